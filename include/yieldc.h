@@ -1,0 +1,106 @@
+/* yieldc.h - the one header a yieldc program includes.
+ *
+ * It serves two views of one source file (SPEC section 1):
+ *  - the authoring view, what the user writes and clang/clangd parse: the
+ *    annotations expand to calls of declared-but-never-defined marker
+ *    functions, so an IDE type-checks their arguments and sees every name;
+ *  - the translated view, what `yieldc` writes: it defines YIELDC_TRANSLATED
+ *    before including this header, the suspension forms are gone, and the
+ *    declaration macros reduce to the handle types.
+ * The runtime's public API (consumer calls, scheduler, event loop, channels)
+ * is the same in both views. */
+#ifndef YIELDC_H
+#define YIELDC_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "yieldc/coro.h"
+#include "yieldc/sched.h"
+
+/* ---- Declaring coroutine functions (SPEC section 2) -------------------- */
+
+#if defined(__clang__) && !defined(YIELDC_TRANSLATED)
+/* The annotation tells the translator (and a reader of the AST) which
+ * functions are coroutines; the element types are read from the macro's
+ * arguments in the source. */
+#define yc_generator(...) __attribute__((annotate("yieldc:generator"))) yc_gen *
+#define yc_async(...) __attribute__((annotate("yieldc:async"))) yc_task *
+#define yc_async_generator(...)                                               \
+  __attribute__((annotate("yieldc:async_generator"))) yc_agen *
+#else
+#define yc_generator(...) yc_gen *
+#define yc_async(...) yc_task *
+#define yc_async_generator(...) yc_agen *
+#endif
+
+/* ---- Suspension forms (SPEC section 3), authoring view ----------------- */
+
+/* The markers are declared, never defined: a suspension form that reaches
+ * the linker untranslated fails to link rather than misbehave. */
+void yc__mark_yield(int nargs, ...);
+void *yc__mark_yield_value(int nargs, ...);
+void yc__mark_yield_from(yc_gen *g);
+void *yc__mark_yield_from_value(yc_gen *g);
+void yc__mark_await(yc_task *a);
+void *yc__mark_await_value(yc_task *a);
+bool yc__mark_await_next(yc_agen *s, void *item);
+void *yc__mark_return(int nargs, ...);
+void *yc__mark_raise(int code);
+bool yc__mark_try(void);
+int yc__mark_catch(void);
+bool yc__mark_foreach(yc_gen *g);
+
+/* Argument counting that treats yield() as zero arguments in every mode. */
+#define YC__NARGS(...) YC__NARGS_(_ __VA_OPT__(, ) __VA_ARGS__, 3, 2, 1, 0)
+#define YC__NARGS_(_0, _1, _2, _3, N, ...) N
+#define YC__CAT(a, b) YC__CAT_(a, b)
+#define YC__CAT_(a, b) a##b
+
+/* yield()  yield(v)  T x = yield(v, T) */
+#define yc_yield(...) YC__CAT(YC__YIELD_, YC__NARGS(__VA_ARGS__))(__VA_ARGS__)
+#define YC__YIELD_0() yc__mark_yield(0)
+#define YC__YIELD_1(v) yc__mark_yield(1, v)
+#define YC__YIELD_2(v, T) (*(T *)yc__mark_yield_value(2, v))
+
+/* yield_from(g)  T r = yield_from(g, T) */
+#define yc_yield_from(...)                                                     \
+  YC__CAT(YC__YIELD_FROM_, YC__NARGS(__VA_ARGS__))(__VA_ARGS__)
+#define YC__YIELD_FROM_1(g) yc__mark_yield_from(g)
+#define YC__YIELD_FROM_2(g, T) (*(T *)yc__mark_yield_from_value(g))
+
+/* await(a)  T r = await(a, T) */
+#define yc_await(...) YC__CAT(YC__AWAIT_, YC__NARGS(__VA_ARGS__))(__VA_ARGS__)
+#define YC__AWAIT_1(a) yc__mark_await(a)
+#define YC__AWAIT_2(a, T) (*(T *)yc__mark_await_value(a))
+
+/* await_next(s, &x): true with the next item in x, false when exhausted */
+#define yc_await_next(s, item) yc__mark_await_next(s, item)
+
+/* yc_return(v) finishes with a return value; yc_return() with none. */
+#define yc_return(...) return yc__mark_return(YC__NARGS(__VA_ARGS__) __VA_OPT__(, ) __VA_ARGS__)
+/* yc_raise(code) fails the coroutine with code (non-zero). */
+#define yc_raise(code) return yc__mark_raise(code)
+
+/* yc_try { ... } yc_catch (err) { ... }: err is an int in the catch block. */
+#define yc_try if (yc__mark_try())
+#define yc_catch(err)                                                          \
+  else for (int err __attribute__((unused)) = yc__mark_catch(); err; err = 0)
+
+/* yc_foreach (T x, expr) statement.  The translator rewrites it. */
+#define yc_foreach(decl, expr) for (decl = {0}; yc__mark_foreach(expr);)
+
+#if !defined(YIELDC_NO_SHORT_NAMES)
+#define yield yc_yield
+#define yield_from yc_yield_from
+#define await yc_await
+#define await_next yc_await_next
+#endif
+
+#if defined(__clang__) && !defined(YIELDC_TRANSLATED)
+/* In the authoring view a coroutine body uses `return;` and falls off its
+ * end although its declared type is a handle; both are right there. */
+#pragma clang diagnostic ignored "-Wreturn-type"
+#endif
+
+#endif

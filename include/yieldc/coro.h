@@ -1,0 +1,203 @@
+/* yieldc/coro.h - coroutine frames and the consumer API of generators.
+ *
+ * Every coroutine function (generator, async function, async generator) is
+ * translated into a frame struct that begins with a `yc_coro` header and a
+ * resume function.  The runtime only ever sees the header; the handles the
+ * user holds (`yc_gen *`, `yc_task *`, `yc_agen *`) are pointers to it under
+ * distinct types so the compiler catches a task passed to yc_next.
+ *
+ * The part of this file below "Translator interface" is the contract
+ * between the code `yieldc` writes and libyieldc; users never call it. */
+#ifndef YIELDC_CORO_H
+#define YIELDC_CORO_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+typedef struct yc_gen yc_gen;   /* a generator:        yc_generator(Y, S, R) */
+typedef struct yc_task yc_task; /* an async function:  yc_async(R)           */
+typedef struct yc_agen yc_agen; /* an async generator: yc_async_generator(Y) */
+
+/* Error codes.  An error is a non-zero int; yieldc's own are negative and
+ * far from the negative errno values that I/O results use. */
+enum {
+  YC_EJUSTSTARTED = -1001, /* a value sent to a generator that never ran   */
+  YC_ERUNNING = -1002,     /* generator resumed from inside its own body   */
+  YC_ESIZE = -1003,        /* out/in buffer size differs from Y / S        */
+  YC_ECANCELLED = -1004,   /* the task was cancelled                       */
+  YC_ENOMEM = -1005,       /* an allocation of the runtime failed          */
+  YC_ECLOSED = -1006,      /* the channel or generator is closed           */
+  YC_EINVAL = -1007,       /* misuse of the API (NULL handle, wrong kind)  */
+  YC_ENORESULT = -1008     /* no return value to read                      */
+};
+
+/* A human-readable name of an error code (yieldc's own or an errno). */
+const char *yc_strerror(int code);
+
+/* ---- Consumer API (SPEC section 5) ------------------------------------- */
+
+/* Advance g; store the yielded value in *out (out may be NULL).  False when
+ * g is exhausted or failed (see yc_error).  sizeof *out must equal Y. */
+#define yc_next(g, out) yc__next((g), (out), yc__sizeof_ptr(out))
+/* Resume g with the value *in (NULL sends "None").  A generator that never
+ * ran accepts only NULL (YC_EJUSTSTARTED). */
+#define yc_send(g, in, out)                                                    \
+  yc__send((g), (in), yc__sizeof_ptr(in), (out), yc__sizeof_ptr(out))
+/* Raise code at g's suspension point; true if g caught it and yielded. */
+#define yc_throw(g, code, out)                                                 \
+  yc__throw((g), (code), (out), yc__sizeof_ptr(out))
+/* Store g's return value (R) in *r; false if g has not returned one. */
+#define yc_result(g, r) yc__result((yc_coro *)(g), (r), yc__sizeof_ptr(r))
+
+/* generator.close(): unwind a suspended g (cleanups run, catch blocks do
+ * not), then mark it exhausted.  Closing an unstarted/finished g only marks
+ * it exhausted. */
+void yc_close(yc_gen *g);
+/* Release any handle; a suspended generator is closed first. NULL is a no-op. */
+#define yc_free(h) yc__free((yc_coro *)(h))
+/* True once g is exhausted (returned, failed or closed). */
+bool yc_done(const yc_gen *g);
+/* The error g failed with, reported once; 0 when none. */
+int yc_error(yc_gen *g);
+
+/* yc_foreach (T x, expr) statement: for x in expr.  Defined in yieldc.h;
+ * the translator rewrites it into a loop that frees the generator on every
+ * exit, break and return included. */
+void yc__foreach_cleanup(yc_gen **g);
+
+/* ---- Translator interface (generated code only) ------------------------ */
+
+typedef struct yc_coro yc_coro;
+
+/* What a resume function reports to the runtime. */
+enum yc__step {
+  YC__YIELD = 0,    /* produced a value into *out and suspended            */
+  YC__RETURN = 1,   /* finished; the return value (if any) is in the frame */
+  YC__FAIL = 2,     /* finished with the error in c->error                 */
+  YC__DELEGATE = 3, /* suspended delegating to c's sub (yc__delegate)      */
+  YC__PENDING = 4   /* a runtime leaf waits for the event loop             */
+};
+
+/* Kinds of coroutine. */
+enum yc__kind { YC__GENERATOR = 0, YC__ASYNC = 1, YC__ASYNC_GEN = 2, YC__LEAF = 3 };
+
+/* Status of a frame (c->status). */
+enum yc__status {
+  YC__CREATED = 0,   /* bound, body not started */
+  YC__SUSPENDED = 1, /* at a suspension point   */
+  YC__RUNNING = 2,   /* executing its body      */
+  YC__DONE = 3,      /* returned or closed      */
+  YC__FAILED = 4     /* finished with an error  */
+};
+
+/* Flags a resume function reads on entry (c->flags). */
+enum yc__flag {
+  YC__F_THROW = 1u << 0,     /* c->error arrives at the suspension point   */
+  YC__F_CLOSE = 1u << 1,     /* unwind for close: cleanups only, no catch  */
+  YC__F_HAS_RESULT = 1u << 2,/* the frame holds a return value             */
+  YC__F_DELEGATED = 1u << 3, /* c->link is c's delegator, not its innermost */
+  YC__F_ERROR_SEEN = 1u << 4,/* yc_error already reported the failure      */
+  YC__F_SPAWNED = 1u << 5,   /* a task running as a root of the event loop */
+  YC__F_CANCELLED = 1u << 6, /* cancellation requested (level-triggered)  */
+  /* Runtime-internal: c is delegated to by await_next; its yields go to the
+   * item pointer kept in c->aux instead of the root's out. */
+  YC__F_PARTIAL = 1u << 7
+};
+
+/* The static description of one coroutine function. */
+typedef struct yc__coro_type {
+  const char *name; /* the function's source name, for messages */
+  /* Runs the body from c->state until it yields, delegates, finishes or
+   * fails.  out receives a yielded value (may be NULL), in points at a sent
+   * value (NULL for next). */
+  int (*resume)(yc_coro *c, void *out, const void *in);
+  unsigned frame_size;    /* bytes of the whole frame                */
+  unsigned y_size;        /* sizeof Y, 0 for void                    */
+  unsigned s_size;        /* sizeof S, 0 for void                    */
+  unsigned r_size;        /* sizeof R, 0 for void                    */
+  unsigned result_offset; /* where R lives in the frame              */
+  unsigned char kind;     /* enum yc__kind                           */
+} yc__coro_type;
+
+/* The header every frame begins with. */
+struct yc_coro {
+  const yc__coro_type *type;
+  /* Not delegating: NULL.  On the root of a delegation chain: the innermost
+   * active delegate.  On a delegate (YC__F_DELEGATED): its delegator. */
+  yc_coro *link;
+  int state;            /* resume point; 0 = not started */
+  int error;            /* failure, or the error arriving at a resume */
+  unsigned short flags; /* enum yc__flag */
+  unsigned char status; /* enum yc__status */
+  unsigned char spare;   /* runtime: a pending misuse error (YC_E* code
+                           as -1000 - spare, 0 none), reported by yc_error */
+  void *aux;            /* runtime data of tasks (loop, waiters); NULL */
+};
+
+/* Allocate a zeroed frame of t->frame_size bytes with its header set up;
+ * NULL (and errno ENOMEM) if allocation fails. */
+void *yc__frame_new(const yc__coro_type *t);
+/* c suspends delegating to sub (yield_from / await): records the link and
+ * returns YC__DELEGATE for the resume function to return. */
+int yc__delegate(yc_coro *c, yc_coro *sub);
+/* After resuming from a delegation: the finished sub's return value (NULL
+ * when it has none).  Valid until sub is freed. */
+void *yc__result_ptr(yc_coro *sub);
+/* Size checks of value forms, used by generated code: 0, or YC_ESIZE after
+ * a message on stderr (the generated code then raises it).  check_sent:
+ * `T x = yield(v, T)` with in as received (NULL passes); check_result:
+ * `T r = yield_from(g, T)` / `await(a, T)` before reading yc__result_ptr. */
+int yc__check_sent(yc_coro *c, const void *in, size_t t_size);
+int yc__check_result(yc_coro *sub, size_t t_size);
+
+/* Drive the delegation chain rooted at root: resume its innermost frame
+ * with in (passed to the first resume only) and keep going through
+ * delegations, returns and failures until the root yields (YC__YIELD, the
+ * value in out), finishes (YC__RETURN / YC__FAIL) or a leaf waits for the
+ * event loop (YC__PENDING).  Costs no C stack per level of delegation. */
+int yc__drive(yc_coro *root, void *out, const void *in);
+/* Like yc__drive, but code arrives at the innermost suspension point first
+ * (yc_throw, cancellation). */
+int yc__drive_throw(yc_coro *root, int code, void *out);
+/* await_next(s, &item): c delegates to the async generator s for one item,
+ * which s yields into item.  On c's next resume, in points at a bool: true
+ * when an item was stored, false when s is exhausted; an error of s arrives
+ * as a throw.  c keeps owning s. */
+int yc__await_next(yc_coro *c, yc_agen *s, void *item, size_t item_size);
+/* Called by the engine when c delegates (awaits) to a task that runs on its
+ * own (YC__F_SPAWNED): parks root until task finishes.  Defined by the event
+ * loop (a weak default fails with YC_EINVAL).  Only called while task has
+ * not finished (the engine resumes the awaiter itself for a finished one,
+ * throwing the error of a failed one).  Returns YC__PENDING: yc__drive
+ * returns YC__PENDING with awaiter as the chain's innermost frame; once
+ * task finishes the loop drives root again (yc__drive: awaiter resumes and
+ * reads yc__result_ptr(task)) or, if task failed, yc__drive_throw(root,
+ * task's error).  0: task finished meanwhile, resumed as above at once.
+ * Other: an error thrown into awaiter. */
+int yc__await_spawned(yc_coro *root, yc_coro *awaiter, yc_coro *task);
+/* yc_free of a frame with YC__F_SPAWNED calls this instead of freeing, so
+ * the event loop can keep a task it still runs.  Weak default:
+ * yc__free_frame.  yc__free_frame closes (if suspended) and frees c even
+ * if YC__F_SPAWNED (still not a running or delegated frame). */
+void yc__free_spawned(yc_coro *task);
+void yc__free_frame(yc_coro *c);
+
+bool yc__next(yc_gen *g, void *out, size_t out_size);
+bool yc__send(yc_gen *g, const void *in, size_t in_size, void *out,
+              size_t out_size);
+bool yc__throw(yc_gen *g, int code, void *out, size_t out_size);
+bool yc__result(yc_coro *c, void *r, size_t r_size);
+void yc__free(yc_coro *c);
+
+/* sizeof *p, or 0 for NULL (a void pointer). */
+#define yc__sizeof_ptr(p)                                                      \
+  _Generic((p), void *: (size_t)0, const void *: (size_t)0, default: sizeof *(p))
+
+#ifdef __cplusplus
+}
+#endif
+#endif

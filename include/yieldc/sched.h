@@ -1,0 +1,29 @@
+/* yieldc/sched.h - a round-robin cooperative scheduler of generator tasks
+ * (the tutorial's Scheduler): each `yc_generator(void)` task runs until its
+ * next yield, then goes to the back of the queue. */
+#ifndef YIELDC_SCHED_H
+#define YIELDC_SCHED_H
+
+#include "yieldc/coro.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+typedef struct yc_sched yc_sched;
+
+/* A new, empty scheduler; NULL if out of memory. */
+yc_sched *yc_sched_new(void);
+/* Queue task at the back; the scheduler owns it from now on (also on
+ * failure).  Returns 0, or YC_ENOMEM / YC_EINVAL. */
+int yc_sched_add(yc_sched *s, yc_gen *task);
+/* Run until every task is exhausted; each finished task is freed.  Returns
+ * 0, or the error of the first task that failed (the others still run). */
+int yc_sched_run(yc_sched *s);
+/* Free the scheduler and every task still queued. */
+void yc_sched_free(yc_sched *s);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

@@ -1,0 +1,459 @@
+/* loop.c - the event loop core: one loop per thread, a FIFO ready queue of
+ * root tasks, timers, and descriptor interest handed to a polling backend.
+ *
+ * A turn: flush dropped interest, poll once (not at all when tasks are ready
+ * and no descriptor is watched; timeout 0 when tasks are ready), fire due
+ * timers in (deadline, start) order, then drive the tasks that were ready
+ * when the turn began, each with one yc__drive.  Tasks woken meanwhile run
+ * next turn, so sleep(0) lets I/O and timers in.  Nothing is allocated per
+ * turn: the ready ring holds every live task, the timer heap and descriptor
+ * table only grow. */
+#include <errno.h>
+#include <limits.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "loop_internal.h"
+#include "yieldc/loop.h"
+
+static __thread yc__loop *tls_loop;
+long yc__rt_fail_countdown;
+
+void *yc__rt_realloc(void *p, size_t n) {
+  if (n == 0) {
+    free(p);
+    return NULL;
+  }
+  if (yc__rt_fail_countdown > 0 && --yc__rt_fail_countdown == 0) {
+    errno = ENOMEM;
+    return NULL;
+  }
+  return realloc(p, n);
+}
+
+yc__loop *yc__loop_current(void) { return tls_loop; }
+
+yc__task *yc__task_current(void) { return tls_loop ? tls_loop->current : NULL; }
+
+static const yc__backend_ops *pick_backend(void) {
+#ifdef YC__HAVE_EPOLL
+  const char *env = getenv("YIELDC_BACKEND");
+  if (!env || strcmp(env, "poll") != 0)
+    return &yc__backend_epoll;
+#endif
+  return &yc__backend_poll;
+}
+
+const char *yc_loop_backend(void) {
+  return tls_loop ? tls_loop->ops->name : pick_backend()->name;
+}
+
+/* ---- Ready queue ---------------------------------------------------------- */
+
+static void ready_push(yc__loop *l, yc__task *t) {
+  l->ready[(l->ready_head + l->ready_len++) % l->ready_cap] = t;
+}
+
+static yc__task *ready_pop(yc__loop *l) {
+  yc__task *t = l->ready[l->ready_head];
+  l->ready_head = (l->ready_head + 1) % l->ready_cap;
+  l->ready_len--;
+  return t;
+}
+
+/* Keep room for every live task, so a wake never allocates (or fails). */
+static int ready_reserve(yc__loop *l, size_t n) {
+  if (n <= l->ready_cap)
+    return 0;
+  size_t cap = l->ready_cap ? 2 * l->ready_cap : 16;
+  while (cap < n)
+    cap *= 2;
+  yc__task **v = yc__rt_realloc(NULL, cap * sizeof *v);
+  if (!v)
+    return YC_ENOMEM;
+  for (size_t i = 0; i < l->ready_len; i++)
+    v[i] = l->ready[(l->ready_head + i) % l->ready_cap];
+  yc__rt_realloc(l->ready, 0);
+  l->ready = v;
+  l->ready_cap = cap;
+  l->ready_head = 0;
+  return 0;
+}
+
+static void ready_remove(yc__loop *l, yc__task *t) {
+  size_t n = l->ready_len, kept = 0;
+  for (size_t i = 0; i < n; i++) {
+    yc__task *x = l->ready[(l->ready_head + i) % l->ready_cap];
+    if (x != t)
+      l->ready[(l->ready_head + kept++) % l->ready_cap] = x;
+  }
+  l->ready_len = kept;
+  t->queued = false;
+}
+
+void yc__task_wake(yc__task *t) {
+  if (!t || t->queued)
+    return;
+  t->queued = true;
+  ready_push(t->loop, t);
+}
+
+/* ---- Tasks ------------------------------------------------------------- */
+
+int yc__task_adopt(yc__loop *l, yc_coro *c) {
+  if (ready_reserve(l, l->ntasks + 1))
+    return YC_ENOMEM;
+  yc__task *t = yc__rt_realloc(NULL, sizeof *t);
+  if (!t)
+    return YC_ENOMEM;
+  *t = (yc__task){.coro = c, .loop = l, .next = l->tasks};
+  if (l->tasks)
+    l->tasks->prev = t;
+  l->tasks = t;
+  l->ntasks++;
+  c->aux = t;
+  c->flags |= YC__F_SPAWNED;
+  yc__task_wake(t);
+  return 0;
+}
+
+void yc__task_cancel(yc__task *t) {
+  yc_coro *c = t->coro;
+  bool again = c->flags & YC__F_CANCELLED;
+  c->flags |= YC__F_CANCELLED;
+  if (t == t->loop->current)
+    return; /* running: its next suspension point raises (level-triggered) */
+  if (t->awaiting) {
+    /* Like asyncio: cancelling a task that awaits another cancels that one;
+     * the awaiter then sees its outcome.  Once is enough (and stops cycles). */
+    if (!again)
+      yc__task_cancel(t->awaiting);
+    return;
+  }
+  t->throw_code = YC_ECANCELLED;
+  yc__task_wake(t);
+}
+
+static void unlink_waiter(yc__task *w) {
+  yc__task *on = w->awaiting;
+  if (!on)
+    return;
+  for (yc__task **p = &on->waiters; *p; p = &(*p)->next_waiter)
+    if (*p == w) {
+      *p = w->next_waiter;
+      break;
+    }
+  w->next_waiter = NULL;
+  w->awaiting = NULL;
+}
+
+/* t's root has finished: wake its awaiters (throwing its error into them),
+ * tell its group, drop the record, and free a detached frame. */
+static void finish(yc__loop *l, yc__task *t) {
+  yc_coro *c = t->coro;
+  if (t->queued)
+    ready_remove(l, t);
+  unlink_waiter(t);
+  while (t->waiters) {
+    yc__task *w = t->waiters;
+    t->waiters = w->next_waiter;
+    w->next_waiter = NULL;
+    w->awaiting = NULL;
+    if (c->status == YC__FAILED) {
+      c->flags |= YC__F_ERROR_SEEN; /* reported by the awaiter */
+      w->throw_code = c->error;
+    }
+    yc__task_wake(w);
+  }
+  if (t->prev)
+    t->prev->next = t->next;
+  else
+    l->tasks = t->next;
+  if (t->next)
+    t->next->prev = t->prev;
+  l->ntasks--;
+  c->aux = NULL;
+  yc_group *g = t->group;
+  bool detached = t->detached;
+  yc__rt_realloc(t, 0);
+  if (g)
+    yc__group_child_done(g, c); /* may free c (a detached child) */
+  else if (detached)
+    yc__free_frame(c);
+}
+
+static void drive(yc__loop *l, yc__task *t) {
+  yc_coro *c = t->coro;
+  int code = t->throw_code, r;
+  t->throw_code = 0;
+  l->current = t;
+  if (code)
+    r = yc__drive_throw(c, code, NULL);
+  else
+    r = yc__drive(c, NULL, NULL);
+  l->current = NULL;
+  if (r == YC__YIELD) {
+    /* Only an async generator yields, and it is no task: close it and fail
+     * it, rather than lose it. */
+    yc_close((yc_gen *)c);
+    c->status = YC__FAILED;
+    c->error = YC_EINVAL;
+    r = YC__FAIL;
+  }
+  if (r == YC__RETURN || r == YC__FAIL)
+    finish(l, t);
+}
+
+/* ---- Descriptors ---------------------------------------------------------- */
+
+static void mark_dirty(yc__loop *l, int fd) {
+  yc__fdrec *r = &l->fds[fd];
+  if (r->dirty)
+    return;
+  /* dirty_cap >= nfds (reserved when the table grew): cannot fail. */
+  r->dirty = true;
+  l->dirty[l->ndirty++] = fd;
+}
+
+static int fds_reserve(yc__loop *l, int fd) {
+  size_t need = (size_t)fd + 1;
+  if (need <= l->nfds)
+    return 0;
+  size_t n = l->nfds ? l->nfds : 64;
+  while (n < need)
+    n *= 2;
+  int *d = yc__rt_realloc(l->dirty, n * sizeof *d);
+  if (!d)
+    return YC_ENOMEM;
+  l->dirty = d;
+  l->dirty_cap = n;
+  yc__fdrec *f = yc__rt_realloc(l->fds, n * sizeof *f);
+  if (!f)
+    return YC_ENOMEM;
+  memset(f + l->nfds, 0, (n - l->nfds) * sizeof *f);
+  l->fds = f;
+  l->nfds = n;
+  return 0;
+}
+
+int yc__io_wait_start(yc__loop *l, yc__io_wait *w, int fd, int dir) {
+  if (fd < 0)
+    return -EBADF;
+  if (fds_reserve(l, fd))
+    return YC_ENOMEM;
+  yc__fdrec *r = &l->fds[fd];
+  yc__io_wait **slot = dir ? &r->wr : &r->rd;
+  if (*slot)
+    return -EBUSY;
+  unsigned bit = dir ? YC__EV_WRITE : YC__EV_READ;
+  unsigned want = r->want | bit;
+  /* Interest nobody waits on may be stale (fd closed and its number
+   * reused): renew it with the backend rather than trust it. */
+  if ((want & ~r->have) || !r->want) {
+    int err = l->ops->update(l->be, fd, r->have, want);
+    if (err)
+      return err;
+    r->have = (unsigned char)want;
+  }
+  r->want = (unsigned char)want;
+  *slot = w;
+  w->task = l->current;
+  w->fd = fd;
+  w->err = 0;
+  l->nwaiting_fds++;
+  return 0;
+}
+
+/* Drop w from its slot; the backend hears of it before the next wait. */
+static void io_unregister(yc__loop *l, yc__io_wait *w, int dir) {
+  yc__fdrec *r = &l->fds[w->fd];
+  yc__io_wait **slot = dir ? &r->wr : &r->rd;
+  if (*slot == w) {
+    *slot = NULL;
+    r->want &= (unsigned char)~(dir ? YC__EV_WRITE : YC__EV_READ);
+    mark_dirty(l, w->fd);
+    l->nwaiting_fds--;
+  }
+  w->task = NULL;
+}
+
+void yc__io_wait_stop(yc__loop *l, yc__io_wait *w, int dir) {
+  if (w->task)
+    io_unregister(l, w, dir);
+}
+
+static void io_fire(yc__loop *l, yc__io_wait *w, int dir, int err) {
+  yc__task *t = w->task;
+  io_unregister(l, w, dir);
+  w->err = err;
+  yc__task_wake(t);
+}
+
+static void on_event(void *arg, int fd, unsigned ev) {
+  yc__loop *l = arg;
+  if (fd < 0 || (size_t)fd >= l->nfds)
+    return;
+  yc__fdrec *r = &l->fds[fd];
+  if (r->rd && (ev & (YC__EV_READ | YC__EV_ERROR)))
+    io_fire(l, r->rd, 0, 0);
+  if (r->wr && (ev & (YC__EV_WRITE | YC__EV_ERROR)))
+    io_fire(l, r->wr, 1, 0);
+}
+
+static void flush_dirty(yc__loop *l) {
+  for (size_t i = 0; i < l->ndirty; i++) {
+    yc__fdrec *r = &l->fds[l->dirty[i]];
+    r->dirty = false;
+    if (r->have != r->want) {
+      /* Only removals are deferred; one failing (the fd was closed) leaves
+       * nothing registered that we know of. */
+      (void)l->ops->update(l->be, l->dirty[i], r->have, r->want);
+      r->have = r->want;
+    }
+  }
+  l->ndirty = 0;
+}
+
+/* The backend broke (not EINTR): fail every descriptor wait with err. */
+static void fail_all_io(yc__loop *l, int err) {
+  for (size_t fd = 0; fd < l->nfds; fd++) {
+    yc__fdrec *r = &l->fds[fd];
+    if (r->rd)
+      io_fire(l, r->rd, 0, err);
+    if (r->wr)
+      io_fire(l, r->wr, 1, err);
+  }
+}
+
+/* ---- Timers ---------------------------------------------------------------- */
+
+int yc__timer_start(yc__loop *l, yc__sleep_timer *st, uint64_t ms) {
+  yc__timer_init(&st->t, st);
+  st->task = l->current;
+  st->fired = false;
+  if (ms > UINT64_MAX / 2000000u)
+    ms = UINT64_MAX / 2000000u; /* centuries: no overflow */
+  return yc__timer_heap_push(&l->timers, &st->t, yc__now_ns() + ms * 1000000u);
+}
+
+void yc__timer_stop(yc__loop *l, yc__sleep_timer *st) {
+  yc__timer_heap_remove(&l->timers, &st->t);
+}
+
+static int poll_timeout(yc__loop *l) {
+  if (l->ready_len)
+    return 0;
+  yc__timer *t = yc__timer_heap_top(&l->timers);
+  if (!t)
+    return -1;
+  uint64_t now = yc__now_ns();
+  if (t->deadline <= now)
+    return 0;
+  /* Round up: waking before the deadline would only cost another turn. */
+  uint64_t ms = (t->deadline - now + 999999u) / 1000000u;
+  return ms > INT_MAX ? INT_MAX : (int)ms;
+}
+
+static void fire_timers(yc__loop *l) {
+  uint64_t now = yc__now_ns();
+  yc__timer *t;
+  while ((t = yc__timer_heap_pop_expired(&l->timers, now))) {
+    yc__sleep_timer *st = t->data;
+    st->fired = true;
+    yc__task_wake(st->task);
+  }
+}
+
+/* ---- The loop ---------------------------------------------------------------- */
+
+/* Nothing is ready and nothing can happen: cancel everything.  If that
+ * frees nobody (tasks awaiting each other in a cycle), throw into the
+ * awaiters directly. */
+static void break_deadlock(yc__loop *l) {
+  l->deadlocked = true;
+  for (yc__task *t = l->tasks; t; t = t->next)
+    yc__task_cancel(t);
+  if (l->ready_len)
+    return;
+  for (yc__task *t = l->tasks; t; t = t->next) {
+    unlink_waiter(t);
+    t->throw_code = YC_ECANCELLED;
+    yc__task_wake(t);
+  }
+}
+
+static void turn(yc__loop *l) {
+  flush_dirty(l);
+  if (!l->ready_len && !l->nwaiting_fds && !yc__timer_heap_top(&l->timers)) {
+    break_deadlock(l);
+    return;
+  }
+  int timeout = poll_timeout(l);
+  if (l->nwaiting_fds || timeout != 0) {
+    int n = l->ops->wait(l->be, timeout, on_event, l);
+    if (n < 0)
+      fail_all_io(l, n);
+  }
+  fire_timers(l);
+  for (size_t n = l->ready_len; n > 0 && l->ready_len; n--) {
+    yc__task *t = ready_pop(l);
+    t->queued = false;
+    drive(l, t);
+  }
+}
+
+static void loop_close(yc__loop *l) {
+  if (l->be)
+    l->ops->close(l->be);
+  yc__timer_heap_free(&l->timers);
+  yc__rt_realloc(l->ready, 0);
+  yc__rt_realloc(l->fds, 0);
+  yc__rt_realloc(l->dirty, 0);
+}
+
+int yc__run(yc_task *task, void *result, size_t r_size) {
+  yc_coro *c = (yc_coro *)task;
+  if (!c)
+    return YC_ENOMEM;
+  if (tls_loop || (c->flags & YC__F_SPAWNED) || c->status != YC__CREATED ||
+      c->type->kind != YC__ASYNC) {
+    if (!(c->flags & YC__F_SPAWNED))
+      yc__free(c);
+    return YC_EINVAL;
+  }
+  if (result && r_size != c->type->r_size) {
+    yc__free(c);
+    return YC_ESIZE;
+  }
+  yc__loop l = {.ops = pick_backend()};
+  int err = l.ops->open(&l.be);
+  if (!err)
+    err = yc__task_adopt(&l, c);
+  if (err) {
+    loop_close(&l);
+    yc__free(c);
+    return err;
+  }
+  tls_loop = &l;
+  while (c->aux)
+    turn(&l);
+  /* asyncio.run: cancel what is left and let it finish. */
+  for (yc__task *t = l.tasks; t; t = t->next)
+    yc__task_cancel(t);
+  while (l.ntasks)
+    turn(&l);
+  tls_loop = NULL;
+  loop_close(&l);
+
+  if (c->status == YC__FAILED) {
+    c->flags |= YC__F_ERROR_SEEN;
+    err = c->error;
+    if (l.deadlocked && err == YC_ECANCELLED)
+      err = -EDEADLK;
+  } else if (result && (c->flags & YC__F_HAS_RESULT)) {
+    memcpy(result, (char *)c + c->type->result_offset, r_size);
+  }
+  c->flags &= (unsigned short)~YC__F_SPAWNED;
+  yc__free_frame(c);
+  return err;
+}

@@ -1,0 +1,118 @@
+/* loop_internal.h - what loop.c, task.c, io.c and chan.c share (internal).
+ *
+ * The loop keeps one record (yc__task) per root task, hung on the task's
+ * frame header (c->aux) while the task is live.  Leaf frames (sleep, I/O,
+ * channel and group operations) remember the record of the task that awaits
+ * them and wake it through the loop; the loop then drives the task, and the
+ * engine resumes the leaf first. */
+#ifndef YIELDC_LOOP_INTERNAL_H
+#define YIELDC_LOOP_INTERNAL_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "loop_backend.h"
+#include "timer_heap.h"
+#include "yieldc/coro.h"
+
+typedef struct yc__loop yc__loop;
+typedef struct yc__task yc__task;
+typedef struct yc_group yc_group;
+
+/* Every allocation of the loop, I/O, channels and groups goes through here
+ * (n == 0 frees p and returns NULL), so tests can make the Nth one fail. */
+void *yc__rt_realloc(void *p, size_t n);
+/* Fault injection: when > 0, the allocation that brings it to 0 fails. */
+extern long yc__rt_fail_countdown;
+
+struct yc__task {
+  yc_coro *coro;
+  yc__loop *loop;
+  yc__task *prev, *next; /* the loop's list of live tasks */
+  yc__task *waiters;     /* roots parked in await on this task */
+  yc__task *next_waiter; /* link in the waiters of `awaiting` */
+  yc__task *awaiting;    /* the spawned task this one is parked on */
+  yc_group *group;       /* the group that owns it, if any */
+  int throw_code;        /* next drive throws this (cancel, awaited failure) */
+  bool queued;           /* in the ready queue */
+  bool detached;         /* the loop frees the frame when it finishes */
+};
+
+/* Interest of at most one reader and one writer in a descriptor. */
+typedef struct yc__io_wait {
+  yc__task *task; /* the task to wake; NULL when not registered */
+  int fd;
+  int err; /* set by the loop when the registration broke (negative errno) */
+} yc__io_wait;
+
+typedef struct yc__fdrec {
+  yc__io_wait *rd, *wr;
+  unsigned char want; /* the bits rd / wr need */
+  unsigned char have; /* the bits registered with the backend */
+  bool dirty;         /* in the flush list */
+} yc__fdrec;
+
+struct yc__loop {
+  const yc__backend_ops *ops;
+  yc__backend *be;
+  yc__task **ready; /* ring buffer, capacity >= live tasks */
+  size_t ready_head, ready_len, ready_cap;
+  yc__timer_heap timers;
+  yc__fdrec *fds;
+  size_t nfds;
+  int *dirty; /* descriptors whose have != want may need a backend update */
+  size_t ndirty, dirty_cap;
+  size_t nwaiting_fds; /* registered readers + writers */
+  yc__task *tasks;     /* live tasks */
+  size_t ntasks;
+  yc__task *current; /* the task being driven */
+  bool deadlocked;    /* everything waited for what could never happen */
+};
+
+/* The loop running on this thread, or NULL. */
+yc__loop *yc__loop_current(void);
+/* The task being driven by the running loop, or NULL. */
+yc__task *yc__task_current(void);
+/* Make t a root of l: a record on c->aux, marked spawned, queued to run.
+ * 0 or YC_ENOMEM (c untouched then). */
+int yc__task_adopt(yc__loop *l, yc_coro *c);
+/* Queue t to be driven (no-op if queued already). */
+void yc__task_wake(yc__task *t);
+/* Request cancellation of a live task (see yc_cancel). */
+void yc__task_cancel(yc__task *t);
+/* Called by loop.c when a root finishes; defined in task.c (groups). */
+void yc__group_child_done(yc_group *g, yc_coro *child);
+
+/* Park the current task until fd is readable (dir 0) or writable (dir 1);
+ * 0, -EBUSY (someone else waits there) or a negative errno / YC_ENOMEM. */
+int yc__io_wait_start(yc__loop *l, yc__io_wait *w, int fd, int dir);
+/* Drop w's interest if still registered. */
+void yc__io_wait_stop(yc__loop *l, yc__io_wait *w, int dir);
+
+/* A leaf's timer: wakes `task` at its deadline. */
+typedef struct yc__sleep_timer {
+  yc__timer t;
+  yc__task *task;
+  bool fired;
+} yc__sleep_timer;
+/* Start st for the current task, firing ms milliseconds from now. */
+int yc__timer_start(yc__loop *l, yc__sleep_timer *st, uint64_t ms);
+/* Stop st if it has not fired. */
+void yc__timer_stop(yc__loop *l, yc__sleep_timer *st);
+
+/* Common ends of leaf resume functions. */
+static inline int yc__leaf_return(yc_coro *c) {
+  c->state = -1;
+  c->flags |= YC__F_HAS_RESULT;
+  return YC__RETURN;
+}
+static inline int yc__leaf_fail(yc_coro *c, int err) {
+  c->state = -1;
+  if (c->flags & YC__F_CLOSE)
+    return YC__RETURN;
+  c->error = err;
+  return YC__FAIL;
+}
+
+#endif

@@ -1,0 +1,25 @@
+#!/usr/bin/env bash
+# Installs what building and testing yieldc needs, from Debian's packages,
+# when it is missing.  Safe to run again: it installs nothing that is there.
+set -euo pipefail
+
+need=()
+have_pkg() { dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q 'install ok installed'; }
+for pkg in libclang-14-dev llvm-14-tools clang-14 cmake make gcc python3 gdb; do
+  have_pkg "$pkg" || need+=("$pkg")
+done
+# python3 may come from elsewhere (pyenv); the package is then not needed.
+if command -v python3 >/dev/null 2>&1; then
+  need=("${need[@]/python3}")
+fi
+pkgs=()
+for p in "${need[@]}"; do [[ -n $p ]] && pkgs+=("$p"); done
+
+if ((${#pkgs[@]})); then
+  echo "setup: installing ${pkgs[*]}"
+  sudo=""
+  [[ $(id -u) -eq 0 ]] || sudo="sudo"
+  export DEBIAN_FRONTEND=noninteractive
+  $sudo apt-get update -qq
+  $sudo apt-get install -y -qq --no-install-recommends "${pkgs[@]}" >/dev/null
+fi

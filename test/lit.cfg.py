@@ -1,0 +1,32 @@
+# lit configuration shared by test/translate, test/diag and test/run.
+import os
+import lit.formats
+
+config.name = "yieldc"
+config.test_format = lit.formats.ShTest(execute_external=True)
+config.suffixes = [".c"]
+config.excludes = ["Inputs", "runtime"]
+
+site = lit_config.params.get("site_config")
+if not site:
+    lit_config.fatal("run lit through ctest (it passes --param site_config=...)")
+exec(open(site).read(), globals())
+
+config.test_source_root = os.path.dirname(__file__)
+config.test_exec_root = os.path.join(yieldc_build_dir, "test", "lit")
+config.environment["PATH"] = os.pathsep.join(
+    [llvm_bindir, os.path.dirname(yieldc_tool), config.environment.get("PATH", os.environ["PATH"])])
+for var in ("HOME", "TMPDIR", "ASAN_OPTIONS", "UBSAN_OPTIONS"):
+    if var in os.environ:
+        config.environment[var] = os.environ[var]
+config.environment.setdefault("UBSAN_OPTIONS", "print_stacktrace=1:halt_on_error=1")
+
+cflags = "-std=gnu11 -Wall -Wextra -Werror -g -I" + yieldc_include_dir
+if yieldc_san_flags:
+    cflags += " " + yieldc_san_flags
+config.substitutions.append(("%yieldc", yieldc_tool))
+config.substitutions.append(("%cc", yieldc_cc + " " + cflags))
+config.substitutions.append(("%clang-syntax", "clang -std=gnu11 -Wall -Wextra -Werror -fsyntax-only -I" + yieldc_include_dir))
+config.substitutions.append(("%link", "-L" + yieldc_lib_dir + " -lyieldc " + yieldc_san_flags))
+config.substitutions.append(("%include", yieldc_include_dir))
+config.substitutions.append(("%srcroot", yieldc_source_dir))

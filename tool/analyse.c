@@ -1,0 +1,250 @@
+/* analyse.c - decides what the lowering needs to know, and refuses what it
+ * cannot translate.
+ *
+ * The rule for the frame: a variable must live in the frame if its scope
+ * contains a suspension point (only then can it be live across one), or if
+ * it has a cleanup attribute (so every cleanup runs in one, explicit order).
+ * Parameters always live there: they are bound before the body first runs.
+ * Resume points are numbered from 1 in source order. */
+#include "analyse.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "lex.h"
+
+typedef struct {
+  ir_unit *u;
+  ir_func *fn;
+  bool failed;
+} actx;
+
+static void err(actx *a, unsigned off, const char *note, const char *msg) {
+  diag_error(&a->u->file, off, note, "%s", msg);
+  a->failed = true;
+}
+
+static void number_states(actx *a, ir_node *n) {
+  if (!n) return;
+  if (n->kind == IR_SUSPEND) {
+    VEC_PUSH(a->fn->susps, n);
+    n->state = (int)a->fn->susps.n;
+  }
+  for (unsigned i = 0; i < n->nkids; i++) number_states(a, n->kids[i]);
+}
+
+static bool span_eq(span x, span y) { return x.b == y.b && x.e == y.e; }
+
+/* Only these shapes are lowered; anything else is refused by name. */
+static bool supported_context(actx *a, ir_node *s) {
+  ir_node *p = s->parent;
+  if (!p) return false;
+  for (unsigned i = 0; i < s->nkids; i++)
+    if (s->kids[i]->has_susp) return false;
+  if (p->kind == IR_EXPR_STMT) return true;
+  if (p->kind == IR_DECL) {
+    for (unsigned i = 0; i < p->ndecl; i++) {
+      ir_var *v = &a->fn->vars.v[p->decl_vars[i]];
+      if (v->has_init && span_eq(v->init, s->sp)) return s->value_form;
+    }
+    return false;
+  }
+  if (p->kind == IR_ASSIGN && p->parent && p->parent->kind == IR_EXPR_STMT &&
+      span_eq(p->args[1], s->sp)) {
+    for (unsigned i = 0; i < p->nkids; i++)
+      if (p->kids[i] != s && p->kids[i]->has_susp) return false;
+    return s->value_form;
+  }
+  return false;
+}
+
+static const char *form_name(susp_kind k) {
+  static const char *const n[] = {"yield", "yield_from", "await", "await_next"};
+  return n[k];
+}
+
+static void check_suspend(actx *a, ir_node *s) {
+  ir_func *fn = a->fn;
+  const src_file *f = &a->u->file;
+  if ((s->susp == SUSP_AWAIT || s->susp == SUSP_AWAIT_NEXT) && fn->kind == FN_GENERATOR) {
+    err(a, s->sp.b, "declare the function yc_async(R) or yc_async_generator(Y) to await, "
+                    "or use yield_from(g) to delegate to a generator",
+        "await in a generator function");
+    return;
+  }
+  if (s->susp == SUSP_YIELD && fn->kind == FN_ASYNC) {
+    err(a, s->sp.b, "declare it yc_async_generator(Y) to yield values from an async function",
+        "yield in an async function that is not an async generator");
+    return;
+  }
+  if (s->susp == SUSP_YIELD_FROM && fn->kind != FN_GENERATOR) {
+    err(a, s->sp.b, "use await(a) in async functions", "yield_from in an async function");
+    return;
+  }
+  if (s->susp == SUSP_YIELD) {
+    if (s->nargs == 0 && fn->y) {
+      char *m = xasprintf("yield a value: yield(v) with v of type %s", fn->y);
+      err(a, s->sp.b, m, "yield() without a value in a generator that yields values");
+      free(m);
+      return;
+    }
+    if (s->nargs >= 1 && !fn->y) {
+      err(a, s->sp.b, "declare the element type, as in yc_generator(int), or write yield()",
+          "yield(v) in a generator whose element type is void");
+      return;
+    }
+    if (s->nargs == 2) {
+      char *t = lex_squash(f->text + s->args[1].b, s->args[1].e - s->args[1].b);
+      if (!fn->s || strcmp(t, fn->s)) {
+        char *note = fn->s ? xasprintf("write yield(v, %s): the send type of %s is %s",
+                                       fn->s, fn->name, fn->s)
+                           : xasprintf("declare the send type, as in yc_generator(%s, %s)",
+                                       fn->y ? fn->y : "void", t);
+        char *msg = xasprintf("yield's value type '%s' is not the generator's send type '%s'",
+                              t, fn->s ? fn->s : "void");
+        err(a, s->args[1].b, note, msg);
+        free(note);
+        free(msg);
+      }
+      free(t);
+    }
+  }
+  if (!supported_context(a, s)) {
+    char *note = xasprintf("write it as a statement: %s(...); or as an initialiser or the "
+                           "right side of an assignment: x = %s(..., T);",
+                           form_name(s->susp), form_name(s->susp));
+    err(a, s->sp.b, note,
+        "this suspension point stands inside a larger expression, which yieldc cannot "
+        "lower yet");
+    free(note);
+  }
+}
+
+static void walk_checks(actx *a, ir_node *n) {
+  if (!n) return;
+  if (n->kind == IR_SUSPEND) check_suspend(a, n);
+  if (n->kind == IR_RETURN) {
+    if (n->ret == RET_VALUE)
+      err(a, n->sp.b, "finish with yc_return(v), or return; for no value",
+          "return with a value in a coroutine function");
+    if (n->ret == RET_YC_RETURN && !a->fn->r)
+      err(a, n->sp.b, "declare the return type, as in yc_generator(Y, S, R) or yc_async(R)",
+          "yc_return(v) in a coroutine function whose return type is void");
+  }
+  if (n->kind == IR_VARREF) {
+    ir_var *v = &a->fn->vars.v[n->var];
+    if (v->lifted && n->sp.e == n->sp.b)
+      err(a, n->sp.b, "pass the variable to the macro as an argument",
+          "a local that lives across a suspension is used inside a macro's body");
+  }
+  for (unsigned i = 0; i < n->nkids; i++) walk_checks(a, n->kids[i]);
+}
+
+static void add_synthetic(ir_func *fn, const char *name, const char *type,
+                          const char *cleanup, ir_node *scope, unsigned at) {
+  ir_var v = {0};
+  v.name = xstrdup(name);
+  v.type = xstrdup(type);
+  v.cleanup = cleanup ? xstrdup(cleanup) : NULL;
+  v.scope = scope;
+  v.name_sp = (span){at, at};
+  v.lifted = true;
+  VEC_PUSH(fn->vars, v);
+}
+
+static unsigned fe_count;
+
+static void walk_foreach(actx *a, ir_node *n) {
+  if (!n) return;
+  if (n->kind == IR_FOREACH) {
+    char name[32];
+    snprintf(name, sizeof name, "yc_fe%u", ++fe_count);
+    n->name = xstrdup(name);
+    add_synthetic(a->fn, name, "yc_gen *", "yc__foreach_cleanup", n, n->sp.b);
+  }
+  for (unsigned i = 0; i < n->nkids; i++) walk_foreach(a, n->kids[i]);
+}
+
+static bool field_taken(ir_func *fn, size_t upto, const char *name) {
+  for (size_t i = 0; i < upto; i++)
+    if (fn->vars.v[i].field && !strcmp(fn->vars.v[i].field, name)) return true;
+  return false;
+}
+
+static void analyse_func(actx *a, ir_func *fn) {
+  a->fn = fn;
+  number_states(a, fn->body_node);
+  bool any_sub = false;
+  for (size_t i = 0; i < fn->susps.n; i++) {
+    susp_kind k = fn->susps.v[i]->susp;
+    if (k == SUSP_YIELD_FROM || k == SUSP_AWAIT) any_sub = true;
+  }
+  /* Which variables live in the frame. */
+  for (size_t i = 0; i < fn->vars.n; i++) {
+    ir_var *v = &fn->vars.v[i];
+    if (v->is_param) {
+      v->lifted = true;
+      continue;
+    }
+    if (v->is_static) continue;
+    v->lifted = (v->scope && v->scope->has_susp) || v->cleanup;
+    if (v->scope && v->scope->kind == IR_FOREACH && v->scope->has_susp) v->lifted = true;
+    if (v->lifted && v->is_vm) {
+      char *m = xasprintf("variable-length array '%s' is live across a suspension point",
+                          v->name);
+      err(a, v->name_sp.b, "give it a constant size, or allocate it with malloc and free it "
+                           "in a cleanup",
+          m);
+      free(m);
+    }
+    if (v->lifted && v->cleanup && v->scope && v->scope->kind == IR_FOR) {
+      err(a, v->name_sp.b, "declare it in the block around the loop",
+          "a cleanup variable declared in a for statement's header of a coroutine");
+    }
+    /* Anonymous struct types get a name so the frame can declare them. */
+    if (v->lifted && (strstr(v->type, "(unnamed") || strstr(v->type, "(anonymous"))) {
+      ir_node *d = v->decl;
+      for (unsigned k = 0; d && k < d->nkids; k++)
+        if (d->kids[k]->kind == IR_TYPEDECL && !d->kids[k]->tag) {
+          if (!d->kids[k]->name) d->kids[k]->name = xasprintf("%s__anon%u", fn->name, k + 1);
+          free(v->type);
+          v->type = xstrdup(d->kids[k]->name);
+        }
+    }
+  }
+  walk_foreach(a, fn->body_node);
+  if (any_sub) add_synthetic(fn, "yc_sub", "yc_coro *", NULL, NULL, 0);
+  for (size_t i = 0; i < fn->typedecls.n; i++) {
+    ir_node *t = fn->typedecls.v[i];
+    if (!t->tag && !t->name) t->name = xasprintf("%s__anon_t%zu", fn->name, i + 1);
+  }
+  /* Field names: the variable's own, numbered where scopes shadow it. */
+  for (size_t i = 0; i < fn->vars.n; i++) {
+    ir_var *v = &fn->vars.v[i];
+    if (!v->lifted) continue;
+    char *name = xstrdup(v->name);
+    for (unsigned k = 2; field_taken(fn, i, name) || !strcmp(name, "yc_hdr") ||
+                         !strcmp(name, "yc_result");
+         k++) {
+      free(name);
+      name = xasprintf("%s_%u", v->name, k);
+    }
+    v->field = name;
+  }
+  /* The frame pointer's name: short, unless the function uses it. */
+  static const char *const fps[] = {"f", "fr", "frame", "yc_f"};
+  fn->fp = NULL;
+  for (size_t i = 0; i < sizeof fps / sizeof fps[0] && !fn->fp; i++)
+    if (!lex_uses_ident(a->u->file.text, fn->whole.b, fn->whole.e, fps[i]))
+      fn->fp = xstrdup(fps[i]);
+  if (!fn->fp) fn->fp = xstrdup("yc__frame");
+  walk_checks(a, fn->body_node);
+}
+
+bool analyse_unit(ir_unit *u) {
+  actx a = {u, NULL, false};
+  fe_count = 0;
+  for (size_t i = 0; i < u->funcs.n; i++) analyse_func(&a, &u->funcs.v[i]);
+  return !a.failed;
+}

@@ -1,0 +1,123 @@
+/* emit.c - assembles the output file around the lowered functions and
+ * resolves the "#line <here> <output>" placeholders once the output's line
+ * numbers are known. */
+#include "emit.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define LINE_OUT "\001yc-line-out\n"
+
+static void fix_line_markers(const lower_opts *o, buf *out) {
+  buf fixed = {0};
+  unsigned line = 1;
+  const char *s = out->s ? out->s : "";
+  size_t mlen = strlen(LINE_OUT);
+  for (size_t i = 0; i < out->len;) {
+    if (s[i] == '\001' && !strncmp(s + i, LINE_OUT, mlen)) {
+      buf_printf(&fixed, "#line %u \"%s\"\n", line + 1, o->out_path);
+      line++;
+      i += mlen;
+      continue;
+    }
+    if (s[i] == '\n') line++;
+    buf_putc(&fixed, s[i]);
+    i++;
+  }
+  buf_free(out);
+  *out = fixed;
+}
+
+static int by_start(const void *a, const void *b) {
+  const ir_func *x = a, *y = b;
+  return x->whole.b < y->whole.b ? -1 : x->whole.b > y->whole.b;
+}
+
+void emit_c(const lower_opts *o, buf *out) {
+  const ir_unit *u = o->u;
+  if (!u->funcs.n && !u->foreachs.n) {
+    buf_put(out, u->file.text, u->file.len);
+    return;
+  }
+  ir_func *funcs = u->funcs.v;
+  qsort(funcs, u->funcs.n, sizeof *funcs, by_start);
+  buf_puts(out, "/* Translated by yieldc from ");
+  buf_puts(out, o->line_path);
+  buf_puts(out, "; edit that file, not this one. */\n#define YIELDC_TRANSLATED 1\n");
+  if (o->lines) buf_printf(out, "#line 1 \"%s\"\n", o->line_path);
+  unsigned pos = 0;
+  for (size_t i = 0; i < u->funcs.n; i++) {
+    ir_func *fn = &funcs[i];
+    lower_plain(o, pos, fn->whole.b, out);
+    if (out->len && out->s[out->len - 1] != '\n') buf_putc(out, '\n');
+    lower_function(o, fn, out);
+    pos = fn->whole.e;
+    if (o->lines) {
+      unsigned l, c;
+      diag_line_col(&u->file, pos, &l, &c);
+      buf_printf(out, "#line %u \"%s\"\n", l, o->line_path);
+      /* keep the rest of the closing brace's line in its column */
+      for (unsigned k = 1; k < c; k++) buf_putc(out, ' ');
+    }
+  }
+  lower_plain(o, pos, u->file.len, out);
+  if (o->lines) fix_line_markers(o, out);
+}
+
+void emit_dot(const lower_opts *o, buf *out) {
+  const ir_unit *u = o->u;
+  for (size_t i = 0; i < u->funcs.n; i++) {
+    const ir_func *fn = &u->funcs.v[i];
+    static const char *const sk[] = {"yield", "yield_from", "await", "await_next"};
+    buf_printf(out, "digraph \"%s\" {\n  rankdir=TB;\n  node [shape=box, fontname=\"monospace\"];\n",
+               fn->name);
+    buf_printf(out, "  start [label=\"%s()\\nnot started\", shape=oval];\n", fn->name);
+    buf_puts(out, "  done [label=\"finished\", shape=oval];\n");
+    for (size_t k = 0; k < fn->susps.n; k++) {
+      const ir_node *s = fn->susps.v[k];
+      unsigned l, c;
+      diag_line_col(&u->file, s->sp.b, &l, &c);
+      char *text = span_text(&u->file, s->sp);
+      buf buf_label = {0};
+      for (const char *p = text; *p; p++) {
+        if (*p == '"' || *p == '\\') buf_putc(&buf_label, '\\');
+        buf_putc(&buf_label, *p == '\n' ? ' ' : *p);
+      }
+      buf_printf(out, "  s%d [label=\"state %d: %s\\nline %u: %s\"];\n", s->state, s->state,
+                 sk[s->susp], l, buf_label.s ? buf_label.s : "");
+      buf_free(&buf_label);
+      free(text);
+    }
+    /* Edges: from start and from each state, control reaches the states
+     * that follow it in source order, or the end; a state inside a loop
+     * can also reach the states earlier in that loop. */
+    for (size_t k = 0; k <= fn->susps.n; k++) {
+      const char *from = k == 0 ? "start" : NULL;
+      char name[32];
+      if (!from) {
+        snprintf(name, sizeof name, "s%d", fn->susps.v[k - 1]->state);
+        from = name;
+      }
+      if (k < fn->susps.n)
+        buf_printf(out, "  %s -> s%d [label=\"next\"];\n", from, fn->susps.v[k]->state);
+      else
+        buf_printf(out, "  %s -> done [label=\"return\"];\n", from);
+      if (k > 0) {
+        const ir_node *s = fn->susps.v[k - 1];
+        for (const ir_node *p = s->parent; p; p = p->parent) {
+          if (p->kind != IR_FOR && p->kind != IR_WHILE && p->kind != IR_DO &&
+              p->kind != IR_FOREACH)
+            continue;
+          for (size_t j = 0; j < fn->susps.n; j++) {
+            const ir_node *t = fn->susps.v[j];
+            if (t->sp.b >= p->sp.b && t->sp.e <= p->sp.e && t->state <= s->state)
+              buf_printf(out, "  %s -> s%d [label=\"loop\", style=dashed];\n", from, t->state);
+          }
+          break;
+        }
+      }
+    }
+    buf_puts(out, "}\n");
+  }
+}

@@ -1,0 +1,72 @@
+/* ir.c - building and printing the IR (--dump-after=parse|analyse). */
+#include "ir.h"
+
+#include <stdio.h>
+#include <string.h>
+
+ir_node *ir_new(ir_kind kind, span sp, ir_node *parent) {
+  ir_node *n = xcalloc(1, sizeof *n);
+  n->kind = kind;
+  n->sp = sp;
+  n->parent = parent;
+  n->var = -1;
+  n->fe_var = -1;
+  n->for_init = n->for_cond = n->for_inc = n->for_body = -1;
+  return n;
+}
+
+void ir_add_kid(ir_node *parent, ir_node *kid) {
+  parent->kids = xrealloc(parent->kids, (parent->nkids + 1) * sizeof *parent->kids);
+  parent->kids[parent->nkids++] = kid;
+  kid->parent = parent;
+  if (kid->has_susp) parent->has_susp = true;
+}
+
+const char *ir_kind_name(ir_kind k) {
+  static const char *const names[] = {
+      "compound", "if", "for", "while", "do", "switch", "case", "default",
+      "label", "goto", "break", "continue", "return", "decl", "expr-stmt",
+      "null", "try", "foreach", "typedecl", "other", "suspend", "varref",
+      "assign", "expr"};
+  return names[k];
+}
+
+char *span_text(const src_file *f, span sp) {
+  if (sp.e > f->len) sp.e = f->len;
+  if (sp.b > sp.e) sp.b = sp.e;
+  return xstrndup(f->text + sp.b, sp.e - sp.b);
+}
+
+static void dump_node(const ir_unit *u, const ir_func *fn, const ir_node *n,
+                      int depth, buf *out) {
+  unsigned l, c;
+  diag_line_col(&u->file, n->sp.b, &l, &c);
+  buf_printf(out, "%*s%s %u:%u%s", depth * 2, "", ir_kind_name(n->kind), l, c,
+             n->has_susp ? " susp" : "");
+  if (n->kind == IR_SUSPEND) {
+    static const char *const sk[] = {"yield", "yield_from", "await", "await_next"};
+    buf_printf(out, " %s%s state=%d", sk[n->susp], n->value_form ? " value" : "", n->state);
+  }
+  if (n->kind == IR_VARREF && fn) {
+    const ir_var *v = &fn->vars.v[n->var];
+    buf_printf(out, " %s%s", v->name, v->lifted ? " lifted" : "");
+  }
+  if (n->kind == IR_ASSIGN) buf_printf(out, " '%s'", n->op);
+  if (n->name) buf_printf(out, " %s", n->name);
+  buf_putc(out, '\n');
+  for (unsigned i = 0; i < n->nkids; i++) dump_node(u, fn, n->kids[i], depth + 1, out);
+}
+
+void ir_dump(const ir_unit *u, const ir_func *fn, buf *out) {
+  static const char *const kinds[] = {"generator", "async", "async generator"};
+  buf_printf(out, "function %s (%s) Y=%s S=%s R=%s\n", fn->name, kinds[fn->kind],
+             fn->y ? fn->y : "void", fn->s ? fn->s : "void", fn->r ? fn->r : "void");
+  for (size_t i = 0; i < fn->vars.n; i++) {
+    const ir_var *v = &fn->vars.v[i];
+    buf_printf(out, "  var %s : %s%s%s%s%s%s\n", v->name, v->type,
+               v->is_param ? " param" : "", v->is_static ? " static" : "",
+               v->lifted ? " lifted" : "", v->field ? " as " : "",
+               v->field ? v->field : "");
+  }
+  if (fn->body_node) dump_node(u, fn, fn->body_node, 1, out);
+}

@@ -1,0 +1,144 @@
+/* ir.h - the translator's own small IR.
+ *
+ * parse.c builds it from libclang; analyse.c decides what is lifted into
+ * the frame and numbers the resume points; lower.c and emit.c turn it back
+ * into text.  Only parse.c knows libclang: everything here is byte spans of
+ * the input file and plain data.
+ *
+ * The IR is deliberately coarse.  A statement or expression that contains
+ * no suspension point and no reference to a lifted variable is never looked
+ * into again; it is copied through as the user wrote it. */
+#ifndef YC_IR_H
+#define YC_IR_H
+
+#include <stdbool.h>
+
+#include "diag.h"
+#include "util.h"
+
+/* A half-open byte range [b, e) of the input file. */
+typedef struct {
+  unsigned b, e;
+} span;
+
+typedef enum {
+  /* statements */
+  IR_COMPOUND,
+  IR_IF,
+  IR_FOR,
+  IR_WHILE,
+  IR_DO,
+  IR_SWITCH,
+  IR_CASE,
+  IR_DEFAULT,
+  IR_LABEL,
+  IR_GOTO,
+  IR_BREAK,
+  IR_CONTINUE,
+  IR_RETURN,   /* return; return e; yc_return(v); yc_raise(code); */
+  IR_DECL,     /* a declaration statement */
+  IR_EXPR_STMT,
+  IR_NULL,
+  IR_TRY,      /* yc_try { kid 0 } yc_catch (err) { kid 1 } */
+  IR_FOREACH,  /* yc_foreach (decl, expr) kid 0 */
+  IR_TYPEDECL, /* struct/union/enum/typedef declared in the body */
+  IR_OTHER,    /* any other statement, copied through */
+  /* expressions */
+  IR_SUSPEND,  /* yield / yield_from / await / await_next */
+  IR_VARREF,   /* a use of a local or parameter */
+  IR_ASSIGN,   /* lhs op= rhs (kids 0 and 1), op in op */
+  IR_EXPR      /* any other expression; kids are its subexpressions */
+} ir_kind;
+
+typedef enum { SUSP_YIELD, SUSP_YIELD_FROM, SUSP_AWAIT, SUSP_AWAIT_NEXT } susp_kind;
+typedef enum { RET_PLAIN, RET_VALUE, RET_YC_RETURN, RET_RAISE } ret_kind;
+typedef enum { FN_GENERATOR, FN_ASYNC, FN_ASYNC_GEN } fn_kind;
+
+typedef struct ir_node ir_node;
+struct ir_node {
+  ir_kind kind;
+  span sp;          /* the whole construct, as written in the file */
+  ir_node *parent;
+  ir_node **kids;
+  unsigned nkids;
+  bool has_susp;    /* this subtree contains a suspension point */
+
+  /* IR_VARREF: index of the variable; sp is the identifier token. */
+  int var;
+  /* IR_SUSPEND */
+  susp_kind susp;
+  bool value_form;  /* T x = yield(v, T): used for its value */
+  unsigned nargs;   /* the macro's arguments as written */
+  span args[2];
+  int state;        /* resume point number (analyse.c), from 1 */
+  /* IR_RETURN */
+  ret_kind ret;
+  span ret_arg;     /* the value, when there is one */
+  /* IR_ASSIGN */
+  char op[4];
+  /* IR_DECL: variables declared, in order */
+  int *decl_vars;
+  unsigned ndecl;
+  /* IR_LABEL, IR_GOTO: the label; IR_TRY: the catch variable */
+  char *name;
+  /* IR_FOR: the spans of the header's parts (empty when absent) */
+  int for_init, for_cond, for_inc, for_body; /* kid index or -1 */
+  /* IR_FOREACH: the declaration and expression text, the loop variable */
+  span fe_decl, fe_expr;
+  int fe_var;
+  span fe_head;     /* "yc_foreach (...)" without the body */
+  /* IR_TYPEDECL: the defined type's name (NULL if anonymous) */
+  char *tag;
+};
+
+typedef struct {
+  char *name;
+  char *type;          /* clang's spelling of the type */
+  bool is_param;
+  bool is_static;      /* static or extern: stays a plain C declaration */
+  bool is_vm;          /* variably modified (VLA) */
+  bool has_init;
+  span init;           /* the initialiser's text */
+  bool braced_init;    /* = { ... } */
+  bool is_array;
+  span name_sp;        /* the declarator's identifier */
+  char *cleanup;       /* __attribute__((cleanup(fn))): fn, or NULL */
+  ir_node *scope;      /* the block (or for statement) it lives in */
+  ir_node *decl;       /* its IR_DECL (NULL for parameters) */
+  /* analyse.c */
+  bool lifted;
+  char *field;         /* name in the frame */
+  char *anon_type;     /* generated typedef name for an anonymous struct */
+} ir_var;
+
+typedef struct {
+  fn_kind kind;
+  char *name;
+  span whole;          /* from the declaration's start to the closing brace */
+  span head;           /* declaration up to (not including) the body's '{' */
+  span body;           /* the body, braces included */
+  span macro;          /* "yc_generator(...)" */
+  char *y, *s, *r;     /* element types as written; NULL for void/absent */
+  VEC(ir_var) vars;    /* parameters first */
+  unsigned nparams;
+  ir_node *body_node;
+  VEC(ir_node *) susps;    /* suspension points, source order */
+  VEC(ir_node *) typedecls;
+  /* analyse.c */
+  char *fp;            /* name of the frame pointer in the resume function */
+  bool needs_result;
+} ir_func;
+
+typedef struct {
+  src_file file;
+  VEC(ir_func) funcs;
+  VEC(ir_node *) foreachs; /* yc_foreach outside coroutine functions */
+} ir_unit;
+
+ir_node *ir_new(ir_kind kind, span sp, ir_node *parent);
+void ir_add_kid(ir_node *parent, ir_node *kid);
+const char *ir_kind_name(ir_kind k);
+void ir_dump(const ir_unit *u, const ir_func *fn, buf *out);
+char *span_text(const src_file *f, span sp);
+
+#endif

@@ -1,0 +1,169 @@
+/* lex.c - a tiny C lexer over the input text: white space, comments,
+ * string and character literals, and balanced brackets. */
+#include "lex.h"
+
+#include <string.h>
+
+#include "util.h"
+
+unsigned lex_skip_ws(const char *t, unsigned len, unsigned off) {
+  while (off < len) {
+    char c = t[off];
+    if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v') {
+      off++;
+    } else if (c == '\\' && off + 1 < len && t[off + 1] == '\n') {
+      off += 2;
+    } else if (c == '/' && off + 1 < len && t[off + 1] == '*') {
+      const char *e = strstr(t + off + 2, "*/");
+      off = e ? (unsigned)(e - t) + 2 : len;
+    } else if (c == '/' && off + 1 < len && t[off + 1] == '/') {
+      while (off < len && t[off] != '\n') off++;
+    } else {
+      break;
+    }
+  }
+  return off;
+}
+
+span lex_ident_at(const char *t, unsigned len, unsigned off) {
+  span s = {off, off};
+  if (off < len && (t[off] < '0' || t[off] > '9'))
+    while (s.e < len && is_ident_char((unsigned char)t[s.e])) s.e++;
+  return s;
+}
+
+/* Skips a string or character literal starting at off (at the quote). */
+static unsigned skip_literal(const char *t, unsigned len, unsigned off) {
+  char q = t[off++];
+  while (off < len && t[off] != q) {
+    if (t[off] == '\\') off++;
+    off++;
+  }
+  return off < len ? off + 1 : len;
+}
+
+static span trim(const char *t, unsigned b, unsigned e) {
+  unsigned len = e;
+  b = lex_skip_ws(t, len, b);
+  while (e > b && (t[e - 1] == ' ' || t[e - 1] == '\t' || t[e - 1] == '\n' ||
+                   t[e - 1] == '\r'))
+    e--;
+  return (span){b, e};
+}
+
+bool lex_call_args(const char *t, unsigned len, unsigned off, span *args,
+                   unsigned maxargs, unsigned *nargs, unsigned *end) {
+  off = lex_skip_ws(t, len, off);
+  if (off >= len || t[off] != '(') return false;
+  unsigned depth = 0, start = off + 1, n = 0;
+  bool any = false;
+  for (unsigned i = off; i < len;) {
+    char c = t[i];
+    if (c == '"' || c == '\'') {
+      i = skip_literal(t, len, i);
+      any = true;
+      continue;
+    }
+    if (c == '/' && i + 1 < len && (t[i + 1] == '*' || t[i + 1] == '/')) {
+      i = lex_skip_ws(t, len, i);
+      continue;
+    }
+    if (c == '(' || c == '[' || c == '{') {
+      depth++;
+    } else if (c == ')' || c == ']' || c == '}') {
+      depth--;
+      if (depth == 0) {
+        span a = trim(t, start, i);
+        if (a.e > a.b || n > 0 || any) {
+          if (n < maxargs) args[n] = a;
+          n++;
+        }
+        *nargs = n;
+        *end = i + 1;
+        return true;
+      }
+    } else if (c == ',' && depth == 1) {
+      if (n < maxargs) args[n] = trim(t, start, i);
+      n++;
+      start = i + 1;
+    } else if (depth >= 1 && c != ' ' && c != '\t' && c != '\n') {
+      any = true;
+    }
+    i++;
+  }
+  return false;
+}
+
+bool lex_for_header(const char *t, unsigned len, unsigned off, unsigned *semi1,
+                    unsigned *semi2, unsigned *rparen) {
+  span kw = lex_ident_at(t, len, off);
+  if (kw.e - kw.b != 3 || strncmp(t + kw.b, "for", 3)) return false;
+  unsigned i = lex_skip_ws(t, len, kw.e);
+  if (i >= len || t[i] != '(') return false;
+  unsigned depth = 0, semis = 0;
+  for (; i < len;) {
+    char c = t[i];
+    if (c == '"' || c == '\'') {
+      i = skip_literal(t, len, i);
+      continue;
+    }
+    if (c == '/' && i + 1 < len && (t[i + 1] == '*' || t[i + 1] == '/')) {
+      i = lex_skip_ws(t, len, i);
+      continue;
+    }
+    if (c == '(' || c == '[' || c == '{') depth++;
+    if (c == ')' || c == ']' || c == '}') {
+      depth--;
+      if (depth == 0) {
+        *rparen = i;
+        return semis == 2;
+      }
+    }
+    if (c == ';' && depth == 1) {
+      if (semis == 0) *semi1 = i;
+      else *semi2 = i;
+      semis++;
+    }
+    i++;
+  }
+  return false;
+}
+
+char *lex_operator_between(const char *t, unsigned a, unsigned b) {
+  if (b <= a) return NULL;
+  span s = trim(t, a, b);
+  if (s.e <= s.b) return NULL;
+  for (unsigned i = s.b; i < s.e; i++)
+    if (is_ident_char((unsigned char)t[i]) || t[i] == '(' || t[i] == ')') return NULL;
+  return xstrndup(t + s.b, s.e - s.b);
+}
+
+char *lex_squash(const char *s, size_t n) {
+  buf b = {0};
+  bool space = false;
+  for (size_t i = 0; i < n; i++) {
+    char c = s[i];
+    if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
+      space = b.len > 0;
+      continue;
+    }
+    if (space) buf_putc(&b, ' ');
+    space = false;
+    buf_putc(&b, c);
+  }
+  return buf_take(&b);
+}
+
+bool lex_uses_ident(const char *t, unsigned b, unsigned e, const char *name) {
+  size_t n = strlen(name);
+  for (unsigned i = b; i + n <= e; i++) {
+    if (t[i] == '"' || t[i] == '\'') {
+      i = skip_literal(t, e, i) - 1;
+      continue;
+    }
+    if (!strncmp(t + i, name, n) && (i == b || !is_ident_char((unsigned char)t[i - 1])) &&
+        (i + n == e || !is_ident_char((unsigned char)t[i + n])))
+      return true;
+  }
+  return false;
+}

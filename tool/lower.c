@@ -1,0 +1,704 @@
+/* lower.c - turns a coroutine function into a frame struct, a constructor
+ * and a resume function, keeping the user's code as written.
+ *
+ * The resume function is the user's body with three kinds of change:
+ * uses of lifted variables become frame fields (f->i); declarations of
+ * lifted variables become assignments; each suspension point becomes
+ * "store, save the state, return; label:".  A switch at the top jumps to
+ * the label of the saved state, so loops, switches and blocks keep their
+ * shape and nothing else is restructured.  Leaving a scope by any path
+ * (its end, break, continue, return, goto, an error or close arriving at a
+ * suspension point) calls the cleanups of its lifted variables, innermost
+ * first - the "leap" computations below. */
+#include "lower.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "lex.h"
+
+/* Placeholder for "#line <this output line> <output>", fixed up by emit. */
+#define LINE_OUT "\001yc-line-out\n"
+
+typedef struct {
+  const lower_opts *o;
+  ir_func *fn; /* NULL outside coroutine functions */
+  const src_file *f;
+  buf *out;
+  buf unwinds;    /* unwind blocks, emitted after the body */
+  unsigned ncatch;
+  unsigned nplain_fe;
+  ir_node **refs; /* uses of lifted variables, sorted by position */
+  size_t nrefs;
+} lctx;
+
+static unsigned render(lctx *lc, ir_node *n);
+
+/* ---- text helpers ----------------------------------------------------- */
+
+/* Copies the input's text [b, e), with every use of a lifted variable in
+ * it turned into its frame field.  Uses are rewritten here, token by token,
+ * rather than through the tree: tokens that macros produce share the
+ * invocation's span, so the tree's spans may overlap, its tokens do not. */
+static void put_src(lctx *lc, unsigned b, unsigned e) {
+  if (e > lc->f->len) e = lc->f->len;
+  if (e <= b) return;
+  size_t lo = 0, hi = lc->nrefs;
+  while (lo < hi) {
+    size_t mid = (lo + hi) / 2;
+    if (lc->refs[mid]->sp.b < b) lo = mid + 1;
+    else hi = mid;
+  }
+  unsigned pos = b;
+  for (size_t i = lo; i < lc->nrefs && lc->refs[i]->sp.e <= e; i++) {
+    ir_node *r = lc->refs[i];
+    if (r->sp.b < pos) continue;
+    buf_put(lc->out, lc->f->text + pos, r->sp.b - pos);
+    ir_var *v = &lc->fn->vars.v[r->var];
+    buf_printf(lc->out, "%s->%s", lc->fn->fp, v->field);
+    pos = r->sp.e;
+  }
+  if (e > pos) buf_put(lc->out, lc->f->text + pos, e - pos);
+}
+
+static int ref_order(const void *a, const void *b) {
+  const ir_node *x = *(ir_node *const *)a, *y = *(ir_node *const *)b;
+  return x->sp.b < y->sp.b ? -1 : x->sp.b > y->sp.b;
+}
+
+typedef VEC(ir_node *) node_vec;
+
+static void collect_refs(lctx *lc, ir_node *n, node_vec *out) {
+  if (!n) return;
+  if (n->kind == IR_VARREF && n->sp.e > n->sp.b && lc->fn->vars.v[n->var].lifted)
+    VEC_PUSH(*out, n);
+  for (unsigned i = 0; i < n->nkids; i++) collect_refs(lc, n->kids[i], out);
+}
+
+static unsigned line_of(lctx *lc, unsigned off) {
+  unsigned l, c;
+  diag_line_col(lc->f, off, &l, &c);
+  return l;
+}
+
+static void line_directive(lctx *lc, buf *b, unsigned off) {
+  if (!lc->o->lines) return;
+  if (b->len && b->s[b->len - 1] != '\n') buf_putc(b, '\n');
+  buf_printf(b, "#line %u \"%s\"\n", line_of(lc, off), lc->o->line_path);
+}
+
+static unsigned count_nl(const char *s, size_t n) {
+  unsigned k = 0;
+  for (size_t i = 0; i < n; i++) k += s[i] == '\n';
+  return k;
+}
+
+/* After replacing orig with the text from mark on, put the following text
+ * back on its source line if the replacement changed the line count. */
+static void resync(lctx *lc, size_t mark, span orig) {
+  unsigned a = count_nl(lc->out->s + mark, lc->out->len - mark);
+  unsigned b = count_nl(lc->f->text + orig.b, orig.e - orig.b);
+  if (a != b) line_directive(lc, lc->out, orig.e);
+}
+
+/* Offset just past the ';' that ends the statement n, if there is one. */
+static unsigned stmt_end(lctx *lc, ir_node *n) {
+  unsigned off = lex_skip_ws(lc->f->text, lc->f->len, n->sp.e);
+  return off < lc->f->len && lc->f->text[off] == ';' ? off + 1 : n->sp.e;
+}
+
+/* A type usable in casts and declarations: as written when simple, else
+ * through __typeof__ so declarator syntax (function pointers) works. */
+static char *type_ref(const char *t) {
+  if (strpbrk(t, "([")) return xasprintf("__typeof__(%s)", t);
+  return xstrdup(t);
+}
+
+/* The field type of a lifted variable: its type without top-level const,
+ * since the frame assigns it. */
+static char *field_type(const char *t) {
+  char *s = xstrdup(t);
+  size_t n = strlen(s);
+  if (n > 5 && !strcmp(s + n - 5, "const") && (s[n - 6] == ' ' || s[n - 6] == '*')) {
+    s[n - 5] = 0;
+  } else if (!strncmp(s, "const ", 6) && !strpbrk(s, "*([")) {
+    memmove(s, s + 6, n - 5);
+  }
+  char *r = type_ref(s);
+  free(s);
+  return r;
+}
+
+static const char *fp(lctx *lc) { return lc->fn->fp; }
+
+/* ---- rendering children ------------------------------------------------ */
+
+static int by_start(const void *a, const void *b) {
+  const ir_node *x = *(ir_node *const *)a, *y = *(ir_node *const *)b;
+  return x->sp.b < y->sp.b ? -1 : x->sp.b > y->sp.b;
+}
+
+/* Copies [b, e) of the input, rendering the kids of n that lie inside;
+ * returns where the copy ended (past e when a kid took its ';'). */
+static unsigned emit_kids(lctx *lc, ir_node *n, unsigned b, unsigned e) {
+  unsigned pos = b;
+  if (n->nkids) {
+    ir_node **ks = xmalloc(n->nkids * sizeof *ks);
+    memcpy(ks, n->kids, n->nkids * sizeof *ks);
+    qsort(ks, n->nkids, sizeof *ks, by_start);
+    for (unsigned i = 0; i < n->nkids; i++) {
+      ir_node *k = ks[i];
+      if (k->sp.b < pos || k->sp.e > e || k->sp.b < b) continue;
+      /* plain expressions are copied; put_src rewrites their variables */
+      if ((k->kind == IR_EXPR || k->kind == IR_VARREF || k->kind == IR_ASSIGN) && !k->has_susp)
+        continue;
+      put_src(lc, pos, k->sp.b);
+      unsigned end = render(lc, k);
+      pos = end > k->sp.b ? end : k->sp.b;
+    }
+    free(ks);
+  }
+  if (pos < e) put_src(lc, pos, e);
+  return pos > e ? pos : e;
+}
+
+/* Renders the span sp of node n's text into a new string. */
+static char *render_span(lctx *lc, ir_node *n, span sp) {
+  buf *saved = lc->out;
+  buf tmp = {0};
+  lc->out = &tmp;
+  emit_kids(lc, n, sp.b, sp.e);
+  lc->out = saved;
+  return buf_take(&tmp);
+}
+
+/* Renders a statement including its ';'. */
+static void render_stmt(lctx *lc, ir_node *n) {
+  unsigned end = render(lc, n);
+  if (n->kind != IR_COMPOUND) {
+    unsigned se = stmt_end(lc, n);
+    if (end < se) put_src(lc, end, se);
+  }
+}
+
+/* ---- leaps: cleanups on the way out of scopes ------------------------- */
+
+static bool is_scope(ir_node *n) {
+  return n->kind == IR_COMPOUND || n->kind == IR_FOR || n->kind == IR_FOREACH;
+}
+
+static bool encloses(ir_node *outer, ir_node *n) {
+  for (; n; n = n->parent)
+    if (n == outer) return true;
+  return false;
+}
+
+/* Cleanup calls of the lifted variables of scope s declared before pos,
+ * last declared first. */
+static void scope_cleanups(lctx *lc, ir_node *s, unsigned pos, buf *b) {
+  for (size_t i = lc->fn->vars.n; i-- > 0;) {
+    ir_var *v = &lc->fn->vars.v[i];
+    if (v->scope != s || !v->lifted || !v->cleanup || v->name_sp.b >= pos) continue;
+    buf_printf(b, "%s(&%s->%s); ", v->cleanup, fp(lc), v->field);
+  }
+}
+
+/* Cleanups for leaving every scope around `from` up to `stop` (exclusive;
+ * NULL: leave the function). */
+static void leave_scopes(lctx *lc, ir_node *from, ir_node *stop, buf *b) {
+  for (ir_node *s = from->parent; s && s != stop; s = s->parent)
+    if (is_scope(s)) scope_cleanups(lc, s, from->sp.b, b);
+}
+
+/* The yc_try whose try block encloses n, or NULL. */
+static ir_node *enclosing_try(ir_node *n) {
+  for (ir_node *c = n, *p = n->parent; p; c = p, p = p->parent)
+    if (p->kind == IR_TRY && p->nkids && p->kids[0] == c) return p;
+  return NULL;
+}
+
+static ir_node *find_label(ir_node *n, const char *name) {
+  if (!n) return NULL;
+  if (n->kind == IR_LABEL && n->name && !strcmp(n->name, name)) return n;
+  for (unsigned i = 0; i < n->nkids; i++) {
+    ir_node *r = find_label(n->kids[i], name);
+    if (r) return r;
+  }
+  return NULL;
+}
+
+/* Code that makes the error in yc_c->error unwind from n: to the catch of
+ * the enclosing yc_try, or out of the function. */
+static void raise_from(lctx *lc, ir_node *n, buf *b) {
+  ir_node *t = enclosing_try(n);
+  if (t) {
+    leave_scopes(lc, n, t, b);
+    buf_printf(b, "goto yc_catch_%d;", t->state);
+  } else {
+    leave_scopes(lc, n, NULL, b);
+    buf_puts(b, "goto yc_fail;");
+  }
+}
+
+/* The unwind block of resume point s. */
+static void add_unwind(lctx *lc, ir_node *s) {
+  buf *b = &lc->unwinds;
+  buf_printf(b, "yc_unwind_%d: __attribute__((unused));\n  ", s->state);
+  ir_node *t = enclosing_try(s);
+  if (t) {
+    buf_puts(b, "if (yc_c->flags & YC__F_CLOSE) { ");
+    leave_scopes(lc, s, NULL, b);
+    buf_puts(b, "goto yc_fail; }\n  ");
+  }
+  raise_from(lc, s, b);
+  buf_puts(b, "\n");
+}
+
+/* ---- suspension points ------------------------------------------------ */
+
+/* Emits the code of suspension point s; lhs (may be NULL) receives its
+ * value with the assignment operator op. */
+static void emit_suspend(lctx *lc, ir_node *s, const char *lhs, const char *op) {
+  ir_func *fn = lc->fn;
+  buf *o = lc->out;
+  char *arg = s->nargs ? render_span(lc, s, s->args[0]) : NULL;
+  char *t = s->nargs == 2 ? lex_squash(lc->f->text + s->args[1].b, s->args[1].e - s->args[1].b)
+                          : NULL;
+  char *tr = t ? type_ref(t) : NULL;
+  bool sub = s->susp == SUSP_YIELD_FROM || s->susp == SUSP_AWAIT;
+  buf_puts(o, "{ ");
+  if (s->susp == SUSP_YIELD) {
+    if (arg) {
+      char *yr = type_ref(fn->y);
+      buf_printf(o, "if (yc_out) *(%s *)yc_out = (%s); ", yr, arg);
+      free(yr);
+    }
+    buf_printf(o, "yc_c->state = %d; return YC__YIELD; ", s->state);
+  } else if (sub) {
+    buf_printf(o, "%s->yc_sub = (yc_coro *)(%s); yc_c->state = %d; return yc__delegate(yc_c, %s->yc_sub); ",
+               fp(lc), arg ? arg : "NULL", s->state, fp(lc));
+  } else {
+    /* await_next(s, &x) */
+    char *item = render_span(lc, s, s->args[1]);
+    buf_printf(o, "yc_c->state = %d; return yc__await_next(yc_c, (%s), (%s), yc__sizeof_ptr(%s)); ",
+               s->state, arg, item, item);
+    free(item);
+  }
+  buf_printf(o, "yc_resume_%d: __attribute__((unused)); ", s->state);
+  if (sub)
+    buf_printf(o, "if (yc_c->flags & (YC__F_THROW | YC__F_CLOSE)) { yc__free(%s->yc_sub); %s->yc_sub = NULL; goto yc_unwind_%d; } ",
+               fp(lc), fp(lc), s->state);
+  else
+    buf_printf(o, "if (yc_c->flags & (YC__F_THROW | YC__F_CLOSE)) goto yc_unwind_%d; ", s->state);
+  if (lhs) {
+    if (s->susp == SUSP_YIELD)
+      buf_printf(o, "%s %s (yc_in ? *(%s const *)yc_in : (%s){0}); ", lhs, op, tr, tr);
+    else if (sub)
+      buf_printf(o, "%s %s *(%s *)yc__result_ptr(%s->yc_sub); ", lhs, op, tr, fp(lc));
+    else
+      buf_printf(o, "%s %s (yc_in && *(const bool *)yc_in); ", lhs, op);
+  }
+  if (sub) buf_printf(o, "yc__free(%s->yc_sub); %s->yc_sub = NULL; ", fp(lc), fp(lc));
+  buf_puts(o, "}");
+  add_unwind(lc, s);
+  free(arg);
+  free(t);
+  free(tr);
+}
+
+/* ---- statements --------------------------------------------------------- */
+
+static unsigned render_expr_stmt(lctx *lc, ir_node *n) {
+  ir_node *e = n->nkids ? n->kids[0] : NULL;
+  unsigned end = stmt_end(lc, n);
+  if (e && e->kind == IR_SUSPEND) {
+    size_t mark = lc->out->len;
+    emit_suspend(lc, e, NULL, NULL);
+    resync(lc, mark, (span){n->sp.b, end});
+    return end;
+  }
+  if (e && e->kind == IR_ASSIGN) {
+    ir_node *rhs = NULL;
+    for (unsigned i = 0; i < e->nkids; i++)
+      if (e->kids[i]->kind == IR_SUSPEND && e->kids[i]->sp.b == e->args[1].b) rhs = e->kids[i];
+    if (rhs) {
+      size_t mark = lc->out->len;
+      char *lhs = render_span(lc, e, e->args[0]);
+      emit_suspend(lc, rhs, lhs, e->op);
+      free(lhs);
+      resync(lc, mark, (span){n->sp.b, end});
+      return end;
+    }
+  }
+  return emit_kids(lc, n, n->sp.b, n->sp.e);
+}
+
+static bool decl_lifted(lctx *lc, ir_node *n) {
+  for (unsigned i = 0; i < n->ndecl; i++)
+    if (lc->fn->vars.v[n->decl_vars[i]].lifted) return true;
+  return false;
+}
+
+static ir_node *init_suspend(ir_node *n, ir_var *v) {
+  for (unsigned i = 0; i < n->nkids; i++)
+    if (n->kids[i]->kind == IR_SUSPEND && n->kids[i]->sp.b == v->init.b) return n->kids[i];
+  return NULL;
+}
+
+static unsigned render_decl(lctx *lc, ir_node *n) {
+  bool in_for_init = n->parent && n->parent->kind == IR_FOR &&
+                     n->parent->for_init >= 0 && n->parent->kids[n->parent->for_init] == n;
+  if (!decl_lifted(lc, n)) {
+    if (!n->ndecl) {
+      /* a type definition alone: hoisted out of the function */
+      buf_puts(lc->out, ";");
+      return n->sp.e;
+    }
+    return emit_kids(lc, n, n->sp.b, n->sp.e);
+  }
+  size_t mark = lc->out->len;
+  bool first = true;
+  for (unsigned i = 0; i < n->ndecl; i++) {
+    ir_var *v = &lc->fn->vars.v[n->decl_vars[i]];
+    if (!v->has_init) continue;
+    char *lhs = xasprintf("%s->%s", fp(lc), v->field);
+    ir_node *s = init_suspend(n, v);
+    if (s && !in_for_init) {
+      emit_suspend(lc, s, lhs, "=");
+      buf_putc(lc->out, ' ');
+    } else {
+      char *init = render_span(lc, n, v->init);
+      if (in_for_init && !first) buf_puts(lc->out, ", ");
+      if (v->is_array)
+        buf_printf(lc->out, "__builtin_memcpy((void *)&%s, &(__typeof__(%s))%s%s%s, sizeof %s)",
+                   lhs, lhs, v->braced_init ? "" : "{", init, v->braced_init ? "" : "}", lhs);
+      else if (v->braced_init)
+        buf_printf(lc->out, "%s = (__typeof__(%s))%s", lhs, lhs, init);
+      else
+        buf_printf(lc->out, "%s = %s", lhs, init);
+      if (!in_for_init) buf_puts(lc->out, "; ");
+      free(init);
+    }
+    first = false;
+    free(lhs);
+  }
+  if (in_for_init || first) buf_puts(lc->out, ";");
+  resync(lc, mark, n->sp);
+  return n->sp.e;
+}
+
+static unsigned render_return(lctx *lc, ir_node *n) {
+  unsigned end = stmt_end(lc, n);
+  size_t mark = lc->out->len;
+  buf *o = lc->out;
+  buf b = {0};
+  if (n->ret == RET_RAISE) {
+    char *code = render_span(lc, n, n->ret_arg);
+    buf_printf(o, "{ yc_c->error = (%s); ", code);
+    raise_from(lc, n, &b);
+    buf_printf(o, "%s }", b.s ? b.s : "");
+    free(code);
+  } else {
+    buf_puts(o, "{ ");
+    if (n->ret == RET_YC_RETURN) {
+      char *v = render_span(lc, n, n->ret_arg);
+      buf_printf(o, "%s->yc_result = (%s); yc_c->flags |= YC__F_HAS_RESULT; ", fp(lc), v);
+      free(v);
+    }
+    leave_scopes(lc, n, NULL, &b);
+    buf_printf(o, "%syc_c->state = -1; return YC__RETURN; }", b.s ? b.s : "");
+  }
+  buf_free(&b);
+  resync(lc, mark, (span){n->sp.b, end});
+  return end;
+}
+
+/* break, continue, goto: add the cleanups of the scopes they leave. */
+static unsigned render_jump(lctx *lc, ir_node *n) {
+  ir_node *stop = NULL;
+  bool is_goto = n->kind == IR_GOTO;
+  buf b = {0};
+  if (is_goto) {
+    ir_node *label = find_label(lc->fn->body_node, n->name ? n->name : "");
+    for (ir_node *s = n->parent; s; s = s->parent) {
+      if (label && encloses(s, label)) break;
+      if (is_scope(s)) scope_cleanups(lc, s, n->sp.b, &b);
+    }
+  } else {
+    for (ir_node *s = n->parent; s; s = s->parent) {
+      ir_kind k = s->kind;
+      if (k == IR_FOR || k == IR_WHILE || k == IR_DO || k == IR_FOREACH ||
+          (k == IR_SWITCH && n->kind == IR_BREAK)) {
+        stop = s;
+        break;
+      }
+    }
+    leave_scopes(lc, n, stop, &b);
+  }
+  unsigned end = stmt_end(lc, n);
+  if (!b.len) {
+    buf_free(&b);
+    put_src(lc, n->sp.b, n->sp.e);
+    return n->sp.e;
+  }
+  buf_printf(lc->out, "{ %s", b.s);
+  put_src(lc, n->sp.b, end);
+  buf_puts(lc->out, " }");
+  buf_free(&b);
+  return end;
+}
+
+static unsigned render_compound(lctx *lc, ir_node *n) {
+  emit_kids(lc, n, n->sp.b, n->sp.e ? n->sp.e - 1 : n->sp.e);
+  buf b = {0};
+  scope_cleanups(lc, n, n->sp.e, &b);
+  if (b.len) buf_printf(lc->out, "%s", b.s);
+  buf_free(&b);
+  buf_puts(lc->out, "}");
+  return n->sp.e;
+}
+
+static ir_node *foreach_body(ir_node *n) {
+  return n->for_body >= 0 ? n->kids[n->for_body] : NULL;
+}
+
+static char *foreach_item(lctx *lc, ir_node *n) {
+  if (lc->fn && n->fe_var >= 0 && lc->fn->vars.v[n->fe_var].lifted)
+    return xasprintf("&%s->%s", fp(lc), lc->fn->vars.v[n->fe_var].field);
+  return xasprintf("&%s", n->tag ? n->tag : "");
+}
+
+/* In a coroutine: the hidden handle lives in the frame and is freed on
+ * every way out of the loop. */
+static unsigned render_foreach(lctx *lc, ir_node *n) {
+  ir_node *body = foreach_body(n);
+  char *expr = render_span(lc, n, n->fe_expr);
+  char *item = foreach_item(lc, n);
+  ir_var *h = NULL;
+  for (size_t i = 0; i < lc->fn->vars.n; i++)
+    if (lc->fn->vars.v[i].scope == n && lc->fn->vars.v[i].cleanup) h = &lc->fn->vars.v[i];
+  size_t mark = lc->out->len;
+  bool var_lifted = n->fe_var >= 0 && lc->fn->vars.v[n->fe_var].lifted;
+  buf_printf(lc->out, "{ %s->%s = (%s); ", fp(lc), h->field, expr);
+  if (var_lifted) {
+    buf_printf(lc->out, "while (yc_next(%s->%s, %s)) ", fp(lc), h->field, item);
+  } else {
+    char *decl = span_text(lc->f, n->fe_decl);
+    buf_printf(lc->out, "for (%s; yc_next(%s->%s, %s);) ", decl, fp(lc), h->field, item);
+    free(decl);
+  }
+  resync(lc, mark, n->fe_head);
+  unsigned end = n->fe_head.e;
+  if (body) {
+    put_src(lc, n->fe_head.e, body->sp.b);
+    render_stmt(lc, body);
+    end = body->kind == IR_COMPOUND ? body->sp.e : stmt_end(lc, body);
+  }
+  buf_printf(lc->out, " yc__foreach_cleanup(&%s->%s); }", fp(lc), h->field);
+  free(expr);
+  free(item);
+  return end;
+}
+
+/* Outside coroutines: a plain loop whose hidden handle has a cleanup. */
+static unsigned render_foreach_plain(lctx *lc, ir_node *n) {
+  ir_node *body = foreach_body(n);
+  char *expr = render_span(lc, n, n->fe_expr);
+  char *decl = span_text(lc->f, n->fe_decl);
+  unsigned k = ++lc->nplain_fe;
+  size_t mark = lc->out->len;
+  buf_printf(lc->out,
+             "for (yc_gen *yc_fe%u __attribute__((cleanup(yc__foreach_cleanup))) = (%s), "
+             "*yc_fe%u_once = yc_fe%u; yc_fe%u_once; yc_fe%u_once = NULL) "
+             "for (%s; yc_next(yc_fe%u, &%s);)",
+             k, expr, k, k, k, k, decl, k, n->tag ? n->tag : "");
+  resync(lc, mark, n->fe_head);
+  free(expr);
+  free(decl);
+  if (!body) return n->fe_head.e;
+  put_src(lc, n->fe_head.e, body->sp.b);
+  return render(lc, body);
+}
+
+static unsigned render_try(lctx *lc, ir_node *n) {
+  n->state = (int)++lc->ncatch;
+  ir_node *tb = n->nkids > 0 ? n->kids[0] : NULL;
+  ir_node *cb = n->nkids > 1 ? n->kids[1] : NULL;
+  size_t mark = lc->out->len;
+  buf_puts(lc->out, "{ ");
+  resync(lc, mark, (span){n->sp.b, tb ? tb->sp.b : n->sp.e});
+  if (tb) render_stmt(lc, tb);
+  mark = lc->out->len;
+  buf_printf(lc->out, " if (0) { yc_catch_%d: __attribute__((unused)); yc_c->flags &= ~YC__F_THROW; ",
+             n->state);
+  if (n->var >= 0 && lc->fn->vars.v[n->var].lifted)
+    buf_printf(lc->out, "%s->%s = yc_c->error; ", fp(lc), lc->fn->vars.v[n->var].field);
+  else
+    buf_printf(lc->out, "int %s = yc_c->error; (void)%s; ", n->name ? n->name : "yc_err",
+               n->name ? n->name : "yc_err");
+  buf_puts(lc->out, "yc_c->error = 0; ");
+  resync(lc, mark, (span){tb ? tb->sp.e : n->sp.b, cb ? cb->sp.b : n->sp.e});
+  unsigned end = n->sp.e;
+  if (cb) {
+    render_stmt(lc, cb);
+    end = cb->kind == IR_COMPOUND ? cb->sp.e : stmt_end(lc, cb);
+  }
+  buf_puts(lc->out, " } }");
+  return end;
+}
+
+static unsigned render(lctx *lc, ir_node *n) {
+  if (!lc->fn) {
+    if (n->kind == IR_FOREACH) return render_foreach_plain(lc, n);
+    return emit_kids(lc, n, n->sp.b, n->sp.e);
+  }
+  switch (n->kind) {
+  case IR_EXPR_STMT:
+    return render_expr_stmt(lc, n);
+  case IR_DECL:
+    return render_decl(lc, n);
+  case IR_TYPEDECL:
+    if (n->tag) {
+      char *text = span_text(lc->f, n->sp);
+      span kw = lex_ident_at(text, (unsigned)strlen(text), 0);
+      buf_printf(lc->out, "%.*s %s", (int)(kw.e - kw.b), text, n->tag);
+      free(text);
+    } else {
+      buf_puts(lc->out, n->name);
+    }
+    return n->sp.e;
+  case IR_RETURN:
+    return render_return(lc, n);
+  case IR_BREAK:
+  case IR_CONTINUE:
+  case IR_GOTO:
+    return render_jump(lc, n);
+  case IR_COMPOUND:
+    return render_compound(lc, n);
+  case IR_FOREACH:
+    return render_foreach(lc, n);
+  case IR_TRY:
+    return render_try(lc, n);
+  default:
+    return emit_kids(lc, n, n->sp.b, n->sp.e);
+  }
+}
+
+/* ---- the function as a whole ------------------------------------------ */
+
+static void emit_typedecls(lctx *lc, ir_func *fn) {
+  for (size_t i = 0; i < fn->typedecls.n; i++) {
+    ir_node *t = fn->typedecls.v[i];
+    char *text = span_text(lc->f, t->sp);
+    line_directive(lc, lc->out, t->sp.b);
+    span kw = lex_ident_at(text, (unsigned)strlen(text), 0);
+    bool is_typedef = kw.e - kw.b == 7 && !strncmp(text, "typedef", 7);
+    if (!t->tag && !is_typedef)
+      buf_printf(lc->out, "typedef %s %s;\n", text, t->name);
+    else
+      buf_printf(lc->out, "%s;\n", text);
+    free(text);
+  }
+}
+
+void lower_function(const lower_opts *o, ir_func *fn, buf *out) {
+  lctx lc = {0};
+  lc.o = o;
+  lc.fn = fn;
+  lc.f = &o->u->file;
+  lc.out = out;
+  node_vec refs = {0};
+  collect_refs(&lc, fn->body_node, &refs);
+  qsort(refs.v, refs.n, sizeof *refs.v, ref_order);
+  lc.refs = refs.v;
+  lc.nrefs = refs.n;
+  const char *n = fn->name;
+  static const char *const handle[] = {"yc_gen", "yc_task", "yc_agen"};
+  static const char *const kind[] = {"YC__GENERATOR", "YC__ASYNC", "YC__ASYNC_GEN"};
+
+  emit_typedecls(&lc, fn);
+  if (o->lines) buf_puts(out, LINE_OUT);
+  buf_printf(out, "/* %s: the frame holds what lives across suspension points. */\n", n);
+  buf_printf(out, "struct %s__frame {\n  yc_coro yc_hdr;\n", n);
+  if (fn->r) {
+    char *t = field_type(fn->r);
+    buf_printf(out, "  %s yc_result;\n", t);
+    free(t);
+  }
+  for (size_t i = 0; i < fn->vars.n; i++) {
+    ir_var *v = &fn->vars.v[i];
+    if (!v->lifted) continue;
+    char *t = field_type(v->type);
+    buf_printf(out, "  %s %s;\n", t, v->field);
+    free(t);
+  }
+  buf_puts(out, "};\n");
+  buf_printf(out, "static int %s__resume(yc_coro *yc_c, void *yc_out, const void *yc_in);\n", n);
+  char *ysz = fn->y ? xasprintf("sizeof(%s)", fn->y) : xstrdup("0");
+  char *ssz = fn->s ? xasprintf("sizeof(%s)", fn->s) : xstrdup("0");
+  char *rsz = fn->r ? xasprintf("sizeof(%s)", fn->r) : xstrdup("0");
+  char *roff = fn->r ? xasprintf("offsetof(struct %s__frame, yc_result)", n) : xstrdup("0");
+  buf_printf(out,
+             "static const yc__coro_type %s__type = {\"%s\", %s__resume, sizeof(struct %s__frame), "
+             "%s, %s, %s, %s, %s};\n",
+             n, n, n, n, ysz, ssz, rsz, roff, kind[fn->kind]);
+  free(ysz);
+  free(ssz);
+  free(rsz);
+  free(roff);
+
+  /* The constructor: the user's declaration, binding the arguments. */
+  line_directive(&lc, out, fn->head.b);
+  put_src(&lc, fn->head.b, fn->head.e);
+  buf_printf(out, "{ struct %s__frame *%s = yc__frame_new(&%s__type); if (!%s) return NULL; ",
+             n, fn->fp, n, fn->fp);
+  for (size_t i = 0; i < fn->nparams; i++) {
+    ir_var *v = &fn->vars.v[i];
+    if (v->name[0]) buf_printf(out, "%s->%s = %s; ", fn->fp, v->field, v->name);
+  }
+  buf_printf(out, "return (%s *)&%s->yc_hdr; }\n", handle[fn->kind], fn->fp);
+
+  /* The resume function. */
+  if (o->lines) buf_puts(out, LINE_OUT);
+  buf_printf(out, "static int %s__resume(yc_coro *yc_c, void *yc_out, const void *yc_in) {\n", n);
+  buf_printf(out, "  struct %s__frame *%s = (struct %s__frame *)yc_c;\n", n, fn->fp, n);
+  buf_printf(out, "  (void)%s; (void)yc_out; (void)yc_in;\n", fn->fp);
+  buf_puts(out, "  switch (yc_c->state) {\n  case 0: break;\n");
+  for (size_t i = 0; i < fn->susps.n; i++) {
+    ir_node *s = fn->susps.v[i];
+    static const char *const sk[] = {"yield", "yield_from", "await", "await_next"};
+    buf_printf(out, "  case %d: goto yc_resume_%d; /* line %u: %s */\n", s->state, s->state,
+               line_of(&lc, s->sp.b), sk[s->susp]);
+  }
+  buf_puts(out, "  default: return YC__RETURN;\n  }\n");
+  line_directive(&lc, out, fn->body.b);
+  render(&lc, fn->body_node);
+  buf_puts(out, "\n");
+  if (o->lines) buf_puts(out, LINE_OUT);
+  buf_puts(out, "  yc_c->state = -1;\n  return YC__RETURN;\n");
+  if (lc.unwinds.len) buf_put(out, lc.unwinds.s, lc.unwinds.len);
+  buf_puts(out, "yc_fail: __attribute__((unused));\n"
+                "  yc_c->state = -1;\n"
+                "  return (yc_c->flags & YC__F_CLOSE) ? YC__RETURN : YC__FAIL;\n}\n");
+  buf_free(&lc.unwinds);
+  free(refs.v);
+}
+
+void lower_plain(const lower_opts *o, unsigned b, unsigned e, buf *out) {
+  lctx lc = {0};
+  lc.o = o;
+  lc.f = &o->u->file;
+  lc.out = out;
+  static unsigned counter;
+  lc.nplain_fe = counter;
+  unsigned pos = b;
+  for (size_t i = 0; i < o->u->foreachs.n; i++) {
+    ir_node *n = o->u->foreachs.v[i];
+    if (n->sp.b < pos || n->sp.e > e) continue;
+    put_src(&lc, pos, n->sp.b);
+    unsigned end = render(&lc, n);
+    pos = end > n->sp.b ? end : n->sp.b;
+  }
+  put_src(&lc, pos, e);
+  counter = lc.nplain_fe;
+}

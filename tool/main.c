@@ -1,0 +1,161 @@
+/* main.c - the yieldc command line (SPEC section 7): options, reading the
+ * input, running the phases parse -> analyse -> lower/emit, and writing
+ * the output atomically.  `yieldc cc` lives in launcher.c. */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "analyse.h"
+#include "emit.h"
+#include "launcher.h"
+#include "parse.h"
+#include "compdb.h"
+
+static void usage(FILE *to) {
+  fputs("usage: yieldc [options] INPUT.c -o OUTPUT.c [-- COMPILER-FLAGS...]\n"
+        "       yieldc cc COMPILER ARGS...\n"
+        "options:\n"
+        "  -o FILE             write the translation to FILE (atomically)\n"
+        "  -p BUILD_DIR        take INPUT's flags from BUILD_DIR/compile_commands.json\n"
+        "  --emit=c|dot        C (default) or a Graphviz state diagram\n"
+        "  --no-line           omit #line directives\n"
+        "  --dump-after=PHASE  print the IR after parse or analyse and stop\n"
+        "  --version, --help\n",
+        to);
+}
+
+const char *yieldc_include_dir(void) {
+  static char dir[8192];
+  char exe[4096];
+  ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
+  if (n > 0) {
+    exe[n] = 0;
+    char *slash = strrchr(exe, '/');
+    if (slash) {
+      *slash = 0;
+      snprintf(dir, sizeof dir, "%s/../include", exe);
+      char probe[8300];
+      snprintf(probe, sizeof probe, "%s/yieldc.h", dir);
+      if (access(probe, R_OK) == 0) return dir;
+    }
+  }
+  return YIELDC_SOURCE_INCLUDE_DIR;
+}
+
+int yieldc_translate(const char *input, const char *output, const char *emit, bool lines,
+                     const char *dump, const char *const *flags, int nflags) {
+  ir_unit u = {0};
+  size_t len;
+  char *text = read_file(input, &len);
+  if (!text) {
+    fprintf(stderr, "yieldc: error: cannot read '%s': %s\n", input, strerror(errno));
+    return 2;
+  }
+  u.file = (src_file){input, text, (unsigned)len};
+
+  const char **args = xcalloc((size_t)nflags + 4, sizeof *args);
+  int na = 0;
+  char *inc = xasprintf("-I%s", yieldc_include_dir());
+  for (int i = 0; i < nflags; i++) args[na++] = flags[i];
+  args[na++] = inc;
+  bool ok = parse_unit(&u, args, na);
+  if (ok && dump && !strcmp(dump, "parse")) {
+    buf b = {0};
+    for (size_t i = 0; i < u.funcs.n; i++) ir_dump(&u, &u.funcs.v[i], &b);
+    fputs(b.s ? b.s : "", stdout);
+    return 0;
+  }
+  if (ok) ok = analyse_unit(&u);
+  if (ok && dump && !strcmp(dump, "analyse")) {
+    buf b = {0};
+    for (size_t i = 0; i < u.funcs.n; i++) ir_dump(&u, &u.funcs.v[i], &b);
+    fputs(b.s ? b.s : "", stdout);
+    return 0;
+  }
+  if (!ok) return 1;
+  lower_opts o = {&u, input, output ? output : "-", lines};
+  buf out = {0};
+  if (!strcmp(emit, "dot"))
+    emit_dot(&o, &out);
+  else
+    emit_c(&o, &out);
+  if (!output || !strcmp(output, "-")) {
+    fwrite(out.s ? out.s : "", 1, out.len, stdout);
+  } else if (!write_file_atomic(output, out.s ? out.s : "", out.len)) {
+    fprintf(stderr, "yieldc: error: cannot write '%s': %s\n", output, strerror(errno));
+    return 2;
+  }
+  buf_free(&out);
+  free(inc);
+  free(args);
+  return 0;
+}
+
+int main(int argc, char **argv) {
+  if (argc >= 2 && !strcmp(argv[1], "cc")) return launcher_main(argc - 2, argv + 2);
+  const char *input = NULL, *output = NULL, *emit = "c", *dump = NULL, *builddir = NULL;
+  bool lines = true;
+  const char *const *flags = NULL;
+  int nflags = 0;
+  for (int i = 1; i < argc; i++) {
+    const char *a = argv[i];
+    if (!strcmp(a, "--")) {
+      flags = (const char *const *)argv + i + 1;
+      nflags = argc - i - 1;
+      break;
+    } else if (!strcmp(a, "-o") && i + 1 < argc) {
+      output = argv[++i];
+    } else if (!strcmp(a, "-p") && i + 1 < argc) {
+      builddir = argv[++i];
+    } else if (!strncmp(a, "--emit=", 7)) {
+      emit = a + 7;
+      if (strcmp(emit, "c") && strcmp(emit, "dot")) {
+        fprintf(stderr, "yieldc: error: --emit takes c or dot, not '%s'\n", emit);
+        return 2;
+      }
+    } else if (!strcmp(a, "--no-line")) {
+      lines = false;
+    } else if (!strncmp(a, "--dump-after=", 13)) {
+      dump = a + 13;
+      if (strcmp(dump, "parse") && strcmp(dump, "analyse")) {
+        fprintf(stderr, "yieldc: error: --dump-after takes parse or analyse\n");
+        return 2;
+      }
+    } else if (!strcmp(a, "--version")) {
+      printf("yieldc %s\n", YIELDC_VERSION);
+      return 0;
+    } else if (!strcmp(a, "--help") || !strcmp(a, "-h")) {
+      usage(stdout);
+      return 0;
+    } else if (a[0] == '-' && a[1]) {
+      fprintf(stderr, "yieldc: error: unknown option '%s'\n", a);
+      usage(stderr);
+      return 2;
+    } else if (!input) {
+      input = a;
+    } else {
+      fprintf(stderr, "yieldc: error: more than one input ('%s' and '%s')\n", input, a);
+      return 2;
+    }
+  }
+  if (!input) {
+    usage(stderr);
+    return 2;
+  }
+  if (!output && !dump && strcmp(emit, "dot")) {
+    fprintf(stderr, "yieldc: error: no output file: add -o OUTPUT.c (or -o - for stdout)\n");
+    return 2;
+  }
+  char **db_flags = NULL;
+  int ndb = 0;
+  if (builddir) {
+    if (!compdb_flags(builddir, input, &db_flags, &ndb)) return 2;
+    if (!nflags) {
+      flags = (const char *const *)db_flags;
+      nflags = ndb;
+    }
+  }
+  return yieldc_translate(input, output, emit, lines, dump, flags, nflags);
+}

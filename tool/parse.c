@@ -1,0 +1,898 @@
+/* parse.c - the one file that talks to libclang.
+ *
+ * It parses the input (authoring view), reports clang's own errors in
+ * clang's format, finds the coroutine functions by their annotation, and
+ * builds the IR of ir.h for them: statements, declarations, suspension
+ * forms and uses of locals, each as a byte span of the input.  It also
+ * finds yc_foreach loops and suspension forms outside coroutine functions.
+ *
+ * Locations: a construct written in the file has its span in the file; one
+ * produced by a macro (yield(...) itself) gets the span of the macro's
+ * invocation; a token that came from a macro argument keeps its spelling in
+ * the file.  Hence span_of(): the spelling when it lies in the function
+ * being built, else the expansion. */
+#include "parse.h"
+
+#include <clang-c/Index.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "lex.h"
+
+typedef VEC(CXCursor) cursor_vec;
+
+typedef struct {
+  CXTranslationUnit tu;
+  CXFile main;
+  ir_unit *u;
+  ir_func *fn;       /* coroutine being built, NULL elsewhere */
+  span limit;        /* text of the function being built */
+  VEC(unsigned) var_keys; /* declaration offset of fn->vars[i] */
+  bool failed;
+} pctx;
+
+static const src_file *F(pctx *p) { return &p->u->file; }
+
+/* ---- locations -------------------------------------------------------- */
+
+static bool loc_in_main(pctx *p, CXSourceLocation loc, bool spelling, unsigned *off) {
+  CXFile f;
+  unsigned o;
+  if (spelling)
+    clang_getSpellingLocation(loc, &f, NULL, NULL, &o);
+  else
+    clang_getExpansionLocation(loc, &f, NULL, NULL, &o);
+  *off = o;
+  return f && clang_File_isEqual(f, p->main);
+}
+
+static unsigned loc_off(pctx *p, CXSourceLocation loc) {
+  unsigned off;
+  if (loc_in_main(p, loc, true, &off) && off >= p->limit.b && off <= p->limit.e)
+    return off;
+  loc_in_main(p, loc, false, &off);
+  return off;
+}
+
+static span span_of(pctx *p, CXCursor c) {
+  CXSourceRange r = clang_getCursorExtent(c);
+  span s = {loc_off(p, clang_getRangeStart(r)), loc_off(p, clang_getRangeEnd(r))};
+  if (s.e < s.b) s.e = s.b;
+  return s;
+}
+
+static span exp_span_of(pctx *p, CXCursor c) {
+  CXSourceRange r = clang_getCursorExtent(c);
+  unsigned b, e;
+  loc_in_main(p, clang_getRangeStart(r), false, &b);
+  loc_in_main(p, clang_getRangeEnd(r), false, &e);
+  span s = {b, e < b ? b : e};
+  return s;
+}
+
+static bool cursor_in_main(pctx *p, CXCursor c) {
+  unsigned off;
+  return loc_in_main(p, clang_getCursorLocation(c), false, &off);
+}
+
+static char *cx_take(CXString s) {
+  const char *c = clang_getCString(s);
+  char *r = xstrdup(c ? c : "");
+  clang_disposeString(s);
+  return r;
+}
+
+static void error_at(pctx *p, unsigned off, const char *note, const char *msg) {
+  diag_error(F(p), off, note, "%s", msg);
+  p->failed = true;
+}
+
+/* ---- children --------------------------------------------------------- */
+
+static enum CXChildVisitResult collect(CXCursor c, CXCursor parent, CXClientData d) {
+  (void)parent;
+  cursor_vec *v = d;
+  VEC_PUSH(*v, c);
+  return CXChildVisit_Continue;
+}
+
+static cursor_vec children(CXCursor c) {
+  cursor_vec v = {0};
+  clang_visitChildren(c, collect, &v);
+  return v;
+}
+
+/* Looks through implicit conversions and parentheses. */
+static CXCursor unwrap(CXCursor c) {
+  for (;;) {
+    enum CXCursorKind k = clang_getCursorKind(c);
+    if (k != CXCursor_UnexposedExpr && k != CXCursor_ParenExpr) return c;
+    cursor_vec kids = children(c);
+    if (kids.n != 1) {
+      free(kids.v);
+      return c;
+    }
+    c = kids.v[0];
+    free(kids.v);
+  }
+}
+
+/* The name of the function a call calls, or NULL. */
+static char *callee_name(CXCursor call) {
+  if (clang_getCursorKind(call) != CXCursor_CallExpr) return NULL;
+  CXCursor ref = clang_getCursorReferenced(call);
+  if (clang_Cursor_isNull(ref)) return NULL;
+  return cx_take(clang_getCursorSpelling(ref));
+}
+
+static bool is_marker(const char *name) { return name && !strncmp(name, "yc__mark_", 9); }
+
+/* Finds a call of a marker inside c (c itself or through wrappers). */
+static bool find_marker(CXCursor c, const char *marker, CXCursor *out);
+
+typedef struct {
+  const char *marker;
+  CXCursor found;
+  bool ok;
+} find_state;
+
+static enum CXChildVisitResult find_visit(CXCursor c, CXCursor parent, CXClientData d) {
+  (void)parent;
+  find_state *st = d;
+  char *name = callee_name(c);
+  bool hit = name && !strcmp(name, st->marker);
+  free(name);
+  if (hit) {
+    st->found = c;
+    st->ok = true;
+    return CXChildVisit_Break;
+  }
+  return CXChildVisit_Recurse;
+}
+
+static bool find_marker(CXCursor c, const char *marker, CXCursor *out) {
+  find_state st = {marker, clang_getNullCursor(), false};
+  char *name = callee_name(c);
+  if (name && !strcmp(name, marker)) {
+    free(name);
+    *out = c;
+    return true;
+  }
+  free(name);
+  clang_visitChildren(c, find_visit, &st);
+  if (st.ok) *out = st.found;
+  return st.ok;
+}
+
+/* ---- variables -------------------------------------------------------- */
+
+static int var_index(pctx *p, CXCursor decl) {
+  if (!p->fn) return -1;
+  CXSourceLocation loc = clang_getCursorLocation(decl);
+  unsigned off;
+  if (!loc_in_main(p, loc, false, &off)) return -1;
+  unsigned soff;
+  loc_in_main(p, loc, true, &soff);
+  for (size_t i = 0; i < p->var_keys.n; i++)
+    if (p->var_keys.v[i] == soff && !strcmp(p->fn->vars.v[i].name, cx_take(clang_getCursorSpelling(decl))))
+      return (int)i;
+  return -1;
+}
+
+static char *cleanup_of(CXCursor decl) {
+  CXPrintingPolicy pol = clang_getCursorPrintingPolicy(decl);
+  char *text = cx_take(clang_getCursorPrettyPrinted(decl, pol));
+  clang_PrintingPolicy_dispose(pol);
+  char *r = NULL;
+  char *at = strstr(text, "cleanup(");
+  if (at) {
+    at += 8;
+    size_t n = 0;
+    while (is_ident_char((unsigned char)at[n])) n++;
+    if (n) r = xstrndup(at, n);
+  }
+  free(text);
+  return r;
+}
+
+static bool is_expr_kind(enum CXCursorKind k) {
+  return clang_isExpression(k) != 0;
+}
+
+static ir_node *build_expr(pctx *p, CXCursor c, ir_node *parent);
+static ir_node *build_stmt(pctx *p, CXCursor c, ir_node *parent);
+
+static int add_var(pctx *p, CXCursor decl, ir_node *scope, ir_node *declnode,
+                   bool is_param) {
+  ir_var v = {0};
+  v.name = cx_take(clang_getCursorSpelling(decl));
+  CXType t = clang_getCursorType(decl);
+  v.type = cx_take(clang_getTypeSpelling(t));
+  v.is_param = is_param;
+  enum CX_StorageClass sc = clang_Cursor_getStorageClass(decl);
+  v.is_static = sc == CX_SC_Static || sc == CX_SC_Extern;
+  v.is_vm = t.kind == CXType_VariableArray || t.kind == CXType_DependentSizedArray;
+  v.is_array = t.kind == CXType_ConstantArray || t.kind == CXType_IncompleteArray ||
+               v.is_vm;
+  v.scope = scope;
+  v.decl = declnode;
+  v.cleanup = is_param ? NULL : cleanup_of(decl);
+  unsigned soff;
+  loc_in_main(p, clang_getCursorLocation(decl), true, &soff);
+  v.name_sp = (span){soff, soff + (unsigned)strlen(v.name)};
+  VEC_PUSH(p->fn->vars, v);
+  VEC_PUSH(p->var_keys, soff);
+  int idx = (int)p->fn->vars.n - 1;
+  if (!is_param) {
+    cursor_vec kids = children(decl);
+    for (size_t i = 0; i < kids.n; i++) {
+      enum CXCursorKind k = clang_getCursorKind(kids.v[i]);
+      if (!is_expr_kind(k)) continue;
+      ir_var *vp = &p->fn->vars.v[idx];
+      vp->has_init = true;
+      vp->init = span_of(p, kids.v[i]);
+      vp->braced_init = k == CXCursor_InitListExpr;
+      ir_node *e = build_expr(p, kids.v[i], declnode);
+      if (e) ir_add_kid(declnode, e);
+    }
+    free(kids.v);
+  }
+  return idx;
+}
+
+/* ---- suspension forms ------------------------------------------------- */
+
+static const struct {
+  const char *marker;
+  susp_kind kind;
+  bool value;
+} markers[] = {
+    {"yc__mark_yield", SUSP_YIELD, false},
+    {"yc__mark_yield_value", SUSP_YIELD, true},
+    {"yc__mark_yield_from", SUSP_YIELD_FROM, false},
+    {"yc__mark_yield_from_value", SUSP_YIELD_FROM, true},
+    {"yc__mark_await", SUSP_AWAIT, false},
+    {"yc__mark_await_value", SUSP_AWAIT, true},
+    {"yc__mark_await_next", SUSP_AWAIT_NEXT, true},
+};
+
+static const char *const form_names[][2] = {
+    [SUSP_YIELD] = {"yield", "yc_yield"},
+    [SUSP_YIELD_FROM] = {"yield_from", "yc_yield_from"},
+    [SUSP_AWAIT] = {"await", "yc_await"},
+    [SUSP_AWAIT_NEXT] = {"await_next", "yc_await_next"},
+};
+
+/* Reads the invocation "NAME ( args )" at off; false if the text there is
+ * not an invocation of one of names. */
+static bool read_invocation(pctx *p, unsigned off, const char *const *names,
+                            unsigned nnames, span *args, unsigned maxargs,
+                            unsigned *nargs, unsigned *end) {
+  const src_file *f = F(p);
+  span id = lex_ident_at(f->text, f->len, off);
+  if (id.e == id.b) return false;
+  bool known = false;
+  for (unsigned i = 0; i < nnames; i++)
+    if (strlen(names[i]) == id.e - id.b && !strncmp(f->text + id.b, names[i], id.e - id.b))
+      known = true;
+  if (!known) return false;
+  return lex_call_args(f->text, f->len, id.e, args, maxargs, nargs, end);
+}
+
+static ir_node *build_suspend(pctx *p, CXCursor call, const char *name, ir_node *parent) {
+  size_t mi = 0;
+  while (mi < sizeof markers / sizeof markers[0] && strcmp(markers[mi].marker, name)) mi++;
+  span sp = exp_span_of(p, call);
+  ir_node *n = ir_new(IR_SUSPEND, sp, parent);
+  n->susp = markers[mi].kind;
+  n->value_form = markers[mi].value;
+  n->has_susp = true;
+  unsigned end;
+  if (!read_invocation(p, sp.b, form_names[n->susp], 2, n->args, 2, &n->nargs, &end)) {
+    char *note = xasprintf("write %s(...) directly in the coroutine function's body; "
+                           "a macro cannot hide a suspension point",
+                           form_names[n->susp][0]);
+    error_at(p, sp.b, note, "suspension form comes from the body of a macro");
+    free(note);
+    return n;
+  }
+  n->sp.e = end;
+  cursor_vec kids = children(call);
+  /* kid 0 is the callee; yield's first argument is the argument count. */
+  size_t first = n->susp == SUSP_YIELD ? 2 : 1;
+  for (size_t i = first; i < kids.n; i++) {
+    ir_node *e = build_expr(p, kids.v[i], n);
+    if (e) ir_add_kid(n, e);
+  }
+  free(kids.v);
+  return n;
+}
+
+/* ---- expressions ------------------------------------------------------ */
+
+static bool kid_interesting(ir_node *k) { return k != NULL; }
+
+static ir_node *build_expr(pctx *p, CXCursor c, ir_node *parent) {
+  enum CXCursorKind k = clang_getCursorKind(c);
+  if (k == CXCursor_DeclRefExpr) {
+    CXCursor ref = clang_getCursorReferenced(c);
+    enum CXCursorKind rk = clang_getCursorKind(ref);
+    if (rk != CXCursor_VarDecl && rk != CXCursor_ParmDecl) return NULL;
+    int vi = var_index(p, ref);
+    if (vi < 0) return NULL;
+    unsigned off;
+    bool in_body = loc_in_main(p, clang_getCursorLocation(c), true, &off) &&
+                   off >= p->limit.b && off < p->limit.e;
+    ir_node *n = ir_new(IR_VARREF, span_of(p, c), parent);
+    n->var = vi;
+    if (!in_body) {
+      n->sp.e = n->sp.b; /* marks a use we cannot rewrite */
+    } else {
+      n->sp = (span){off, off + (unsigned)strlen(p->fn->vars.v[vi].name)};
+    }
+    return n;
+  }
+  if (k == CXCursor_CallExpr) {
+    char *name = callee_name(c);
+    if (name && (!strcmp(name, "yc__mark_catch") || !strcmp(name, "yc__mark_try") ||
+                 !strcmp(name, "yc__mark_foreach"))) {
+      /* parts of yc_try / yc_catch / yc_foreach, read by their statements */
+      free(name);
+      return NULL;
+    }
+    if (is_marker(name)) {
+      ir_node *n = NULL;
+      for (size_t i = 0; i < sizeof markers / sizeof markers[0]; i++)
+        if (!strcmp(markers[i].marker, name)) n = build_suspend(p, c, name, parent);
+      if (!n) {
+        ir_node *bad = ir_new(IR_EXPR, exp_span_of(p, c), parent);
+        error_at(p, bad->sp.b, "use yc_return/yc_raise as statements and yc_try/yc_catch/yc_foreach as written in SPEC",
+                 "this yieldc form cannot stand here");
+        n = bad;
+      }
+      free(name);
+      return n;
+    }
+    free(name);
+  }
+  if (k == CXCursor_StmtExpr || k == CXCursor_CompoundStmt) {
+    ir_node *s = build_stmt(p, c, parent);
+    if (s && s->has_susp)
+      error_at(p, s->sp.b, "move the suspension out of the statement expression",
+               "a suspension point inside a GNU statement expression cannot be resumed");
+    return s;
+  }
+  ir_node *n = ir_new(IR_EXPR, span_of(p, c), parent);
+  cursor_vec kids = children(c);
+  for (size_t i = 0; i < kids.n; i++) {
+    enum CXCursorKind kk = clang_getCursorKind(kids.v[i]);
+    ir_node *e = NULL;
+    if (is_expr_kind(kk))
+      e = build_expr(p, kids.v[i], n);
+    else if (clang_isStatement(kk))
+      e = build_stmt(p, kids.v[i], n);
+    if (kid_interesting(e)) ir_add_kid(n, e);
+  }
+  /* A value form is wrapped in (*(T *)marker(...)): one node, not four. */
+  for (unsigned i = 0; i < n->nkids; i++) {
+    ir_node *kid = n->kids[i];
+    if (kid->kind == IR_SUSPEND && kid->sp.b == n->sp.b) {
+      kid->parent = parent;
+      free(kids.v);
+      return kid;
+    }
+  }
+  if ((k == CXCursor_BinaryOperator || k == CXCursor_CompoundAssignOperator) &&
+      kids.n == 2) {
+    span l = span_of(p, kids.v[0]), r = span_of(p, kids.v[1]);
+    char *op = lex_operator_between(F(p)->text, l.e, r.b);
+    if (op && strlen(op) < sizeof n->op && strchr(op, '=') && strcmp(op, "==") &&
+        strcmp(op, "!=") && strcmp(op, "<=") && strcmp(op, ">=")) {
+      n->kind = IR_ASSIGN;
+      strcpy(n->op, op);
+      n->args[0] = l;
+      n->args[1] = r;
+    }
+    free(op);
+  }
+  free(kids.v);
+  if (!n->nkids && n->kind == IR_EXPR) return NULL;
+  return n;
+}
+
+/* ---- statements ------------------------------------------------------- */
+
+/* Is child i of n (of count kids) a statement, or an expression such as a
+ * condition or a case value? */
+static bool stmt_position(ir_kind k, size_t i, size_t count) {
+  switch (k) {
+  case IR_COMPOUND:
+  case IR_DEFAULT:
+  case IR_LABEL:
+    return true;
+  case IR_IF:
+  case IR_WHILE:
+  case IR_SWITCH:
+    return i > 0;
+  case IR_DO:
+    return i == 0;
+  case IR_CASE:
+    return i + 1 == count;
+  default:
+    return false;
+  }
+}
+
+static ir_node *stmt_kids(pctx *p, ir_node *n, CXCursor c) {
+  cursor_vec kids = children(c);
+  for (size_t i = 0; i < kids.n; i++) {
+    enum CXCursorKind kk = clang_getCursorKind(kids.v[i]);
+    ir_node *e = NULL;
+    if (stmt_position(n->kind, i, kids.n) || !is_expr_kind(kk))
+      e = build_stmt(p, kids.v[i], n);
+    else
+      e = build_expr(p, kids.v[i], n);
+    if (e) ir_add_kid(n, e);
+  }
+  free(kids.v);
+  return n;
+}
+
+static ir_node *build_decl(pctx *p, CXCursor c, ir_node *parent) {
+  ir_node *n = ir_new(IR_DECL, exp_span_of(p, c), parent);
+  /* The block (or for statement) the declaration lives in. */
+  ir_node *scope = parent;
+  while (scope && scope->kind != IR_COMPOUND && scope->kind != IR_FOR) scope = scope->parent;
+  cursor_vec kids = children(c);
+  for (size_t i = 0; i < kids.n; i++) {
+    enum CXCursorKind k = clang_getCursorKind(kids.v[i]);
+    if (k == CXCursor_VarDecl) {
+      int vi = add_var(p, kids.v[i], scope, n, false);
+      n->decl_vars = xrealloc(n->decl_vars, (n->ndecl + 1) * sizeof *n->decl_vars);
+      n->decl_vars[n->ndecl++] = vi;
+    } else if (k == CXCursor_StructDecl || k == CXCursor_UnionDecl ||
+               k == CXCursor_EnumDecl || k == CXCursor_TypedefDecl) {
+      if (k != CXCursor_TypedefDecl && !clang_isCursorDefinition(kids.v[i])) continue;
+      ir_node *t = ir_new(IR_TYPEDECL, exp_span_of(p, kids.v[i]), n);
+      t->tag = cx_take(clang_getCursorSpelling(kids.v[i]));
+      if (clang_Cursor_isAnonymous(kids.v[i])) {
+        free(t->tag);
+        t->tag = NULL;
+      }
+      t->var = -1;
+      ir_add_kid(n, t);
+      VEC_PUSH(p->fn->typedecls, t);
+    }
+  }
+  free(kids.v);
+  return n;
+}
+
+static ir_node *build_for(pctx *p, CXCursor c, ir_node *parent) {
+  ir_node *n = ir_new(IR_FOR, exp_span_of(p, c), parent);
+  n->for_init = n->for_cond = n->for_inc = n->for_body = -1;
+  CXCursor mark;
+  /* yc_foreach (decl, expr) body */
+  if (find_marker(c, "yc__mark_foreach", &mark)) {
+    static const char *const names[] = {"yc_foreach"};
+    span args[2];
+    unsigned nargs, end;
+    if (!read_invocation(p, n->sp.b, names, 1, args, 2, &nargs, &end) || nargs != 2) {
+      error_at(p, n->sp.b, "write yc_foreach (T x, expr) directly",
+               "yc_foreach comes from the body of a macro");
+      return n;
+    }
+    n->kind = IR_FOREACH;
+    n->fe_decl = args[0];
+    n->fe_expr = args[1];
+    n->fe_head = (span){n->sp.b, end};
+    n->fe_var = -1;
+    cursor_vec kids = children(c);
+    for (size_t i = 0; i < kids.n; i++) {
+      enum CXCursorKind k = clang_getCursorKind(kids.v[i]);
+      if (k == CXCursor_DeclStmt) {
+        cursor_vec dk = children(kids.v[i]);
+        for (size_t j = 0; j < dk.n; j++)
+          if (clang_getCursorKind(dk.v[j]) == CXCursor_VarDecl) {
+            n->tag = cx_take(clang_getCursorSpelling(dk.v[j]));
+            if (p->fn) n->fe_var = add_var(p, dk.v[j], n, NULL, false);
+          }
+        free(dk.v);
+      }
+    }
+    /* the expression: the marker's argument */
+    cursor_vec mk = children(mark);
+    for (size_t i = 1; i < mk.n; i++) {
+      ir_node *e = build_expr(p, mk.v[i], n);
+      if (e) ir_add_kid(n, e);
+    }
+    free(mk.v);
+    /* the body: the last child */
+    if (kids.n) {
+      ir_node *body = build_stmt(p, kids.v[kids.n - 1], n);
+      if (body) {
+        ir_add_kid(n, body);
+        n->for_body = (int)n->nkids - 1;
+      }
+    }
+    free(kids.v);
+    if (p->fn && n->fe_var >= 0) {
+      p->fn->vars.v[n->fe_var].has_init = false;
+    }
+    return n;
+  }
+  /* Which child is which: compare each child's start with the header's
+   * semicolons, since libclang leaves absent parts out. */
+  unsigned semi1 = 0, semi2 = 0, rparen = 0;
+  bool header = lex_for_header(F(p)->text, F(p)->len, n->sp.b, &semi1, &semi2, &rparen);
+  cursor_vec kids = children(c);
+  for (size_t i = 0; i < kids.n; i++) {
+    enum CXCursorKind k = clang_getCursorKind(kids.v[i]);
+    bool last = i + 1 == kids.n;
+    span ks = exp_span_of(p, kids.v[i]);
+    ir_node *e;
+    if (k == CXCursor_DeclStmt) {
+      e = build_decl(p, kids.v[i], n);
+    } else if (last) {
+      e = build_stmt(p, kids.v[i], n);
+    } else {
+      e = build_expr(p, kids.v[i], n);
+    }
+    if (!e) continue;
+    ir_add_kid(n, e);
+    int idx = (int)n->nkids - 1;
+    if (last)
+      n->for_body = idx;
+    else if (!header)
+      n->for_cond = n->for_cond < 0 ? idx : n->for_cond;
+    else if (ks.b < semi1)
+      n->for_init = idx;
+    else if (ks.b < semi2)
+      n->for_cond = idx;
+    else if (ks.b < rparen)
+      n->for_inc = idx;
+  }
+  free(kids.v);
+  return n;
+}
+
+static ir_node *build_return(pctx *p, CXCursor c, ir_node *parent) {
+  ir_node *n = ir_new(IR_RETURN, exp_span_of(p, c), parent);
+  n->ret = RET_PLAIN;
+  cursor_vec kids = children(c);
+  if (kids.n) {
+    CXCursor e = unwrap(kids.v[0]);
+    char *name = callee_name(e);
+    if (name && (!strcmp(name, "yc__mark_return") || !strcmp(name, "yc__mark_raise"))) {
+      bool raise = !strcmp(name, "yc__mark_raise");
+      static const char *const rn[] = {"yc_return"};
+      static const char *const xn[] = {"yc_raise"};
+      span args[2];
+      unsigned nargs, end;
+      if (!read_invocation(p, n->sp.b, raise ? xn : rn, 1, args, 2, &nargs, &end)) {
+        error_at(p, n->sp.b, "write yc_return(v) / yc_raise(code) directly",
+                 "yc_return or yc_raise comes from the body of a macro");
+      } else {
+        n->sp.e = end;
+        n->ret = raise ? RET_RAISE : (nargs ? RET_YC_RETURN : RET_PLAIN);
+        if (nargs) n->ret_arg = args[0];
+        cursor_vec mk = children(e);
+        for (size_t i = raise ? 1 : 2; i < mk.n; i++) {
+          ir_node *x = build_expr(p, mk.v[i], n);
+          if (x) ir_add_kid(n, x);
+        }
+        free(mk.v);
+      }
+    } else {
+      n->ret = RET_VALUE;
+      n->ret_arg = span_of(p, kids.v[0]);
+      ir_node *x = build_expr(p, kids.v[0], n);
+      if (x) ir_add_kid(n, x);
+    }
+    free(name);
+  }
+  free(kids.v);
+  return n;
+}
+
+static ir_node *build_if(pctx *p, CXCursor c, ir_node *parent) {
+  cursor_vec kids = children(c);
+  CXCursor mark;
+  if (kids.n >= 1 && find_marker(unwrap(kids.v[0]), "yc__mark_try", &mark)) {
+    ir_node *n = ir_new(IR_TRY, exp_span_of(p, c), parent);
+    n->var = -1;
+    if (kids.n >= 2) {
+      ir_node *t = build_stmt(p, kids.v[1], n);
+      if (t) ir_add_kid(n, t);
+    }
+    if (kids.n >= 3) {
+      /* else for (int err = yc__mark_catch(); err; err = 0) block */
+      cursor_vec fk = children(kids.v[2]);
+      for (size_t i = 0; i < fk.n; i++) {
+        if (clang_getCursorKind(fk.v[i]) == CXCursor_DeclStmt) {
+          cursor_vec dk = children(fk.v[i]);
+          if (dk.n && clang_getCursorKind(dk.v[0]) == CXCursor_VarDecl) {
+            n->name = cx_take(clang_getCursorSpelling(dk.v[0]));
+            if (p->fn) {
+              n->var = add_var(p, dk.v[0], n, NULL, false);
+              p->fn->vars.v[n->var].has_init = false;
+            }
+          }
+          free(dk.v);
+        }
+      }
+      if (fk.n) {
+        ir_node *cb = build_stmt(p, fk.v[fk.n - 1], n);
+        if (cb) ir_add_kid(n, cb);
+      }
+      free(fk.v);
+    }
+    free(kids.v);
+    return n;
+  }
+  free(kids.v);
+  return stmt_kids(p, ir_new(IR_IF, exp_span_of(p, c), parent), c);
+}
+
+static ir_node *build_stmt(pctx *p, CXCursor c, ir_node *parent) {
+  enum CXCursorKind k = clang_getCursorKind(c);
+  span sp = exp_span_of(p, c);
+  switch (k) {
+  case CXCursor_CompoundStmt:
+    return stmt_kids(p, ir_new(IR_COMPOUND, sp, parent), c);
+  case CXCursor_IfStmt:
+    return build_if(p, c, parent);
+  case CXCursor_ForStmt:
+    return build_for(p, c, parent);
+  case CXCursor_WhileStmt:
+    return stmt_kids(p, ir_new(IR_WHILE, sp, parent), c);
+  case CXCursor_DoStmt:
+    return stmt_kids(p, ir_new(IR_DO, sp, parent), c);
+  case CXCursor_SwitchStmt:
+    return stmt_kids(p, ir_new(IR_SWITCH, sp, parent), c);
+  case CXCursor_CaseStmt:
+    return stmt_kids(p, ir_new(IR_CASE, sp, parent), c);
+  case CXCursor_DefaultStmt:
+    return stmt_kids(p, ir_new(IR_DEFAULT, sp, parent), c);
+  case CXCursor_LabelStmt: {
+    ir_node *n = ir_new(IR_LABEL, sp, parent);
+    n->name = cx_take(clang_getCursorSpelling(c));
+    return stmt_kids(p, n, c);
+  }
+  case CXCursor_GotoStmt: {
+    ir_node *n = ir_new(IR_GOTO, sp, parent);
+    cursor_vec kids = children(c);
+    if (kids.n) n->name = cx_take(clang_getCursorSpelling(kids.v[0]));
+    free(kids.v);
+    return n;
+  }
+  case CXCursor_IndirectGotoStmt:
+    if (p->fn)
+      error_at(p, sp.b, "use a switch on a state variable instead",
+               "computed goto cannot be used in a coroutine function");
+    return ir_new(IR_OTHER, sp, parent);
+  case CXCursor_BreakStmt:
+    return ir_new(IR_BREAK, sp, parent);
+  case CXCursor_ContinueStmt:
+    return ir_new(IR_CONTINUE, sp, parent);
+  case CXCursor_ReturnStmt:
+    return build_return(p, c, parent);
+  case CXCursor_DeclStmt:
+    return build_decl(p, c, parent);
+  case CXCursor_NullStmt:
+    return ir_new(IR_NULL, sp, parent);
+  default:
+    break;
+  }
+  if (is_expr_kind(k)) {
+    ir_node *n = ir_new(IR_EXPR_STMT, sp, parent);
+    ir_node *e = build_expr(p, c, n);
+    if (e) ir_add_kid(n, e);
+    return n;
+  }
+  return stmt_kids(p, ir_new(IR_OTHER, sp, parent), c);
+}
+
+/* ---- functions -------------------------------------------------------- */
+
+static bool annotation(CXCursor fn, fn_kind *kind) {
+  cursor_vec kids = children(fn);
+  bool found = false;
+  for (size_t i = 0; i < kids.n && !found; i++) {
+    if (clang_getCursorKind(kids.v[i]) != CXCursor_AnnotateAttr) continue;
+    char *s = cx_take(clang_getCursorSpelling(kids.v[i]));
+    if (!strcmp(s, "yieldc:generator")) *kind = FN_GENERATOR, found = true;
+    else if (!strcmp(s, "yieldc:async")) *kind = FN_ASYNC, found = true;
+    else if (!strcmp(s, "yieldc:async_generator")) *kind = FN_ASYNC_GEN, found = true;
+    free(s);
+  }
+  free(kids.v);
+  return found;
+}
+
+static char *type_arg(pctx *p, span sp) {
+  char *t = lex_squash(F(p)->text + sp.b, sp.e - sp.b);
+  if (!*t || !strcmp(t, "void")) {
+    free(t);
+    return NULL;
+  }
+  return t;
+}
+
+static void build_function(pctx *p, CXCursor c, fn_kind kind) {
+  ir_func fn = {0};
+  fn.kind = kind;
+  fn.name = cx_take(clang_getCursorSpelling(c));
+  fn.whole = exp_span_of(p, c);
+  cursor_vec kids = children(c);
+  CXCursor body = clang_getNullCursor();
+  for (size_t i = 0; i < kids.n; i++)
+    if (clang_getCursorKind(kids.v[i]) == CXCursor_CompoundStmt) body = kids.v[i];
+  fn.body = exp_span_of(p, body);
+  fn.head = (span){fn.whole.b, fn.body.b};
+  /* The declaration macro and its type arguments. */
+  static const char *const gen[] = {"yc_generator"}, *const as[] = {"yc_async"},
+                           *const ag[] = {"yc_async_generator"};
+  const char *const *names = kind == FN_GENERATOR ? gen : kind == FN_ASYNC ? as : ag;
+  span args[3] = {{0, 0}, {0, 0}, {0, 0}};
+  unsigned nargs = 0, end = 0;
+  bool found = false;
+  for (unsigned off = fn.head.b; off < fn.head.e && !found; off++) {
+    if (off > fn.head.b && is_ident_char((unsigned char)F(p)->text[off - 1])) continue;
+    if (read_invocation(p, off, names, 1, args, 3, &nargs, &end)) {
+      fn.macro = (span){off, end};
+      found = true;
+    }
+  }
+  if (!found) {
+    error_at(p, fn.whole.b, "write yc_generator(Y), yc_async(R) or yc_async_generator(Y) "
+                            "directly before the function's name",
+             "coroutine function declared through another macro");
+    free(kids.v);
+    return;
+  }
+  if (kind == FN_GENERATOR) {
+    fn.y = nargs > 0 ? type_arg(p, args[0]) : NULL;
+    fn.s = nargs > 1 ? type_arg(p, args[1]) : NULL;
+    fn.r = nargs > 2 ? type_arg(p, args[2]) : NULL;
+  } else if (kind == FN_ASYNC) {
+    fn.r = nargs > 0 ? type_arg(p, args[0]) : NULL;
+  } else {
+    fn.y = nargs > 0 ? type_arg(p, args[0]) : NULL;
+  }
+  VEC_PUSH(p->u->funcs, fn);
+  p->fn = &p->u->funcs.v[p->u->funcs.n - 1];
+  p->var_keys.n = 0;
+  p->limit = fn.whole;
+  if (clang_Cursor_isVariadic(c))
+    error_at(p, fn.whole.b, "pass a va_list or an array and a count instead",
+             "a coroutine function cannot take variable arguments (...)");
+  for (size_t i = 0; i < kids.n; i++)
+    if (clang_getCursorKind(kids.v[i]) == CXCursor_ParmDecl) {
+      add_var(p, kids.v[i], NULL, NULL, true);
+      p->fn->nparams++;
+    }
+  p->fn->body_node = build_stmt(p, body, NULL);
+  free(kids.v);
+  p->fn = NULL;
+}
+
+/* Outside coroutine functions: yc_foreach is rewritten, other forms are
+ * errors. */
+typedef struct {
+  pctx *p;
+} scan_state;
+
+static enum CXChildVisitResult scan_plain(CXCursor c, CXCursor parent, CXClientData d) {
+  (void)parent;
+  pctx *p = d;
+  enum CXCursorKind k = clang_getCursorKind(c);
+  if (k == CXCursor_ForStmt) {
+    CXCursor mark;
+    cursor_vec kids = children(c);
+    bool is_fe = false;
+    for (size_t i = 0; i + 1 < kids.n && !is_fe; i++)
+      if (find_marker(kids.v[i], "yc__mark_foreach", &mark)) is_fe = true;
+    free(kids.v);
+    if (is_fe) {
+      ir_node *n = build_for(p, c, NULL);
+      if (n->kind == IR_FOREACH) VEC_PUSH(p->u->foreachs, n);
+      return CXChildVisit_Continue;
+    }
+  }
+  char *name = callee_name(c);
+  if (is_marker(name) && strcmp(name, "yc__mark_foreach")) {
+    span sp = exp_span_of(p, c);
+    error_at(p, sp.b, "declare the function with yc_generator(Y), yc_async(R) or yc_async_generator(Y)",
+             "suspension form used outside a coroutine function");
+    free(name);
+    return CXChildVisit_Continue;
+  }
+  free(name);
+  return CXChildVisit_Recurse;
+}
+
+static enum CXChildVisitResult top_level(CXCursor c, CXCursor parent, CXClientData d) {
+  (void)parent;
+  pctx *p = d;
+  if (!cursor_in_main(p, c)) return CXChildVisit_Continue;
+  enum CXCursorKind k = clang_getCursorKind(c);
+  if (k == CXCursor_FunctionDecl && clang_isCursorDefinition(c)) {
+    fn_kind kind;
+    if (annotation(c, &kind)) {
+      build_function(p, c, kind);
+      return CXChildVisit_Continue;
+    }
+    p->limit = exp_span_of(p, c);
+  } else {
+    p->limit = exp_span_of(p, c);
+  }
+  clang_visitChildren(c, scan_plain, p);
+  return CXChildVisit_Continue;
+}
+
+/* ---- entry ------------------------------------------------------------ */
+
+static void report_clang(pctx *p, CXDiagnostic d) {
+  enum CXDiagnosticSeverity sev = clang_getDiagnosticSeverity(d);
+  if (sev < CXDiagnostic_Error) return;
+  CXFile file;
+  unsigned line, col, off;
+  clang_getSpellingLocation(clang_getDiagnosticLocation(d), &file, &line, &col, &off);
+  char *msg = cx_take(clang_getDiagnosticSpelling(d));
+  char *path = file ? cx_take(clang_getFileName(file)) : xstrdup(F(p)->path);
+  const char *line_text = NULL;
+  char *other = NULL;
+  if (file && clang_File_isEqual(file, p->main)) {
+    free(path);
+    path = xstrdup(F(p)->path);
+    unsigned s = off;
+    while (s > 0 && F(p)->text[s - 1] != '\n') s--;
+    line_text = F(p)->text + s;
+  } else if (file) {
+    size_t len;
+    other = read_file(path, &len);
+    if (other) {
+      line_text = other;
+      for (unsigned l = 1; l < line && line_text; l++) {
+        line_text = strchr(line_text, '\n');
+        if (line_text) line_text++;
+      }
+    }
+  }
+  diag_at(path, line, col, sev == CXDiagnostic_Fatal ? "fatal error" : "error", msg,
+          line_text);
+  free(other);
+  free(msg);
+  free(path);
+  p->failed = true;
+}
+
+bool parse_unit(ir_unit *u, const char *const *args, int nargs) {
+  pctx p = {0};
+  p.u = u;
+  CXIndex index = clang_createIndex(0, 0);
+  struct CXUnsavedFile unsaved = {u->file.path, u->file.text, u->file.len};
+  enum CXErrorCode err = clang_parseTranslationUnit2(
+      index, u->file.path, args, nargs, &unsaved, 1,
+      CXTranslationUnit_KeepGoing | CXTranslationUnit_SkipFunctionBodies * 0, &p.tu);
+  if (err != CXError_Success) {
+    fprintf(stderr, "%s: error: libclang could not parse the file (error %d)\n",
+            u->file.path, (int)err);
+    clang_disposeIndex(index);
+    return false;
+  }
+  p.main = clang_getFile(p.tu, u->file.path);
+  unsigned nd = clang_getNumDiagnostics(p.tu);
+  for (unsigned i = 0; i < nd; i++) {
+    CXDiagnostic d = clang_getDiagnostic(p.tu, i);
+    report_clang(&p, d);
+    clang_disposeDiagnostic(d);
+  }
+  if (!p.failed) clang_visitChildren(clang_getTranslationUnitCursor(p.tu), top_level, &p);
+  free(p.var_keys.v);
+  clang_disposeTranslationUnit(p.tu);
+  clang_disposeIndex(index);
+  return !p.failed;
+}
