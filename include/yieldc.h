@@ -17,6 +17,8 @@
 
 #include "yieldc/coro.h"
 #include "yieldc/sched.h"
+#include "yieldc/loop.h"
+#include "yieldc/chan.h"
 
 /* ---- Declaring coroutine functions (SPEC section 2) -------------------- */
 

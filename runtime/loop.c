@@ -177,7 +177,7 @@ static void finish(yc__loop *l, yc__task *t) {
   bool detached = t->detached;
   yc__rt_realloc(t, 0);
   if (g)
-    yc__group_child_done(g, c); /* may free c (a detached child) */
+    yc__group_child_done(g, c); /* the group owns and frees c */
   else if (detached)
     yc__free_frame(c);
 }

@@ -67,6 +67,7 @@ static const char *form_name(susp_kind k) {
 static void check_suspend(actx *a, ir_node *s) {
   ir_func *fn = a->fn;
   const src_file *f = &a->u->file;
+  if (s->tag) return; /* already reported by the parser */
   if ((s->susp == SUSP_AWAIT || s->susp == SUSP_AWAIT_NEXT) && fn->kind == FN_GENERATOR) {
     err(a, s->sp.b, "declare the function yc_async(R) or yc_async_generator(Y) to await, "
                     "or use yield_from(g) to delegate to a generator",
@@ -131,6 +132,16 @@ static void walk_checks(actx *a, ir_node *n) {
     if (n->ret == RET_YC_RETURN && !a->fn->r)
       err(a, n->sp.b, "declare the return type, as in yc_generator(Y, S, R) or yc_async(R)",
           "yc_return(v) in a coroutine function whose return type is void");
+  }
+  if (n->kind == IR_EXPR && n->tag && !strcmp(n->tag, "alloca")) {
+    for (ir_node *sc = n->parent; sc; sc = sc->parent)
+      if (sc->kind == IR_COMPOUND && sc->has_susp) {
+        err(a, n->sp.b, "allocate with malloc and free it in a cleanup, or give the array a "
+                        "constant size",
+            "alloca in a coroutine function whose memory would be live across a "
+            "suspension point");
+        break;
+      }
   }
   if (n->kind == IR_VARREF) {
     ir_var *v = &a->fn->vars.v[n->var];

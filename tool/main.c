@@ -61,13 +61,13 @@ int yieldc_translate(const char *input, const char *output, const char *emit, bo
   for (int i = 0; i < nflags; i++) args[na++] = flags[i];
   args[na++] = inc;
   bool ok = parse_unit(&u, args, na);
-  if (ok && dump && !strcmp(dump, "parse")) {
+  if (ok && dump && diag_error_count() == 0 && !strcmp(dump, "parse")) {
     buf b = {0};
     for (size_t i = 0; i < u.funcs.n; i++) ir_dump(&u, &u.funcs.v[i], &b);
     fputs(b.s ? b.s : "", stdout);
     return 0;
   }
-  if (ok) ok = analyse_unit(&u);
+  if (ok) ok = analyse_unit(&u) && diag_error_count() == 0;
   if (ok && dump && !strcmp(dump, "analyse")) {
     buf b = {0};
     for (size_t i = 0; i < u.funcs.n; i++) ir_dump(&u, &u.funcs.v[i], &b);

@@ -85,7 +85,6 @@ static char *cx_take(CXString s) {
 
 static void error_at(pctx *p, unsigned off, const char *note, const char *msg) {
   diag_error(F(p), off, note, "%s", msg);
-  p->failed = true;
 }
 
 /* ---- children --------------------------------------------------------- */
@@ -295,6 +294,7 @@ static ir_node *build_suspend(pctx *p, CXCursor call, const char *name, ir_node 
                            form_names[n->susp][0]);
     error_at(p, sp.b, note, "suspension form comes from the body of a macro");
     free(note);
+    n->tag = xstrdup("unreadable");
     return n;
   }
   n->sp.e = end;
@@ -340,6 +340,23 @@ static ir_node *build_expr(pctx *p, CXCursor c, ir_node *parent) {
       /* parts of yc_try / yc_catch / yc_foreach, read by their statements */
       free(name);
       return NULL;
+    }
+    if (p->fn && name &&
+        (!strcmp(name, "setjmp") || !strcmp(name, "_setjmp") || !strcmp(name, "sigsetjmp") ||
+         !strcmp(name, "__sigsetjmp") || !strcmp(name, "longjmp") || !strcmp(name, "_longjmp") ||
+         !strcmp(name, "siglongjmp") || !strcmp(name, "__builtin_setjmp") ||
+         !strcmp(name, "__builtin_longjmp"))) {
+      char *msg = xasprintf("%s cannot be used in a coroutine function", name);
+      error_at(p, exp_span_of(p, c).b,
+               "a coroutine's frame outlives its C stack; report failures with yc_raise(code)",
+               msg);
+      free(msg);
+    }
+    if (p->fn && name && (!strcmp(name, "alloca") || !strcmp(name, "__builtin_alloca"))) {
+      ir_node *n = ir_new(IR_EXPR, exp_span_of(p, c), parent);
+      n->tag = xstrdup("alloca");
+      free(name);
+      return n;
     }
     if (is_marker(name)) {
       ir_node *n = NULL;

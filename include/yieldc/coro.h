@@ -145,7 +145,8 @@ void *yc__frame_new(const yc__coro_type *t);
  * returns YC__DELEGATE for the resume function to return. */
 int yc__delegate(yc_coro *c, yc_coro *sub);
 /* After resuming from a delegation: the finished sub's return value (NULL
- * when it has none).  Valid until sub is freed. */
+ * when R is void; zero if the sub finished without yc_return(v)).  Valid
+ * until sub is freed. */
 void *yc__result_ptr(yc_coro *sub);
 /* Size checks of value forms, used by generated code: 0, or YC_ESIZE after
  * a message on stderr (the generated code then raises it).  check_sent:

@@ -1,7 +1,7 @@
 /* test_chan.c - bounded channels: producer/consumer at capacity 0, 1 and 64
- * (the producer never more than the capacity ahead of what the consumer
- * has, plus the one item a waiting receiver owns), FIFO with several
- * producers and consumers (each waiting consumer owning one more), close delivering buffered items and failing
+ * (the producer never more than the capacity ahead of what the consumers
+ * have, plus one item per waiting receiver, which owns it), FIFO with
+ * several producers and consumers, close delivering buffered items and failing
  * waiters, cancelled sends and receives losing no item, size checks and
  * allocation failures; under both backends. */
 #include "test_loop_util.h"

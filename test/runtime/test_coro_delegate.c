@@ -272,6 +272,57 @@ yc_unwind:
   return (yc_c->flags & YC__F_CLOSE) ? YC__RETURN : YC__FAIL;
 }
 
+/* ---- yc_generator(int, int) rescue(yc_gen *g) ------------------------------
+ *   yc_try { yield_from(g); } yc_catch (err) { yield(-err); }              */
+struct rescue__frame {
+  yc_coro yc_hdr;
+  yc_gen *g;
+  int err;
+};
+static int rescue__resume(yc_coro *yc_c, void *yc_out, const void *yc_in);
+static const yc__coro_type rescue__type = {
+    "rescue", rescue__resume, sizeof(struct rescue__frame), sizeof(int),
+    sizeof(int), 0, 0, YC__GENERATOR};
+static yc_gen *rescue(yc_gen *g) {
+  struct rescue__frame *f = yc__frame_new(&rescue__type);
+  if (!f)
+    return NULL;
+  f->g = g;
+  return (yc_gen *)&f->yc_hdr;
+}
+static int rescue__resume(yc_coro *yc_c, void *yc_out, const void *yc_in) {
+  struct rescue__frame *f = (struct rescue__frame *)yc_c;
+  (void)yc_in;
+  switch (yc_c->state) {
+  case 0: break;
+  case 1: goto yc_resume_1;
+  case 2: goto yc_resume_2;
+  default: return YC__RETURN;
+  }
+  yc_c->state = 1;
+  return yc__delegate(yc_c, (yc_coro *)f->g);
+yc_resume_1:
+  yc_free(f->g);
+  f->g = NULL;
+  if (yc_c->flags & YC__F_CLOSE)
+    goto yc_unwind;
+  if (yc_c->flags & YC__F_THROW) {
+    f->err = yc_c->error; /* yc_catch (err) */
+    if (yc_out)
+      *(int *)yc_out = -f->err;
+    yc_c->state = 2;
+    return YC__YIELD;
+  yc_resume_2:
+    if (yc_c->flags & (YC__F_THROW | YC__F_CLOSE))
+      goto yc_unwind;
+  }
+  yc_c->state = -1;
+  return YC__RETURN;
+yc_unwind:
+  yc_c->state = -1;
+  return (yc_c->flags & YC__F_CLOSE) ? YC__RETURN : YC__FAIL;
+}
+
 /* ---- tests --------------------------------------------------------------- */
 
 static void test_yield_from_result(void) {
@@ -328,6 +379,21 @@ static void test_throw_forwarded(void) {
   CHECK(yc_error(g) == -22);
   CHECK(yc_error(g) == 0);
   CHECK(!yc_result(g, &r));
+  yc_free(g);
+}
+
+static void test_delegator_catches(void) {
+  /* The sub fails with a thrown error; its delegator catches it and yields
+   * again (Python: try: yield from sub() except E: yield ...). */
+  rec_reset();
+  yc_gen *g = rescue(node(1, 2, 3, false));
+  int v;
+  CHECK(yc_next(g, &v) && v == 30);
+  CHECK(yc_throw(g, 6, &v) && v == -6);
+  CHECK(rec_count == 3 && rec_descending); /* the whole sub chain unwound */
+  CHECK(((yc_coro *)g)->link == NULL);     /* the delegator is innermost */
+  CHECK(!yc_next(g, &v));
+  CHECK(yc_error(g) == 0);
   yc_free(g);
 }
 
@@ -487,6 +553,7 @@ static void test_deep_chain(void) {
 int main(void) {
   test_yield_from_result();
   test_throw_forwarded();
+  test_delegator_catches();
   test_close_chain();
   test_delegation_edges();
   test_deep_chain();

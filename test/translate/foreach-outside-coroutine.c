@@ -1,0 +1,16 @@
+// yc_foreach in an ordinary function becomes a loop whose hidden handle is
+// freed by a cleanup on every exit.
+// RUN: %yieldc %s -o %t.c
+// RUN: FileCheck %s < %t.c
+#include <stdio.h>
+#include <yieldc.h>
+
+yc_generator(int) count(int n);
+
+int main(void) {
+  yc_foreach (int v, count(3))
+    printf("%d\n", v);
+  return 0;
+}
+// CHECK: for (yc_gen *yc_fe1 __attribute__((cleanup(yc__foreach_cleanup))) = (count(3)), *yc_fe1_once = yc_fe1; yc_fe1_once; yc_fe1_once = NULL) for (int v; yc_next(yc_fe1, &v);)
+// CHECK-NEXT: printf("%d\n", v);

@@ -1,0 +1,31 @@
+// The generated code a reviewer reads: a frame with the parameters and the
+// lifted locals by name, a type descriptor, the user's own declaration as
+// the constructor, and a resume function whose states are numbered in
+// source order, each with a comment naming its line.
+// RUN: %yieldc %s -o %t.c
+// RUN: FileCheck %s < %t.c
+#include <yieldc.h>
+
+yc_generator(int) evens_then_odds(int limit) {
+  for (int i = 0; i < limit; i += 2)
+    yield(i);
+  for (int j = 1; j < limit; j += 2)
+    yield(j);
+}
+// CHECK: #define YIELDC_TRANSLATED 1
+// CHECK: struct evens_then_odds__frame {
+// CHECK-NEXT:   yc_coro yc_hdr;
+// CHECK-NEXT:   int limit;
+// CHECK-NEXT:   int i;
+// CHECK-NEXT:   int j;
+// CHECK-NEXT: };
+// CHECK: static const yc__coro_type evens_then_odds__type = {"evens_then_odds", evens_then_odds__resume, sizeof(struct evens_then_odds__frame), sizeof(int), 0, 0, 0, YC__GENERATOR};
+// CHECK: yc_generator(int) evens_then_odds(int limit) { {{.*}}f->limit = limit;
+// CHECK: switch (yc_c->state) {
+// CHECK-NEXT: case 0: break;
+// CHECK-NEXT: case 1: goto yc_resume_1; /* line 11: yield */
+// CHECK-NEXT: case 2: goto yc_resume_2; /* line 13: yield */
+// CHECK: for (f->i = 0; f->i < f->limit; f->i += 2)
+// CHECK-NEXT: { if (yc_out) *(int *)yc_out = (f->i); yc_c->state = 1; return YC__YIELD; yc_resume_1:
+// CHECK: for (f->j = 1; f->j < f->limit; f->j += 2)
+// CHECK-NEXT: yc_c->state = 2; return YC__YIELD; yc_resume_2:

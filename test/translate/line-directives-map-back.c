@@ -1,0 +1,20 @@
+// #line points the body at the source, and generated scaffolding at the
+// output itself.
+// RUN: %yieldc %s -o %t.c
+// RUN: FileCheck %s -DOUT=%t.c < %t.c
+// RUN: %yieldc --no-line %s -o %t.noline.c
+// RUN: FileCheck --check-prefix=NOLINE %s < %t.noline.c
+#include <yieldc.h>
+
+yc_generator(int) one(void) {
+  yield(1);
+}
+// CHECK: #line 1 "{{.*}}line-directives-map-back.c"
+// CHECK: #line {{[0-9]+}} "[[OUT]]"
+// CHECK-NEXT: /* one: the frame holds what lives across suspension points. */
+// CHECK: #line 9 "{{.*}}line-directives-map-back.c"
+// CHECK-NEXT: yc_generator(int) one(void) {
+// CHECK: #line 9 "{{.*}}line-directives-map-back.c"
+// CHECK-NEXT: {
+// CHECK-NEXT: { if (yc_out)
+// NOLINE-NOT: {{^}}#line
