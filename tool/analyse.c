@@ -191,6 +191,11 @@ static void analyse_func(actx *a, ir_func *fn) {
     susp_kind k = fn->susps.v[i]->susp;
     if (k == SUSP_YIELD_FROM || k == SUSP_AWAIT) any_sub = true;
   }
+  /* Anonymous types declared in the body get names of their own. */
+  for (size_t i = 0; i < fn->typedecls.n; i++) {
+    ir_node *t = fn->typedecls.v[i];
+    if (!t->tag && !t->name) t->name = xasprintf("%s__anon%zu", fn->name, i + 1);
+  }
   /* Which variables live in the frame. */
   for (size_t i = 0; i < fn->vars.n; i++) {
     ir_var *v = &fn->vars.v[i];
@@ -218,7 +223,6 @@ static void analyse_func(actx *a, ir_func *fn) {
       ir_node *d = v->decl;
       for (unsigned k = 0; d && k < d->nkids; k++)
         if (d->kids[k]->kind == IR_TYPEDECL && !d->kids[k]->tag) {
-          if (!d->kids[k]->name) d->kids[k]->name = xasprintf("%s__anon%u", fn->name, k + 1);
           free(v->type);
           v->type = xstrdup(d->kids[k]->name);
         }
@@ -226,10 +230,6 @@ static void analyse_func(actx *a, ir_func *fn) {
   }
   walk_foreach(a, fn->body_node);
   if (any_sub) add_synthetic(fn, "yc_sub", "yc_coro *", NULL, NULL, 0);
-  for (size_t i = 0; i < fn->typedecls.n; i++) {
-    ir_node *t = fn->typedecls.v[i];
-    if (!t->tag && !t->name) t->name = xasprintf("%s__anon_t%zu", fn->name, i + 1);
-  }
   /* Field names: the variable's own, numbered where scopes shadow it. */
   for (size_t i = 0; i < fn->vars.n; i++) {
     ir_var *v = &fn->vars.v[i];

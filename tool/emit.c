@@ -41,7 +41,7 @@ void emit_c(const lower_opts *o, buf *out) {
     return;
   }
   ir_func *funcs = u->funcs.v;
-  qsort(funcs, u->funcs.n, sizeof *funcs, by_start);
+  if (u->funcs.n) qsort(funcs, u->funcs.n, sizeof *funcs, by_start);
   buf_puts(out, "/* Translated by yieldc from ");
   buf_puts(out, o->line_path);
   buf_puts(out, "; edit that file, not this one. */\n#define YIELDC_TRANSLATED 1\n");

@@ -2,6 +2,7 @@
 #include "ir.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 ir_node *ir_new(ir_kind kind, span sp, ir_node *parent) {
@@ -69,4 +70,44 @@ void ir_dump(const ir_unit *u, const ir_func *fn, buf *out) {
                v->field ? v->field : "");
   }
   if (fn->body_node) dump_node(u, fn, fn->body_node, 1, out);
+}
+
+void ir_node_free(ir_node *n) {
+  if (!n) return;
+  for (unsigned i = 0; i < n->nkids; i++)
+    if (n->kids[i]) ir_node_free(n->kids[i]);
+  free(n->kids);
+  free(n->decl_vars);
+  free(n->name);
+  free(n->tag);
+  free(n);
+}
+
+void ir_unit_free(ir_unit *u) {
+  for (size_t i = 0; i < u->funcs.n; i++) {
+    ir_func *fn = &u->funcs.v[i];
+    for (size_t k = 0; k < fn->vars.n; k++) {
+      ir_var *v = &fn->vars.v[k];
+      free(v->name);
+      free(v->type);
+      free(v->cleanup);
+      free(v->field);
+      free(v->anon_type);
+    }
+    free(fn->vars.v);
+    free(fn->name);
+    free(fn->y);
+    free(fn->s);
+    free(fn->r);
+    free(fn->fp);
+    free(fn->susps.v);
+    free(fn->typedecls.v); /* the nodes belong to the body */
+    ir_node_free(fn->body_node);
+  }
+  free(u->funcs.v);
+  for (size_t i = 0; i < u->foreachs.n; i++) ir_node_free(u->foreachs.v[i]);
+  free(u->foreachs.v);
+  u->funcs.v = NULL;
+  u->foreachs.v = NULL;
+  u->funcs.n = u->foreachs.n = 0;
 }

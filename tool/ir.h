@@ -139,6 +139,10 @@ ir_node *ir_new(ir_kind kind, span sp, ir_node *parent);
 void ir_add_kid(ir_node *parent, ir_node *kid);
 const char *ir_kind_name(ir_kind k);
 void ir_dump(const ir_unit *u, const ir_func *fn, buf *out);
+/* Frees n and everything below it. */
+void ir_node_free(ir_node *n);
+/* Frees everything the unit owns (not the file text). */
+void ir_unit_free(ir_unit *u);
 char *span_text(const src_file *f, span sp);
 
 #endif

@@ -609,7 +609,7 @@ void lower_function(const lower_opts *o, ir_func *fn, buf *out) {
   lc.out = out;
   node_vec refs = {0};
   collect_refs(&lc, fn->body_node, &refs);
-  qsort(refs.v, refs.n, sizeof *refs.v, ref_order);
+  if (refs.n) qsort(refs.v, refs.n, sizeof *refs.v, ref_order);
   lc.refs = refs.v;
   lc.nrefs = refs.n;
   const char *n = fn->name;

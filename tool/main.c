@@ -60,21 +60,28 @@ int yieldc_translate(const char *input, const char *output, const char *emit, bo
   char *inc = xasprintf("-I%s", yieldc_include_dir());
   for (int i = 0; i < nflags; i++) args[na++] = flags[i];
   args[na++] = inc;
+  unsigned errors_before = diag_error_count();
+  int rc = 0;
   bool ok = parse_unit(&u, args, na);
-  if (ok && dump && diag_error_count() == 0 && !strcmp(dump, "parse")) {
+  if (ok && dump && !strcmp(dump, "parse") && diag_error_count() == errors_before) {
     buf b = {0};
     for (size_t i = 0; i < u.funcs.n; i++) ir_dump(&u, &u.funcs.v[i], &b);
     fputs(b.s ? b.s : "", stdout);
-    return 0;
+    buf_free(&b);
+    goto done;
   }
-  if (ok) ok = analyse_unit(&u) && diag_error_count() == 0;
-  if (ok && dump && !strcmp(dump, "analyse")) {
+  if (ok) ok = analyse_unit(&u) && diag_error_count() == errors_before;
+  if (!ok) {
+    rc = 1;
+    goto done;
+  }
+  if (dump) {
     buf b = {0};
     for (size_t i = 0; i < u.funcs.n; i++) ir_dump(&u, &u.funcs.v[i], &b);
     fputs(b.s ? b.s : "", stdout);
-    return 0;
+    buf_free(&b);
+    goto done;
   }
-  if (!ok) return 1;
   lower_opts o = {&u, input, output ? output : "-", lines};
   buf out = {0};
   if (!strcmp(emit, "dot"))
@@ -85,12 +92,15 @@ int yieldc_translate(const char *input, const char *output, const char *emit, bo
     fwrite(out.s ? out.s : "", 1, out.len, stdout);
   } else if (!write_file_atomic(output, out.s ? out.s : "", out.len)) {
     fprintf(stderr, "yieldc: error: cannot write '%s': %s\n", output, strerror(errno));
-    return 2;
+    rc = 2;
   }
   buf_free(&out);
+done:
+  ir_unit_free(&u);
+  free(text);
   free(inc);
   free(args);
-  return 0;
+  return rc;
 }
 
 int main(int argc, char **argv) {
@@ -157,5 +167,8 @@ int main(int argc, char **argv) {
       nflags = ndb;
     }
   }
-  return yieldc_translate(input, output, emit, lines, dump, flags, nflags);
+  int rc = yieldc_translate(input, output, emit, lines, dump, flags, nflags);
+  for (int i = 0; i < ndb; i++) free(db_flags[i]);
+  free(db_flags);
+  return rc;
 }

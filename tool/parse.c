@@ -173,10 +173,12 @@ static int var_index(pctx *p, CXCursor decl) {
   if (!loc_in_main(p, loc, false, &off)) return -1;
   unsigned soff;
   loc_in_main(p, loc, true, &soff);
-  for (size_t i = 0; i < p->var_keys.n; i++)
-    if (p->var_keys.v[i] == soff && !strcmp(p->fn->vars.v[i].name, cx_take(clang_getCursorSpelling(decl))))
-      return (int)i;
-  return -1;
+  char *name = cx_take(clang_getCursorSpelling(decl));
+  int found = -1;
+  for (size_t i = 0; i < p->var_keys.n && found < 0; i++)
+    if (p->var_keys.v[i] == soff && !strcmp(p->fn->vars.v[i].name, name)) found = (int)i;
+  free(name);
+  return found;
 }
 
 static char *cleanup_of(CXCursor decl) {
@@ -396,6 +398,8 @@ static ir_node *build_expr(pctx *p, CXCursor c, ir_node *parent) {
     ir_node *kid = n->kids[i];
     if (kid->kind == IR_SUSPEND && kid->sp.b == n->sp.b) {
       kid->parent = parent;
+      n->kids[i] = NULL;
+      ir_node_free(n);
       free(kids.v);
       return kid;
     }
@@ -414,7 +418,10 @@ static ir_node *build_expr(pctx *p, CXCursor c, ir_node *parent) {
     free(op);
   }
   free(kids.v);
-  if (!n->nkids && n->kind == IR_EXPR) return NULL;
+  if (!n->nkids && n->kind == IR_EXPR && !n->tag) {
+    ir_node_free(n);
+    return NULL;
+  }
   return n;
 }
 
