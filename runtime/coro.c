@@ -7,8 +7,8 @@
  * innermost frame directly and walks one link per finished frame, so a
  * resumed value costs O(1) whatever the depth, and no C stack is used per
  * level.  All resume functions are called from resume1() below, or from the
- * fast path of yc__next, which is the same thing inlined for the common
- * case (a root that is not delegating). */
+ * fast path of yc__next / yc__next_inline (coro.h), which is the same thing
+ * inlined for the common case (a root that is not delegating). */
 #include "yieldc/coro.h"
 
 #include <errno.h>
@@ -429,6 +429,10 @@ bool yc__next(yc_gen *g, void *out, size_t out_size) {
     return run(c, c, NULL, out, r) == YC__YIELD;
   }
   return send_slow(c, "yc_next", NULL, 0, out, out_size);
+}
+
+bool yc__next_finish(yc_coro *c, void *out, int r) {
+  return run(c, c, NULL, out, r) == YC__YIELD;
 }
 
 bool yc__throw(yc_gen *g, int code, void *out, size_t out_size) {

@@ -1,4 +1,4 @@
-# lit configuration shared by test/translate, test/diag and test/run.
+# lit configuration shared by test/translate, test/diag, test/run and test/tooling.
 import os
 import lit.formats
 
@@ -30,3 +30,8 @@ config.substitutions.append(("%clang-syntax", "clang -std=gnu11 -Wall -Wextra -W
 config.substitutions.append(("%link", "-L" + yieldc_lib_dir + " -lyieldc " + yieldc_san_flags))
 config.substitutions.append(("%include", yieldc_include_dir))
 config.substitutions.append(("%srcroot", yieldc_source_dir))
+# test/tooling: install the build, drive nested builds with the same compiler.
+config.substitutions.append(("%builddir", yieldc_build_dir))
+config.substitutions.append(("%cmake", yieldc_cmake))
+config.substitutions.append(("%compiler", yieldc_cc))
+config.substitutions.append(("%sanflags", yieldc_san_flags))

@@ -34,35 +34,19 @@ static void number_states(actx *a, ir_node *n) {
   for (unsigned i = 0; i < n->nkids; i++) number_states(a, n->kids[i]);
 }
 
-static bool span_eq(span x, span y) { return x.b == y.b && x.e == y.e; }
-
-/* Only these shapes are lowered; anything else is refused by name. */
-static bool supported_context(actx *a, ir_node *s) {
-  ir_node *p = s->parent;
-  if (!p) return false;
-  for (unsigned i = 0; i < s->nkids; i++)
-    if (s->kids[i]->has_susp) return false;
-  if (p->kind == IR_EXPR_STMT) return true;
-  if (p->kind == IR_DECL) {
-    for (unsigned i = 0; i < p->ndecl; i++) {
-      ir_var *v = &a->fn->vars.v[p->decl_vars[i]];
-      if (v->has_init && span_eq(v->init, s->sp)) return s->value_form;
-    }
-    return false;
+/* A suspension point may stand anywhere an expression is evaluated; not
+ * where C never evaluates the operand, nor in a yc_foreach's header. */
+static const char *unsupported_context(ir_node *s) {
+  for (ir_node *c = s, *p = s->parent; p; c = p, p = p->parent) {
+    if (p->kind == IR_EXPR && p->ck == CK_NOEVAL)
+      return "a suspension point inside sizeof, _Alignof or _Generic is never evaluated";
+    if (p->kind == IR_FOREACH && (p->for_body < 0 || p->kids[p->for_body] != c))
+      return "a suspension point in yc_foreach's generator expression";
+    if (p->kind != IR_EXPR && p->kind != IR_ASSIGN && p->kind != IR_SUSPEND) break;
   }
-  if (p->kind == IR_ASSIGN && p->parent && p->parent->kind == IR_EXPR_STMT &&
-      span_eq(p->args[1], s->sp)) {
-    for (unsigned i = 0; i < p->nkids; i++)
-      if (p->kids[i] != s && p->kids[i]->has_susp) return false;
-    return s->value_form;
-  }
-  return false;
+  return NULL;
 }
 
-static const char *form_name(susp_kind k) {
-  static const char *const n[] = {"yield", "yield_from", "await", "await_next"};
-  return n[k];
-}
 
 static void check_suspend(actx *a, ir_node *s) {
   ir_func *fn = a->fn;
@@ -111,15 +95,8 @@ static void check_suspend(actx *a, ir_node *s) {
       free(t);
     }
   }
-  if (!supported_context(a, s)) {
-    char *note = xasprintf("write it as a statement: %s(...); or as an initialiser or the "
-                           "right side of an assignment: x = %s(..., T);",
-                           form_name(s->susp), form_name(s->susp));
-    err(a, s->sp.b, note,
-        "this suspension point stands inside a larger expression, which yieldc cannot "
-        "lower yet");
-    free(note);
-  }
+  const char *why = unsupported_context(s);
+  if (why) err(a, s->sp.b, "compute the value in a statement before", why);
 }
 
 static void walk_checks(actx *a, ir_node *n) {

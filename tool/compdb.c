@@ -183,17 +183,26 @@ bool compdb_flags(const char *builddir, const char *input, char ***argv, int *ar
     for (size_t i = 1; i < args.n; i++) {
       const char *a = args.v[i];
       if (!strcmp(a, "-c")) continue;
-      if (!strcmp(a, "-o") && i + 1 < args.n) {
+      if ((!strcmp(a, "-o") || !strcmp(a, "-MF") || !strcmp(a, "-MT") || !strcmp(a, "-MQ")) &&
+          i + 1 < args.n) {
         i++;
         continue;
       }
+      /* Dependency-file options would make libclang write the file. */
+      if (!strncmp(a, "-M", 2) || !strncmp(a, "-Wp,-M", 6)) continue;
       char *afull = absolute(dir, a);
       char areal[PATH_MAX];
       bool same = realpath(afull, areal) && !strcmp(areal, want);
       free(afull);
       if (same) continue;
-      if ((!strncmp(a, "-I", 2) || !strncmp(a, "-isystem", 8)) ) {
-        const char *p = a[1] == 'I' ? a + 2 : a + 8;
+      size_t plen = !strncmp(a, "-I", 2)          ? 2
+                    : !strncmp(a, "-isystem", 8)   ? 8
+                    : !strncmp(a, "-iquote", 7)    ? 7
+                    : !strncmp(a, "-idirafter", 10) ? 10
+                    : !strcmp(a, "-include")       ? 8
+                                                   : 0;
+      if (plen) {
+        const char *p = a + plen;
         if (*p && *p != '/') {
           VEC_PUSH(outv, xasprintf("%.*s%s/%s", (int)(p - a), a, dir, p));
           continue;
@@ -206,6 +215,9 @@ bool compdb_flags(const char *builddir, const char *input, char ***argv, int *ar
       }
       VEC_PUSH(outv, xstrdup(a));
     }
+    /* A warning option only the project's compiler knows must not stop
+     * the translation under -Werror. */
+    VEC_PUSH(outv, xstrdup("-Wno-unknown-warning-option"));
     *argv = outv.v;
     *argc = (int)outv.n;
     free(text);

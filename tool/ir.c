@@ -80,6 +80,7 @@ void ir_node_free(ir_node *n) {
   free(n->decl_vars);
   free(n->name);
   free(n->tag);
+  free(n->ctype);
   free(n);
 }
 

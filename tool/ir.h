@@ -50,6 +50,17 @@ typedef enum {
   IR_EXPR      /* any other expression; kids are its subexpressions */
 } ir_kind;
 
+/* What kind of expression an IR_EXPR is, as far as evaluation order goes. */
+typedef enum {
+  CK_GENERIC, /* operands evaluated left to right (our rule where C leaves it open) */
+  CK_PURE,    /* a literal or function name: nothing to evaluate early */
+  CK_LAND,    /* && */
+  CK_LOR,     /* || */
+  CK_COND,    /* ?: */
+  CK_COMMA,   /* , */
+  CK_NOEVAL   /* sizeof, _Alignof, _Generic: operand not evaluated */
+} expr_kind;
+
 typedef enum { SUSP_YIELD, SUSP_YIELD_FROM, SUSP_AWAIT, SUSP_AWAIT_NEXT } susp_kind;
 typedef enum { RET_PLAIN, RET_VALUE, RET_YC_RETURN, RET_RAISE } ret_kind;
 typedef enum { FN_GENERATOR, FN_ASYNC, FN_ASYNC_GEN } fn_kind;
@@ -76,6 +87,9 @@ struct ir_node {
   span ret_arg;     /* the value, when there is one */
   /* IR_ASSIGN */
   char op[4];
+  /* expressions: evaluation kind and clang's spelling of the type */
+  expr_kind ck;
+  char *ctype;
   /* IR_DECL: variables declared, in order */
   int *decl_vars;
   unsigned ndecl;

@@ -3,7 +3,12 @@
  * to a temporary beside its object file, the compiler runs on the
  * translations with the user's other arguments untouched, plus yieldc's
  * include path (and libyieldc when it links).  Its exit status is the
- * compiler's. */
+ * compiler's.
+ *
+ * Because the translation is compiled from another directory, the
+ * source's own directory is put first on the quoted-include path
+ * (-iquote), and a dependency file the compiler writes (-MD/-MMD with -MF
+ * or beside the object) names the source instead of the temporary. */
 #include "launcher.h"
 
 #include <errno.h>
@@ -30,6 +35,53 @@ static bool takes_value(const char *a) {
   return false;
 }
 
+/* Dependency-file options: for the compiler only, never for libclang
+ * (which would write the file itself). */
+static bool is_dep_opt(const char *a) {
+  return !strncmp(a, "-M", 2) || !strncmp(a, "-Wp,-M", 6);
+}
+
+/* Options that only matter when linking. */
+static bool is_link_opt(const char *a) {
+  return !strncmp(a, "-Wl,", 4) || !strncmp(a, "-l", 2) || !strncmp(a, "-L", 2) ||
+         !strcmp(a, "-Xlinker") || !strcmp(a, "-shared") || !strcmp(a, "-static") ||
+         !strcmp(a, "-rdynamic") || !strcmp(a, "-pie") || !strcmp(a, "-no-pie");
+}
+
+static char *dir_of(const char *path) {
+  const char *slash = strrchr(path, '/');
+  if (!slash) return xstrdup(".");
+  if (slash == path) return xstrdup("/");
+  return xasprintf("%.*s", (int)(slash - path), path);
+}
+
+/* Replaces every occurrence of `from` by `to` in the file at path; quiet
+ * when the file does not exist. */
+static void rewrite_depfile(const char *path, const char *from, const char *to) {
+  size_t len;
+  char *text = read_file(path, &len);
+  if (!text) return;
+  buf b = {0};
+  size_t n = strlen(from);
+  bool changed = false;
+  for (size_t i = 0; i < len;) {
+    if (n && i + n <= len && !memcmp(text + i, from, n)) {
+      for (const char *p = to; *p; p++) {
+        if (*p == ' ' || *p == '#') buf_putc(&b, '\\');
+        buf_putc(&b, *p);
+      }
+      i += n;
+      changed = true;
+    } else {
+      buf_putc(&b, text[i++]);
+    }
+  }
+  if (changed && !write_file_atomic(path, b.s ? b.s : "", b.len))
+    fprintf(stderr, "yieldc cc: warning: cannot rewrite '%s': %s\n", path, strerror(errno));
+  buf_free(&b);
+  free(text);
+}
+
 static const char *lib_dir(void) {
   static char dir[8300];
   snprintf(dir, sizeof dir, "%s/../lib", yieldc_include_dir());
@@ -41,20 +93,26 @@ int launcher_main(int argc, char **argv) {
     fputs("usage: yieldc cc COMPILER ARGS...\n", stderr);
     return 2;
   }
-  const char *object = NULL;
-  bool links = true;
+  const char *object = NULL, *depfile = NULL;
+  bool links = true, deps = false;
   for (int i = 1; i < argc; i++) {
     if (!strcmp(argv[i], "-c") || !strcmp(argv[i], "-S") || !strcmp(argv[i], "-E") ||
         !strcmp(argv[i], "-M") || !strcmp(argv[i], "-MM"))
       links = false;
+    if (!strcmp(argv[i], "-MD") || !strcmp(argv[i], "-MMD")) deps = true;
     if (!strcmp(argv[i], "-o") && i + 1 < argc) object = argv[i + 1];
+    if (!strcmp(argv[i], "-MF") && i + 1 < argc) depfile = argv[i + 1];
+    if (!strncmp(argv[i], "-MF", 3) && argv[i][3]) depfile = argv[i] + 3;
+    if (takes_value(argv[i])) i++;
   }
-  /* Flags for libclang: everything but inputs, outputs and modes. */
+  /* Flags for libclang: everything but inputs, outputs, modes, dependency
+   * files and link options.  A warning option only the compiler knows
+   * must not stop the translation under -Werror. */
   VEC(const char *) flags = {0};
   for (int i = 1; i < argc; i++) {
     const char *a = argv[i];
-    if (!strcmp(a, "-o")) {
-      i++;
+    if (!strcmp(a, "-o") || is_dep_opt(a) || is_link_opt(a)) {
+      if (takes_value(a)) i++;
       continue;
     }
     if (takes_value(a) && i + 1 < argc) {
@@ -62,18 +120,27 @@ int launcher_main(int argc, char **argv) {
       VEC_PUSH(flags, argv[++i]);
       continue;
     }
-    if (a[0] == '-' && strcmp(a, "-c") && strcmp(a, "-S") && strncmp(a, "-M", 2) &&
-        strncmp(a, "-Wl,", 4) && strncmp(a, "-l", 2) && strncmp(a, "-L", 2))
-      VEC_PUSH(flags, a);
+    if (a[0] == '-' && strcmp(a, "-c") && strcmp(a, "-S")) VEC_PUSH(flags, a);
   }
+  VEC_PUSH(flags, "-Wno-unknown-warning-option");
   VEC(char *) cmd = {0};
   VEC(char *) temps = {0};
+  VEC(const char *) sources = {0};
   VEC_PUSH(cmd, xstrdup(argv[0]));
   int status = 0;
   unsigned ninputs = 0;
-  for (int i = 1; i < argc; i++)
-    if (argv[i][0] != '-' && ends_with(argv[i], ".c") && (i == 1 || !takes_value(argv[i - 1])))
+  for (int i = 1; i < argc; i++) {
+    if (takes_value(argv[i])) {
+      i++;
+      continue;
+    }
+    if (argv[i][0] != '-' && ends_with(argv[i], ".c")) {
       ninputs++;
+      char *dir = dir_of(argv[i]);
+      VEC_PUSH(cmd, xstrdup("-iquote"));
+      VEC_PUSH(cmd, dir);
+    }
+  }
   for (int i = 1; i < argc; i++) {
     const char *a = argv[i];
     if (takes_value(a) && i + 1 < argc) {
@@ -94,6 +161,7 @@ int launcher_main(int argc, char **argv) {
         break;
       }
       VEC_PUSH(temps, tmp);
+      VEC_PUSH(sources, a);
       VEC_PUSH(cmd, xstrdup(tmp));
       continue;
     }
@@ -119,12 +187,25 @@ int launcher_main(int argc, char **argv) {
     } else {
       status = WIFEXITED(ws) ? WEXITSTATUS(ws) : 128 + WTERMSIG(ws);
     }
+    /* gcc and clang write -MD's file to -MF, or beside -o's object with
+     * its suffix replaced by .d. */
+    char *dfile = NULL;
+    if (!status && deps && !depfile && object) {
+      const char *dot = strrchr(object, '.'), *slash = strrchr(object, '/');
+      int stem = dot && (!slash || dot > slash) ? (int)(dot - object) : (int)strlen(object);
+      dfile = xasprintf("%.*s.d", stem, object);
+    }
+    if (!status && deps && (depfile || dfile))
+      for (size_t i = 0; i < temps.n; i++)
+        rewrite_depfile(depfile ? depfile : dfile, temps.v[i], sources.v[i]);
+    free(dfile);
   }
   for (size_t i = 0; i < temps.n; i++) {
     if (!getenv("YIELDC_KEEP_TEMPS")) unlink(temps.v[i]);
     free(temps.v[i]);
   }
   free(temps.v);
+  free(sources.v);
   for (size_t i = 0; i < cmd.n; i++) free(cmd.v[i]);
   free(cmd.v);
   free(flags.v);

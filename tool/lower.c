@@ -28,9 +28,20 @@ typedef struct {
   buf unwinds;    /* unwind blocks, emitted after the body */
   unsigned ncatch;
   unsigned nplain_fe;
-  ir_node **refs; /* uses of lifted variables, sorted by position */
+  ir_node **refs; /* uses of lifted variables and compound literals to
+                     move into the frame, sorted by position */
   size_t nrefs;
+  VEC(char *) temp_names; /* frame temporaries made while lowering */
+  VEC(char *) temp_types;
+  unsigned ncont;
 } lctx;
+
+static char *new_temp(lctx *lc, const char *type, const char *prefix) {
+  char *name = xasprintf("yc_%s%zu", prefix, lc->temp_names.n + 1);
+  VEC_PUSH(lc->temp_names, name);
+  VEC_PUSH(lc->temp_types, xstrdup(type));
+  return name;
+}
 
 static unsigned render(lctx *lc, ir_node *n);
 
@@ -40,7 +51,7 @@ static unsigned render(lctx *lc, ir_node *n);
  * it turned into its frame field.  Uses are rewritten here, token by token,
  * rather than through the tree: tokens that macros produce share the
  * invocation's span, so the tree's spans may overlap, its tokens do not. */
-static void put_src(lctx *lc, unsigned b, unsigned e) {
+static void put_src_skip(lctx *lc, unsigned b, unsigned e, const ir_node *skip) {
   if (e > lc->f->len) e = lc->f->len;
   if (e <= b) return;
   size_t lo = 0, hi = lc->nrefs;
@@ -50,16 +61,27 @@ static void put_src(lctx *lc, unsigned b, unsigned e) {
     else hi = mid;
   }
   unsigned pos = b;
-  for (size_t i = lo; i < lc->nrefs && lc->refs[i]->sp.e <= e; i++) {
+  for (size_t i = lo; i < lc->nrefs && lc->refs[i]->sp.b < e; i++) {
     ir_node *r = lc->refs[i];
-    if (r->sp.b < pos) continue;
+    if (r == skip || r->sp.b < pos || r->sp.e > e) continue;
     buf_put(lc->out, lc->f->text + pos, r->sp.b - pos);
-    ir_var *v = &lc->fn->vars.v[r->var];
-    buf_printf(lc->out, "%s->%s", lc->fn->fp, v->field);
+    if (r->kind == IR_VARREF) {
+      ir_var *v = &lc->fn->vars.v[r->var];
+      buf_printf(lc->out, "%s->%s", lc->fn->fp, v->field);
+    } else {
+      /* a compound literal lives as long as its block: in the frame */
+      const char *t = r->name;
+      buf_printf(lc->out, "(*(__typeof__(%s->%s) *)__builtin_memcpy((void *)&%s->%s, &", lc->fn->fp, t,
+                 lc->fn->fp, t);
+      put_src_skip(lc, r->sp.b, r->sp.e, r);
+      buf_printf(lc->out, ", sizeof %s->%s))", lc->fn->fp, t);
+    }
     pos = r->sp.e;
   }
   if (e > pos) buf_put(lc->out, lc->f->text + pos, e - pos);
 }
+
+static void put_src(lctx *lc, unsigned b, unsigned e) { put_src_skip(lc, b, e, NULL); }
 
 static int ref_order(const void *a, const void *b) {
   const ir_node *x = *(ir_node *const *)a, *y = *(ir_node *const *)b;
@@ -68,10 +90,22 @@ static int ref_order(const void *a, const void *b) {
 
 typedef VEC(ir_node *) node_vec;
 
+static bool in_suspending_block(ir_node *n) {
+  for (ir_node *p = n->parent; p; p = p->parent)
+    if (p->kind == IR_COMPOUND || p->kind == IR_FOR) return p->has_susp;
+  return false;
+}
+
 static void collect_refs(lctx *lc, ir_node *n, node_vec *out) {
   if (!n) return;
   if (n->kind == IR_VARREF && n->sp.e > n->sp.b && lc->fn->vars.v[n->var].lifted)
     VEC_PUSH(*out, n);
+  if (n->kind == IR_EXPR && n->tag && !strcmp(n->tag, "compound-literal") && !n->has_susp &&
+      n->ctype && in_suspending_block(n)) {
+    free(n->name);
+    n->name = xstrdup(new_temp(lc, n->ctype, "lit"));
+    VEC_PUSH(*out, n);
+  }
   for (unsigned i = 0; i < n->nkids; i++) collect_refs(lc, n->kids[i], out);
 }
 
@@ -258,11 +292,31 @@ static void add_unwind(lctx *lc, ir_node *s) {
 
 /* Emits the code of suspension point s; lhs (may be NULL) receives its
  * value with the assignment operator op. */
+static char *explode(lctx *lc, ir_node *e);
+
+/* The kid of n that spans (part of) sp, outermost first. */
+static ir_node *kid_in(ir_node *n, span sp) {
+  for (unsigned i = 0; i < n->nkids; i++)
+    if (n->kids[i] && n->kids[i]->sp.b >= sp.b && n->kids[i]->sp.e <= sp.e &&
+        n->kids[i]->sp.e > n->kids[i]->sp.b)
+      return n->kids[i];
+  return NULL;
+}
+
+/* The text of n's span sp, lowered if it contains suspension points (their
+ * code goes to the output first). */
+static char *operand(lctx *lc, ir_node *n, span sp) {
+  ir_node *k = kid_in(n, sp);
+  if (k && k->has_susp && k->sp.b == sp.b && k->sp.e == sp.e) return explode(lc, k);
+  return render_span(lc, n, sp);
+}
+
 static void emit_suspend(lctx *lc, ir_node *s, const char *lhs, const char *op) {
   ir_func *fn = lc->fn;
+  char *arg = s->nargs ? operand(lc, s, s->args[0]) : NULL;
+  char *item0 = s->susp == SUSP_AWAIT_NEXT && s->nargs == 2 ? operand(lc, s, s->args[1]) : NULL;
   buf *o = lc->out;
-  char *arg = s->nargs ? render_span(lc, s, s->args[0]) : NULL;
-  char *t = s->nargs == 2 ? lex_squash(lc->f->text + s->args[1].b, s->args[1].e - s->args[1].b)
+  char *t = s->nargs == 2 && s->susp != SUSP_AWAIT_NEXT ? lex_squash(lc->f->text + s->args[1].b, s->args[1].e - s->args[1].b)
                           : NULL;
   char *tr = t ? type_ref(t) : NULL;
   bool sub = s->susp == SUSP_YIELD_FROM || s->susp == SUSP_AWAIT;
@@ -279,10 +333,9 @@ static void emit_suspend(lctx *lc, ir_node *s, const char *lhs, const char *op) 
                fp(lc), arg ? arg : "NULL", s->state, fp(lc));
   } else {
     /* await_next(s, &x) */
-    char *item = render_span(lc, s, s->args[1]);
     buf_printf(o, "yc_c->state = %d; return yc__await_next(yc_c, (%s), (%s), yc__sizeof_ptr(%s)); ",
-               s->state, arg, item, item);
-    free(item);
+               s->state, arg, item0, item0);
+    free(item0);
   }
   buf_printf(o, "yc_resume_%d: __attribute__((unused)); ", s->state);
   if (sub)
@@ -304,6 +357,171 @@ static void emit_suspend(lctx *lc, ir_node *s, const char *lhs, const char *op) 
   free(arg);
   free(t);
   free(tr);
+}
+
+/* ---- suspension points inside expressions ------------------------------
+ *
+ * explode(e) writes to the output the statements that evaluate e up to its
+ * last suspension point, and returns the expression that finishes e's
+ * evaluation.  Operands are evaluated left to right (C leaves the order of
+ * most operands open; this is our rule, and Python's): an operand evaluated
+ * before a later suspension point is saved in a frame temporary, so what
+ * happens while suspended cannot change it.  &&, || and ?: become if
+ * statements, so an operand that C would not evaluate never suspends; the
+ * comma operator keeps its sequence.  Only the path from the statement to
+ * each suspension point is split; everything else stays as written. */
+
+static char *plain(lctx *lc, ir_node *e) {
+  buf *saved = lc->out;
+  buf tmp = {0};
+  lc->out = &tmp;
+  put_src(lc, e->sp.b, e->sp.e);
+  lc->out = saved;
+  return buf_take(&tmp);
+}
+
+static bool is_void(const char *t) { return !t || !strcmp(t, "void"); }
+
+/* Evaluates text (the value of k) now, into a temporary. */
+static char *save(lctx *lc, ir_node *k, char *text) {
+  if (k->kind == IR_EXPR && k->ck == CK_PURE) return text;
+  if (is_void(k->ctype)) {
+    buf_printf(lc->out, "(void)(%s); ", text);
+    free(text);
+    return xstrdup("((void)0)");
+  }
+  char *tn = new_temp(lc, k->ctype, "t");
+  buf_printf(lc->out, "%s->%s = (%s); ", fp(lc), tn, text);
+  free(text);
+  return xasprintf("%s->%s", fp(lc), tn);
+}
+
+static ir_node **sorted_kids(ir_node *n) {
+  ir_node **ks = xmalloc((n->nkids + 1) * sizeof *ks);
+  if (n->nkids) memcpy(ks, n->kids, n->nkids * sizeof *ks);
+  if (n->nkids) qsort(ks, n->nkids, sizeof *ks, by_start);
+  return ks;
+}
+
+/* e's text with each kid i whose texts[i] is set replaced by it. */
+static char *splice(lctx *lc, ir_node *e, ir_node **ks, char **texts) {
+  buf *saved = lc->out;
+  buf tmp = {0};
+  lc->out = &tmp;
+  unsigned pos = e->sp.b;
+  for (unsigned i = 0; i < e->nkids; i++) {
+    if (!texts[i] || ks[i]->sp.b < pos) continue;
+    put_src(lc, pos, ks[i]->sp.b);
+    buf_puts(&tmp, texts[i]);
+    pos = ks[i]->sp.e;
+  }
+  put_src(lc, pos, e->sp.e);
+  lc->out = saved;
+  return buf_take(&tmp);
+}
+
+static char *explode_suspend(lctx *lc, ir_node *s) {
+  if (!s->value_form) {
+    emit_suspend(lc, s, NULL, NULL);
+    buf_putc(lc->out, ' ');
+    return xstrdup("((void)0)");
+  }
+  char *type = s->susp == SUSP_AWAIT_NEXT
+                   ? xstrdup("bool")
+                   : lex_squash(lc->f->text + s->args[1].b, s->args[1].e - s->args[1].b);
+  char *tn = new_temp(lc, type, "t");
+  char *lhs = xasprintf("%s->%s", fp(lc), tn);
+  emit_suspend(lc, s, lhs, "=");
+  buf_putc(lc->out, ' ');
+  free(type);
+  return lhs;
+}
+
+static char *explode_assign(lctx *lc, ir_node *e) {
+  ir_node *l = kid_in(e, e->args[0]), *r = kid_in(e, e->args[1]);
+  char *lt, *rt;
+  if (l && l->has_susp) {
+    lt = explode(lc, l);
+    if (r && r->has_susp) {
+      /* the place is computed before the right side suspends */
+      char *pt = xasprintf("__typeof__(%s) *", l->ctype ? l->ctype : "int");
+      char *tn = new_temp(lc, pt, "p");
+      buf_printf(lc->out, "%s->%s = &(%s); ", fp(lc), tn, lt);
+      free(lt);
+      free(pt);
+      lt = xasprintf("(*%s->%s)", fp(lc), tn);
+      rt = explode(lc, r);
+    } else {
+      rt = render_span(lc, e, e->args[1]);
+    }
+  } else {
+    /* C leaves the order of the two sides open: the right side first */
+    rt = r ? explode(lc, r) : render_span(lc, e, e->args[1]);
+    lt = render_span(lc, e, e->args[0]);
+  }
+  char *res = xasprintf("(%s %s %s)", lt, e->op, rt);
+  free(lt);
+  free(rt);
+  return res;
+}
+
+static char *explode(lctx *lc, ir_node *e) {
+  if (!e->has_susp) return plain(lc, e);
+  if (e->kind == IR_SUSPEND) return explode_suspend(lc, e);
+  if (e->kind == IR_ASSIGN) return explode_assign(lc, e);
+  ir_node **ks = sorted_kids(e);
+  unsigned nk = e->nkids;
+  char **texts = xcalloc(nk + 1, sizeof *texts);
+  char *res = NULL;
+  const char *f = fp(lc);
+  if ((e->ck == CK_LAND || e->ck == CK_LOR) && nk == 2 && ks[1]->has_susp) {
+    char *at = explode(lc, ks[0]);
+    char *tn = new_temp(lc, "int", "t");
+    buf_printf(lc->out, "%s->%s = (%s) ? 1 : 0; if (%s%s->%s) { ", f, tn, at,
+               e->ck == CK_LOR ? "!" : "", f, tn);
+    char *bt = explode(lc, ks[1]);
+    buf_printf(lc->out, "%s->%s = (%s) ? 1 : 0; } ", f, tn, bt);
+    res = xasprintf("%s->%s", f, tn);
+    free(at);
+    free(bt);
+    free(tn);
+  } else if (e->ck == CK_COND && nk == 3 && (ks[1]->has_susp || ks[2]->has_susp)) {
+    char *ct = explode(lc, ks[0]);
+    char *tn = is_void(e->ctype) ? NULL : new_temp(lc, e->ctype, "t");
+    buf_printf(lc->out, "if (%s) { ", ct);
+    for (int arm = 1; arm <= 2; arm++) {
+      char *t = explode(lc, ks[arm]);
+      if (tn)
+        buf_printf(lc->out, "%s->%s = (%s); ", f, tn, t);
+      else
+        buf_printf(lc->out, "(void)(%s); ", t);
+      buf_puts(lc->out, arm == 1 ? "} else { " : "} ");
+      free(t);
+    }
+    res = tn ? xasprintf("%s->%s", f, tn) : xstrdup("((void)0)");
+    free(ct);
+    free(tn);
+  } else if (e->ck == CK_COMMA && nk == 2) {
+    char *at = explode(lc, ks[0]);
+    buf_printf(lc->out, "(void)(%s); ", at);
+    free(at);
+    res = explode(lc, ks[1]);
+  } else {
+    /* left to right: everything before the last suspending operand is
+     * evaluated and saved before it suspends */
+    unsigned last = 0;
+    for (unsigned i = 0; i < nk; i++)
+      if (ks[i]->has_susp) last = i;
+    for (unsigned i = 0; i <= last; i++) {
+      char *t = explode(lc, ks[i]);
+      texts[i] = i < last ? save(lc, ks[i], t) : t;
+    }
+    res = splice(lc, e, ks, texts);
+  }
+  for (unsigned i = 0; i < nk; i++) free(texts[i]);
+  free(texts);
+  free(ks);
+  return res;
 }
 
 /* ---- statements --------------------------------------------------------- */
@@ -330,6 +548,15 @@ static unsigned render_expr_stmt(lctx *lc, ir_node *n) {
       return end;
     }
   }
+  if (e && e->has_susp) {
+    size_t mark = lc->out->len;
+    buf_puts(lc->out, "{ ");
+    char *r = explode(lc, e);
+    buf_printf(lc->out, "%s; }", r);
+    free(r);
+    resync(lc, mark, (span){n->sp.b, end});
+    return end;
+  }
   return emit_kids(lc, n, n->sp.b, n->sp.e);
 }
 
@@ -346,7 +573,7 @@ static ir_node *init_suspend(ir_node *n, ir_var *v) {
 }
 
 static unsigned render_decl(lctx *lc, ir_node *n) {
-  bool in_for_init = n->parent && n->parent->kind == IR_FOR &&
+  bool in_for_init = n->parent && n->parent->kind == IR_FOR && !n->parent->state &&
                      n->parent->for_init >= 0 && n->parent->kids[n->parent->for_init] == n;
   if (!decl_lifted(lc, n)) {
     if (!n->ndecl) {
@@ -367,7 +594,8 @@ static unsigned render_decl(lctx *lc, ir_node *n) {
       emit_suspend(lc, s, lhs, "=");
       buf_putc(lc->out, ' ');
     } else {
-      char *init = render_span(lc, n, v->init);
+      ir_node *ik = kid_in(n, v->init);
+      char *init = ik && ik->has_susp ? explode(lc, ik) : render_span(lc, n, v->init);
       if (in_for_init && !first) buf_puts(lc->out, ", ");
       if (v->is_array)
         buf_printf(lc->out, "__builtin_memcpy((void *)&%s, &(__typeof__(%s))%s%s%s, sizeof %s)",
@@ -392,23 +620,21 @@ static unsigned render_return(lctx *lc, ir_node *n) {
   size_t mark = lc->out->len;
   buf *o = lc->out;
   buf b = {0};
+  char *arg = n->ret != RET_PLAIN ? operand(lc, n, n->ret_arg) : NULL;
   if (n->ret == RET_RAISE) {
-    char *code = render_span(lc, n, n->ret_arg);
+    char *code = arg;
     buf_printf(o, "{ yc_c->error = (%s); ", code);
     raise_from(lc, n, &b);
     buf_printf(o, "%s }", b.s ? b.s : "");
-    free(code);
   } else {
     buf_puts(o, "{ ");
-    if (n->ret == RET_YC_RETURN) {
-      char *v = render_span(lc, n, n->ret_arg);
-      buf_printf(o, "%s->yc_result = (%s); yc_c->flags |= YC__F_HAS_RESULT; ", fp(lc), v);
-      free(v);
-    }
+    if (n->ret == RET_YC_RETURN)
+      buf_printf(o, "%s->yc_result = (%s); yc_c->flags |= YC__F_HAS_RESULT; ", fp(lc), arg);
     leave_scopes(lc, n, NULL, &b);
     buf_printf(o, "%syc_c->state = -1; return YC__RETURN; }", b.s ? b.s : "");
   }
   buf_free(&b);
+  free(arg);
   resync(lc, mark, (span){n->sp.b, end});
   return end;
 }
@@ -436,13 +662,18 @@ static unsigned render_jump(lctx *lc, ir_node *n) {
     leave_scopes(lc, n, stop, &b);
   }
   unsigned end = stmt_end(lc, n);
-  if (!b.len) {
+  bool to_label = n->kind == IR_CONTINUE && stop && stop->state > 0 &&
+                  (stop->kind == IR_FOR || stop->kind == IR_DO);
+  if (!b.len && !to_label) {
     buf_free(&b);
     put_src(lc, n->sp.b, n->sp.e);
     return n->sp.e;
   }
-  buf_printf(lc->out, "{ %s", b.s);
-  put_src(lc, n->sp.b, end);
+  buf_printf(lc->out, "{ %s", b.s ? b.s : "");
+  if (to_label)
+    buf_printf(lc->out, "goto yc_cont_%d;", stop->state);
+  else
+    put_src(lc, n->sp.b, end);
   buf_puts(lc->out, " }");
   buf_free(&b);
   return end;
@@ -451,11 +682,117 @@ static unsigned render_jump(lctx *lc, ir_node *n) {
 static unsigned render_compound(lctx *lc, ir_node *n) {
   emit_kids(lc, n, n->sp.b, n->sp.e ? n->sp.e - 1 : n->sp.e);
   buf b = {0};
-  scope_cleanups(lc, n, n->sp.e, &b);
+  ir_node *last = n->nkids ? n->kids[n->nkids - 1] : NULL;
+  bool jumps = last && (last->kind == IR_BREAK || last->kind == IR_CONTINUE ||
+                        last->kind == IR_GOTO || last->kind == IR_RETURN);
+  if (!jumps) scope_cleanups(lc, n, n->sp.e, &b);
   if (b.len) buf_printf(lc->out, "%s", b.s);
   buf_free(&b);
   buf_puts(lc->out, "}");
   return n->sp.e;
+}
+
+/* Just past the ';' after off, if one follows. */
+static unsigned semi_after(lctx *lc, unsigned off) {
+  unsigned s = lex_skip_ws(lc->f->text, lc->f->len, off);
+  return s < lc->f->len && lc->f->text[s] == ';' ? s + 1 : off;
+}
+
+/* if / switch whose condition suspends: the condition's code first. */
+static unsigned render_cond_first(lctx *lc, ir_node *n) {
+  ir_node *c = n->kids[0];
+  size_t mark = lc->out->len;
+  buf_puts(lc->out, "{ ");
+  char *r = explode(lc, c);
+  put_src(lc, n->sp.b, c->sp.b);
+  buf_puts(lc->out, r);
+  free(r);
+  resync(lc, mark, (span){n->sp.b, c->sp.e});
+  unsigned end = emit_kids(lc, n, c->sp.e, n->sp.e);
+  unsigned se = semi_after(lc, end);
+  put_src(lc, end, se);
+  buf_puts(lc->out, " }");
+  return se;
+}
+
+/* Appends "code; if (!(cond)) break; " for a loop condition that suspends. */
+static void loop_test(lctx *lc, ir_node *c) {
+  char *r = explode(lc, c);
+  buf_printf(lc->out, "if (!(%s)) break; ", r);
+  free(r);
+}
+
+static unsigned render_body(lctx *lc, ir_node *body) {
+  render_stmt(lc, body);
+  return body->kind == IR_COMPOUND ? body->sp.e : (unsigned)stmt_end(lc, body);
+}
+
+/* Loops whose condition or increment suspends are rebuilt around for (;;);
+ * continue then jumps to yc_cont_K, where the increment and test run. */
+static unsigned render_loop_restructured(lctx *lc, ir_node *n) {
+  size_t mark = lc->out->len;
+  unsigned end = n->sp.e;
+  n->state = (int)++lc->ncont;
+  buf_puts(lc->out, "{ ");
+  if (n->kind == IR_WHILE) {
+    buf_puts(lc->out, "for (;;) { ");
+    loop_test(lc, n->kids[0]);
+    resync(lc, mark, (span){n->sp.b, n->kids[1]->sp.b});
+    end = render_body(lc, n->kids[1]);
+    buf_puts(lc->out, " } }");
+    return end;
+  }
+  if (n->kind == IR_DO) {
+    buf_puts(lc->out, "for (;;) { ");
+    resync(lc, mark, (span){n->sp.b, n->kids[0]->sp.b});
+    render_body(lc, n->kids[0]);
+    buf_printf(lc->out, " yc_cont_%d: __attribute__((unused)); ", n->state);
+    loop_test(lc, n->kids[1]);
+    buf_puts(lc->out, "} }");
+    return stmt_end(lc, n);
+  }
+  /* for (init; cond; inc) body */
+  if (n->for_init >= 0) {
+    ir_node *init = n->kids[n->for_init];
+    if (init->kind == IR_DECL) {
+      render_decl(lc, init);
+    } else {
+      char *r = explode(lc, init);
+      buf_printf(lc->out, "(void)(%s); ", r);
+      free(r);
+    }
+  }
+  buf_puts(lc->out, "for (;;) { ");
+  if (n->for_cond >= 0) loop_test(lc, n->kids[n->for_cond]);
+  if (n->for_body >= 0) {
+    resync(lc, mark, (span){n->sp.b, n->kids[n->for_body]->sp.b});
+    end = render_body(lc, n->kids[n->for_body]);
+  }
+  buf_printf(lc->out, " yc_cont_%d: __attribute__((unused)); ", n->state);
+  if (n->for_inc >= 0) {
+    char *r = explode(lc, n->kids[n->for_inc]);
+    buf_printf(lc->out, "(void)(%s); ", r);
+    free(r);
+  }
+  buf_puts(lc->out, "} }");
+  return end;
+}
+
+static bool header_suspends(ir_node *n) {
+  switch (n->kind) {
+  case IR_IF:
+  case IR_SWITCH:
+  case IR_WHILE:
+    return n->nkids && n->kids[0]->has_susp;
+  case IR_DO:
+    return n->nkids > 1 && n->kids[1]->has_susp;
+  case IR_FOR:
+    return (n->for_init >= 0 && n->kids[n->for_init]->has_susp) ||
+           (n->for_cond >= 0 && n->kids[n->for_cond]->has_susp) ||
+           (n->for_inc >= 0 && n->kids[n->for_inc]->has_susp);
+  default:
+    return false;
+  }
 }
 
 static ir_node *foreach_body(ir_node *n) {
@@ -579,6 +916,15 @@ static unsigned render(lctx *lc, ir_node *n) {
     return render_foreach(lc, n);
   case IR_TRY:
     return render_try(lc, n);
+  case IR_IF:
+  case IR_SWITCH:
+    if (header_suspends(n)) return render_cond_first(lc, n);
+    return emit_kids(lc, n, n->sp.b, n->sp.e);
+  case IR_WHILE:
+  case IR_DO:
+  case IR_FOR:
+    if (header_suspends(n)) return render_loop_restructured(lc, n);
+    return emit_kids(lc, n, n->sp.b, n->sp.e);
   default:
     return emit_kids(lc, n, n->sp.b, n->sp.e);
   }
@@ -616,6 +962,14 @@ void lower_function(const lower_opts *o, ir_func *fn, buf *out) {
   static const char *const handle[] = {"yc_gen", "yc_task", "yc_agen"};
   static const char *const kind[] = {"YC__GENERATOR", "YC__ASYNC", "YC__ASYNC_GEN"};
 
+  /* The body first: lowering it creates the frame's temporaries. */
+  buf body = {0};
+  lc.out = &body;
+  line_directive(&lc, &body, fn->body.b);
+  render(&lc, fn->body_node);
+  buf_puts(&body, "\n");
+  lc.out = out;
+
   emit_typedecls(&lc, fn);
   if (o->lines) buf_puts(out, LINE_OUT);
   buf_printf(out, "/* %s: the frame holds what lives across suspension points. */\n", n);
@@ -630,6 +984,11 @@ void lower_function(const lower_opts *o, ir_func *fn, buf *out) {
     if (!v->lifted) continue;
     char *t = field_type(v->type);
     buf_printf(out, "  %s %s;\n", t, v->field);
+    free(t);
+  }
+  for (size_t i = 0; i < lc.temp_names.n; i++) {
+    char *t = field_type(lc.temp_types.v[i]);
+    buf_printf(out, "  %s %s; /* temporary */\n", t, lc.temp_names.v[i]);
     free(t);
   }
   buf_puts(out, "};\n");
@@ -671,9 +1030,8 @@ void lower_function(const lower_opts *o, ir_func *fn, buf *out) {
                line_of(&lc, s->sp.b), sk[s->susp]);
   }
   buf_puts(out, "  default: return YC__RETURN;\n  }\n");
-  line_directive(&lc, out, fn->body.b);
-  render(&lc, fn->body_node);
-  buf_puts(out, "\n");
+  buf_put(out, body.s, body.len);
+  buf_free(&body);
   if (o->lines) buf_puts(out, LINE_OUT);
   buf_puts(out, "  yc_c->state = -1;\n  return YC__RETURN;\n");
   if (lc.unwinds.len) buf_put(out, lc.unwinds.s, lc.unwinds.len);
@@ -682,6 +1040,12 @@ void lower_function(const lower_opts *o, ir_func *fn, buf *out) {
                 "  return (yc_c->flags & YC__F_CLOSE) ? YC__RETURN : YC__FAIL;\n}\n");
   buf_free(&lc.unwinds);
   free(refs.v);
+  for (size_t i = 0; i < lc.temp_names.n; i++) {
+    free(lc.temp_names.v[i]);
+    free(lc.temp_types.v[i]);
+  }
+  free(lc.temp_names.v);
+  free(lc.temp_types.v);
 }
 
 void lower_plain(const lower_opts *o, unsigned b, unsigned e, buf *out) {

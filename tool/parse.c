@@ -204,12 +204,37 @@ static bool is_expr_kind(enum CXCursorKind k) {
 static ir_node *build_expr(pctx *p, CXCursor c, ir_node *parent);
 static ir_node *build_stmt(pctx *p, CXCursor c, ir_node *parent);
 
+/* The type a variable has in the frame, spelled so that it means the same
+ * at file scope: typeof(local) resolved; parameters written as arrays or
+ * functions are the pointers C makes them. */
+static char *frame_type(CXType t, bool is_param) {
+  if (is_param && (t.kind == CXType_ConstantArray || t.kind == CXType_IncompleteArray ||
+                   t.kind == CXType_VariableArray || t.kind == CXType_DependentSizedArray)) {
+    char *elem = cx_take(clang_getTypeSpelling(clang_getArrayElementType(t)));
+    char *r = xasprintf("__typeof__(%s) *", elem);
+    free(elem);
+    return r;
+  }
+  if (is_param && (t.kind == CXType_FunctionProto || t.kind == CXType_FunctionNoProto)) {
+    char *fn = cx_take(clang_getTypeSpelling(t));
+    char *r = xasprintf("__typeof__(%s) *", fn);
+    free(fn);
+    return r;
+  }
+  char *spelled = cx_take(clang_getTypeSpelling(t));
+  if (strstr(spelled, "typeof")) {
+    free(spelled);
+    return cx_take(clang_getTypeSpelling(clang_getCanonicalType(t)));
+  }
+  return spelled;
+}
+
 static int add_var(pctx *p, CXCursor decl, ir_node *scope, ir_node *declnode,
                    bool is_param) {
   ir_var v = {0};
   v.name = cx_take(clang_getCursorSpelling(decl));
   CXType t = clang_getCursorType(decl);
-  v.type = cx_take(clang_getTypeSpelling(t));
+  v.type = frame_type(t, is_param);
   v.is_param = is_param;
   enum CX_StorageClass sc = clang_Cursor_getStorageClass(decl);
   v.is_static = sc == CX_SC_Static || sc == CX_SC_Extern;
@@ -225,7 +250,7 @@ static int add_var(pctx *p, CXCursor decl, ir_node *scope, ir_node *declnode,
   VEC_PUSH(p->fn->vars, v);
   VEC_PUSH(p->var_keys, soff);
   int idx = (int)p->fn->vars.n - 1;
-  if (!is_param) {
+  if (!is_param && declnode) {
     cursor_vec kids = children(decl);
     for (size_t i = 0; i < kids.n; i++) {
       enum CXCursorKind k = clang_getCursorKind(kids.v[i]);
@@ -313,21 +338,39 @@ static ir_node *build_suspend(pctx *p, CXCursor call, const char *name, ir_node 
 
 /* ---- expressions ------------------------------------------------------ */
 
-static bool kid_interesting(ir_node *k) { return k != NULL; }
+static bool is_literal(enum CXCursorKind k) {
+  return k == CXCursor_IntegerLiteral || k == CXCursor_FloatingLiteral ||
+         k == CXCursor_ImaginaryLiteral || k == CXCursor_StringLiteral ||
+         k == CXCursor_CharacterLiteral;
+}
 
+static ir_node *expr_leaf(pctx *p, CXCursor c, ir_node *parent, expr_kind ck) {
+  ir_node *n = ir_new(IR_EXPR, span_of(p, c), parent);
+  n->ck = ck;
+  if (p->fn) n->ctype = cx_take(clang_getTypeSpelling(clang_getCursorType(c)));
+  return n;
+}
+
+/* Every expression becomes a node: the lowering of a suspension inside an
+ * expression needs each operand's span, type and place in the order of
+ * evaluation. */
 static ir_node *build_expr(pctx *p, CXCursor c, ir_node *parent) {
   enum CXCursorKind k = clang_getCursorKind(c);
   if (k == CXCursor_DeclRefExpr) {
     CXCursor ref = clang_getCursorReferenced(c);
     enum CXCursorKind rk = clang_getCursorKind(ref);
-    if (rk != CXCursor_VarDecl && rk != CXCursor_ParmDecl) return NULL;
-    int vi = var_index(p, ref);
-    if (vi < 0) return NULL;
+    int vi = (rk == CXCursor_VarDecl || rk == CXCursor_ParmDecl) ? var_index(p, ref) : -1;
+    if (vi < 0)
+      return expr_leaf(p, c, parent,
+                       rk == CXCursor_FunctionDecl || rk == CXCursor_EnumConstantDecl
+                           ? CK_PURE
+                           : CK_GENERIC);
     unsigned off;
     bool in_body = loc_in_main(p, clang_getCursorLocation(c), true, &off) &&
                    off >= p->limit.b && off < p->limit.e;
     ir_node *n = ir_new(IR_VARREF, span_of(p, c), parent);
     n->var = vi;
+    n->ctype = cx_take(clang_getTypeSpelling(clang_getCursorType(c)));
     if (!in_body) {
       n->sp.e = n->sp.b; /* marks a use we cannot rewrite */
     } else {
@@ -335,6 +378,7 @@ static ir_node *build_expr(pctx *p, CXCursor c, ir_node *parent) {
     }
     return n;
   }
+  if (is_literal(k)) return expr_leaf(p, c, parent, CK_PURE);
   if (k == CXCursor_CallExpr) {
     char *name = callee_name(c);
     if (name && (!strcmp(name, "yc__mark_catch") || !strcmp(name, "yc__mark_try") ||
@@ -355,7 +399,7 @@ static ir_node *build_expr(pctx *p, CXCursor c, ir_node *parent) {
       free(msg);
     }
     if (p->fn && name && (!strcmp(name, "alloca") || !strcmp(name, "__builtin_alloca"))) {
-      ir_node *n = ir_new(IR_EXPR, exp_span_of(p, c), parent);
+      ir_node *n = expr_leaf(p, c, parent, CK_GENERIC);
       n->tag = xstrdup("alloca");
       free(name);
       return n;
@@ -365,10 +409,9 @@ static ir_node *build_expr(pctx *p, CXCursor c, ir_node *parent) {
       for (size_t i = 0; i < sizeof markers / sizeof markers[0]; i++)
         if (!strcmp(markers[i].marker, name)) n = build_suspend(p, c, name, parent);
       if (!n) {
-        ir_node *bad = ir_new(IR_EXPR, exp_span_of(p, c), parent);
-        error_at(p, bad->sp.b, "use yc_return/yc_raise as statements and yc_try/yc_catch/yc_foreach as written in SPEC",
+        n = ir_new(IR_EXPR, exp_span_of(p, c), parent);
+        error_at(p, n->sp.b, "use yc_return/yc_raise as statements and yc_try/yc_catch/yc_foreach as written in SPEC",
                  "this yieldc form cannot stand here");
-        n = bad;
       }
       free(name);
       return n;
@@ -383,6 +426,10 @@ static ir_node *build_expr(pctx *p, CXCursor c, ir_node *parent) {
     return s;
   }
   ir_node *n = ir_new(IR_EXPR, span_of(p, c), parent);
+  if (p->fn) n->ctype = cx_take(clang_getTypeSpelling(clang_getCursorType(c)));
+  if (k == CXCursor_UnaryExpr || k == CXCursor_GenericSelectionExpr) n->ck = CK_NOEVAL;
+  if (k == CXCursor_CompoundLiteralExpr) n->tag = xstrdup("compound-literal");
+  if (k == CXCursor_ConditionalOperator) n->ck = CK_COND;
   cursor_vec kids = children(c);
   for (size_t i = 0; i < kids.n; i++) {
     enum CXCursorKind kk = clang_getCursorKind(kids.v[i]);
@@ -391,7 +438,7 @@ static ir_node *build_expr(pctx *p, CXCursor c, ir_node *parent) {
       e = build_expr(p, kids.v[i], n);
     else if (clang_isStatement(kk))
       e = build_stmt(p, kids.v[i], n);
-    if (kid_interesting(e)) ir_add_kid(n, e);
+    if (e) ir_add_kid(n, e);
   }
   /* A value form is wrapped in (*(T *)marker(...)): one node, not four. */
   for (unsigned i = 0; i < n->nkids; i++) {
@@ -404,6 +451,7 @@ static ir_node *build_expr(pctx *p, CXCursor c, ir_node *parent) {
       return kid;
     }
   }
+  if (k == CXCursor_ConditionalOperator && kids.n != 3) n->ck = CK_GENERIC; /* a ?: b */
   if ((k == CXCursor_BinaryOperator || k == CXCursor_CompoundAssignOperator) &&
       kids.n == 2) {
     span l = span_of(p, kids.v[0]), r = span_of(p, kids.v[1]);
@@ -414,14 +462,16 @@ static ir_node *build_expr(pctx *p, CXCursor c, ir_node *parent) {
       strcpy(n->op, op);
       n->args[0] = l;
       n->args[1] = r;
+    } else if (op && !strcmp(op, "&&")) {
+      n->ck = CK_LAND;
+    } else if (op && !strcmp(op, "||")) {
+      n->ck = CK_LOR;
+    } else if (op && !strcmp(op, ",")) {
+      n->ck = CK_COMMA;
     }
     free(op);
   }
   free(kids.v);
-  if (!n->nkids && n->kind == IR_EXPR && !n->tag) {
-    ir_node_free(n);
-    return NULL;
-  }
   return n;
 }
 

@@ -42,7 +42,7 @@ const char *yc_strerror(int code);
 
 /* Advance g; store the yielded value in *out (out may be NULL).  False when
  * g is exhausted or failed (see yc_error).  sizeof *out must equal Y. */
-#define yc_next(g, out) yc__next((g), (out), yc__sizeof_ptr(out))
+#define yc_next(g, out) yc__next_inline((g), (out), yc__sizeof_ptr(out))
 /* Resume g with the value *in (NULL sends "None").  A generator that never
  * ran accepts only NULL (YC_EJUSTSTARTED). */
 #define yc_send(g, in, out)                                                    \
@@ -193,6 +193,55 @@ bool yc__send(yc_gen *g, const void *in, size_t in_size, void *out,
 bool yc__throw(yc_gen *g, int code, void *out, size_t out_size);
 bool yc__result(yc_coro *c, void *r, size_t r_size);
 void yc__free(yc_coro *c);
+
+/* The out-of-line rest of yc__next_inline: r is what c's resume returned
+ * (not YC__YIELD); carries on like yc__next (delegation, return, failure). */
+bool yc__next_finish(yc_coro *c, void *out, int r);
+
+/* The fast path of yc_next, inlined at every call: a created or suspended
+ * root that is not delegating (a delegate always has a link too) and an out
+ * of the right size costs one indirect call and two status stores; all else
+ * goes to yc__next, with identical semantics. */
+static inline bool yc__next_inline(yc_gen *g, void *out, size_t out_size) {
+  yc_coro *c = (yc_coro *)g;
+  if (__builtin_expect(c && c->status <= YC__SUSPENDED && !c->link &&
+                           (!out || out_size == c->type->y_size),
+                       1)) {
+    c->status = YC__RUNNING;
+    int r = c->type->resume(c, out, NULL);
+    if (__builtin_expect(r == YC__YIELD, 1)) {
+      c->status = YC__SUSPENDED;
+      return true;
+    }
+    return yc__next_finish(c, out, r);
+  }
+  return yc__next(g, out, out_size);
+}
+
+/* yc__next_inline for a handle known to come from the generator function
+ * whose type is t and whose resume function is resume, both defined in the
+ * calling file: the translator may emit it for yc_foreach over a direct call
+ * of such a function.  t->y_size then folds to a constant and resume is a
+ * direct call the compiler can inline.  A handle of another type takes the
+ * generic path. */
+static inline bool yc__next_known(yc_gen *g, void *out, size_t out_size,
+                                  const yc__coro_type *t,
+                                  int (*resume)(yc_coro *, void *,
+                                                const void *)) {
+  yc_coro *c = (yc_coro *)g;
+  if (__builtin_expect(c && c->type == t && c->status <= YC__SUSPENDED &&
+                           !c->link && (!out || out_size == t->y_size),
+                       1)) {
+    c->status = YC__RUNNING;
+    int r = resume(c, out, NULL);
+    if (__builtin_expect(r == YC__YIELD, 1)) {
+      c->status = YC__SUSPENDED;
+      return true;
+    }
+    return yc__next_finish(c, out, r);
+  }
+  return yc__next_inline(g, out, out_size);
+}
 
 /* sizeof *p, or 0 for NULL (a void pointer). */
 #define yc__sizeof_ptr(p)                                                      \

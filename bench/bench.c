@@ -1,0 +1,243 @@
+/* bench/bench.c - yieldc against hand-written C (authoring view; bench/run.sh
+ * translates it with yieldc and compiles it with -O2).  One line per
+ * benchmark: "name: yieldc X ns, baseline Y ns, ratio R (target T)".
+ * Arguments select benchmarks by substring. */
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+
+#include <yieldc.h>
+
+#include "common.h"
+#include "hand.h"
+
+/* ---- Generator resume -------------------------------------------------- */
+
+yc_generator(int) count_up_ext(int limit); /* bench/gen_other.c */
+
+yc_generator(int) count_up(int limit) {
+  for (int i = 0; i < limit; i++)
+    yield(i);
+}
+
+static long hand_iter(long n) {
+  long s = 0;
+  count_iter it;
+  int x;
+  count_iter_init(&it, (int)n);
+  while (count_iter_next(&it, &x))
+    s += x;
+  return s;
+}
+
+static long gen_ext(long n) {
+  long s = 0;
+  yc_foreach (int x, count_up_ext((int)n))
+    s += x;
+  return s;
+}
+
+static long gen_local(long n) {
+  long s = 0;
+  yc_foreach (int x, count_up((int)n))
+    s += x;
+  return s;
+}
+
+/* ---- 3-stage pipeline ---------------------------------------------------- */
+
+yc_generator(int) numbers(int n) {
+  for (int i = 0; i < n; i++)
+    yield(i);
+}
+
+/* Take ownership of in (yc_foreach frees it). */
+yc_generator(int) scale(yc_gen *in) {
+  yc_foreach (int x, in)
+    yield(3 * x + 1);
+}
+
+yc_generator(int) keep(yc_gen *in) {
+  yc_foreach (int x, in) {
+    if (x % 4 != 0)
+      yield(x);
+  }
+}
+
+static long gen_pipeline(long n) {
+  long s = 0;
+  yc_foreach (int x, keep(scale(numbers((int)n))))
+    s += x;
+  return s;
+}
+
+static long hand_pipeline(long n) {
+  long s = 0;
+  int x;
+  iter *p = hand_keep(hand_scale(hand_numbers((int)n)));
+  while (p->next(p, &x))
+    s += x;
+  hand_iter_free(p);
+  return s;
+}
+
+static long hand_fused(long n) { return hand_fused_pipeline((int)n); }
+
+/* ---- Scheduler: 10,000 round-robin tasks --------------------------------- */
+
+#define NTASKS 10000
+
+yc_generator(void) worker(int n, long *counter) {
+  for (int i = 0; i < n; i++) {
+    *counter += 1;
+    yield();
+  }
+}
+
+static long gen_sched(long n) {
+  long counter = 0;
+  int k = (int)(n / NTASKS);
+  yc_sched *s = yc_sched_new();
+  for (int t = 0; t < NTASKS; t++)
+    yc_sched_add(s, worker(k, &counter));
+  yc_sched_run(s);
+  yc_sched_free(s);
+  return counter;
+}
+
+static long hand_sched(long n) {
+  long counter = 0;
+  int k = (int)(n / NTASKS);
+  unsigned cap = 16384, head = 0, count = 0;
+  rr_task **q = malloc(cap * sizeof *q);
+  for (int t = 0; t < NTASKS; t++)
+    q[count++] = rr_task_new(k, &counter);
+  while (count) {
+    rr_task *t = q[head];
+    head = (head + 1) & (cap - 1);
+    count--;
+    if (t->step(t))
+      q[(head + count++) & (cap - 1)] = t;
+    else
+      free(t);
+  }
+  free(q);
+  return counter;
+}
+
+/* ---- Channels: producer and consumer tasks ------------------------------ */
+
+yc_async(int) producer(yc_chan *ch, int n) {
+  for (int i = 0; i < n; i++) {
+    int r = await(yc_chan_send(ch, &i), int);
+    if (r)
+      yc_return(r);
+  }
+  yc_chan_close(ch);
+  yc_return(0);
+}
+
+yc_async(long) consumer(yc_chan *ch) {
+  long sum = 0;
+  int v;
+  for (;;) {
+    bool ok = await(yc_chan_recv(ch, &v), bool);
+    if (!ok)
+      break;
+    sum += v;
+  }
+  yc_return(sum);
+}
+
+yc_async(long) chan_main(int cap, int n) {
+  yc_chan *ch = yc_chan_new(cap, sizeof(int));
+  yc_task *p = yc_spawn(producer(ch, n));
+  long s = await(consumer(ch), long);
+  int r = await(p, int);
+  (void)r;
+  yc_chan_free(ch);
+  yc_return(s);
+}
+
+static long chan_run(int cap, long n) {
+  long s = 0;
+  if (yc_run(chan_main(cap, (int)n), &s)) {
+    fprintf(stderr, "chan: yc_run failed\n");
+    exit(1);
+  }
+  return s;
+}
+
+static long hand_chan(unsigned cap, long n) {
+  int buf[64];
+  ring r = {buf, cap, 0, 0};
+  producer_sm p = {0, (int)n};
+  consumer_sm c = {0, 0};
+  bool more = true;
+  while (more || r.count) {
+    more = producer_step(&p, &r);
+    consumer_step(&c, &r);
+  }
+  return c.sum;
+}
+
+static long gen_chan64(long n) { return chan_run(64, n); }
+static long gen_chan1(long n) { return chan_run(1, n); }
+static long hand_chan64(long n) { return hand_chan(64, n); }
+static long hand_chan1(long n) { return hand_chan(1, n); }
+
+/* For callgrind: `bench --once NAME N` runs one variant once on N items. */
+static const struct {
+  const char *name;
+  bench_fn fn;
+} variants[] = {
+    {"gen_ext", gen_ext},         {"gen_local", gen_local},
+    {"hand_iter", hand_iter},     {"gen_pipeline", gen_pipeline},
+    {"hand_pipeline", hand_pipeline}, {"gen_sched", gen_sched},
+    {"hand_sched", hand_sched},   {"gen_chan64", gen_chan64},
+    {"hand_chan64", hand_chan64}, {"gen_chan1", gen_chan1},
+    {"hand_chan1", hand_chan1},
+};
+
+int main(int argc, char **argv) {
+  if (argc == 4 && !strcmp(argv[1], "--once")) {
+    for (size_t i = 0; i < sizeof variants / sizeof *variants; i++)
+      if (!strcmp(argv[2], variants[i].name)) {
+        printf("%ld\n", variants[i].fn(atol(argv[3])));
+        return 0;
+      }
+    fprintf(stderr, "bench: no variant %s\n", argv[2]);
+    return 2;
+  }
+  /* Sanity: both sides compute the same thing. */
+  if (gen_local(1000) != hand_iter(1000) || gen_ext(1000) != hand_iter(1000) ||
+      gen_pipeline(1000) != hand_pipeline(1000) ||
+      gen_pipeline(1000) != hand_fused(1000) ||
+      gen_sched(NTASKS * 3) != hand_sched(NTASKS * 3) ||
+      gen_chan64(1000) != hand_chan64(1000) ||
+      gen_chan1(1000) != hand_chan1(1000)) {
+    fprintf(stderr, "bench: checksum mismatch\n");
+    return 1;
+  }
+  if (bench_selected(argc, argv, "resume-ext"))
+    bench_pair("resume-ext (generator in another file)", gen_ext, hand_iter, 1,
+               1.3);
+  if (bench_selected(argc, argv, "resume-local"))
+    bench_pair("resume-local (generator in the consumer's file)", gen_local,
+               hand_iter, 1, 1.2);
+  if (bench_selected(argc, argv, "pipeline"))
+    bench_pair("pipeline (3 stages, per source item)", gen_pipeline,
+               hand_pipeline, 1, 1.5);
+  if (bench_selected(argc, argv, "pipeline-fused"))
+    bench_pair("pipeline-fused (vs one hand-fused loop)", gen_pipeline,
+               hand_fused, 1, 0);
+  if (bench_selected(argc, argv, "sched"))
+    bench_pair("sched (10,000 tasks, per step)", gen_sched, hand_sched, NTASKS,
+               1.5);
+  if (bench_selected(argc, argv, "chan64"))
+    bench_pair("chan64 (capacity 64, per message)", gen_chan64, hand_chan64, 1,
+               1.5);
+  if (bench_selected(argc, argv, "chan1"))
+    bench_pair("chan1 (capacity 1, per message)", gen_chan1, hand_chan1, 1, 1.5);
+  return 0;
+}
