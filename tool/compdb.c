@@ -105,6 +105,14 @@ static char *absolute(const char *dir, const char *path) {
   return xasprintf("%s/%s", dir, path);
 }
 
+static void free_entry(char *dir, char *file, char *command, strvec *args) {
+  free(dir);
+  free(file);
+  free(command);
+  for (size_t i = 0; i < args->n; i++) free(args->v[i]);
+  free(args->v);
+}
+
 bool compdb_flags(const char *builddir, const char *input, char ***argv, int *argc) {
   char *path = xasprintf("%s/compile_commands.json", builddir);
   size_t len;
@@ -117,6 +125,8 @@ bool compdb_flags(const char *builddir, const char *input, char ***argv, int *ar
   char want[PATH_MAX];
   if (!realpath(input, want)) snprintf(want, sizeof want, "%s", input);
   json j = {text, 0, len};
+  char *dir = NULL, *file = NULL, *command = NULL, *key = NULL;
+  strvec args = {0};
   ws(&j);
   if (j.i >= j.n || text[j.i] != '[') goto bad;
   j.i++;
@@ -129,8 +139,8 @@ bool compdb_flags(const char *builddir, const char *input, char ***argv, int *ar
     }
     if (text[j.i] != '{') goto bad;
     j.i++;
-    char *dir = NULL, *file = NULL, *command = NULL;
-    strvec args = {0};
+    dir = file = command = NULL;
+    args = (strvec){0};
     for (;;) {
       ws(&j);
       if (j.i >= j.n) goto bad;
@@ -142,14 +152,14 @@ bool compdb_flags(const char *builddir, const char *input, char ***argv, int *ar
         j.i++;
         continue;
       }
-      char *key = jstring(&j);
+      key = jstring(&j);
       if (!key) goto bad;
       ws(&j);
       if (j.i < j.n && text[j.i] == ':') j.i++;
       ws(&j);
-      if (!strcmp(key, "directory")) dir = jstring(&j);
-      else if (!strcmp(key, "file")) file = jstring(&j);
-      else if (!strcmp(key, "command")) command = jstring(&j);
+      if (!strcmp(key, "directory")) free(dir), dir = jstring(&j);
+      else if (!strcmp(key, "file")) free(file), file = jstring(&j);
+      else if (!strcmp(key, "command")) free(command), command = jstring(&j);
       else if (!strcmp(key, "arguments") && j.i < j.n && text[j.i] == '[') {
         j.i++;
         for (;;) {
@@ -171,13 +181,22 @@ bool compdb_flags(const char *builddir, const char *input, char ***argv, int *ar
         skip_value(&j);
       }
       free(key);
+      key = NULL;
     }
-    if (!dir || !file) continue;
-    char *full = absolute(dir, file);
-    char real[PATH_MAX];
-    if (!realpath(full, real)) snprintf(real, sizeof real, "%s", full);
-    free(full);
-    if (strcmp(real, want)) continue;
+    bool match = false;
+    if (dir && file) {
+      char *full = absolute(dir, file);
+      char real[PATH_MAX];
+      if (!realpath(full, real)) snprintf(real, sizeof real, "%s", full);
+      free(full);
+      match = !strcmp(real, want);
+    }
+    if (!match) {
+      free_entry(dir, file, command, &args);
+      dir = file = command = NULL;
+      args = (strvec){0};
+      continue;
+    }
     if (!args.n && command) split_command(command, &args);
     strvec outv = {0};
     for (size_t i = 1; i < args.n; i++) {
@@ -220,6 +239,7 @@ bool compdb_flags(const char *builddir, const char *input, char ***argv, int *ar
     VEC_PUSH(outv, xstrdup("-Wno-unknown-warning-option"));
     *argv = outv.v;
     *argc = (int)outv.n;
+    free_entry(dir, file, command, &args);
     free(text);
     free(path);
     return true;
@@ -229,6 +249,8 @@ bool compdb_flags(const char *builddir, const char *input, char ***argv, int *ar
   free(path);
   return false;
 bad:
+  free(key);
+  free_entry(dir, file, command, &args);
   fprintf(stderr, "yieldc: error: '%s' is not a compilation database\n", path);
   free(text);
   free(path);

@@ -82,6 +82,15 @@ static void rewrite_depfile(const char *path, const char *from, const char *to) 
   free(text);
 }
 
+static bool same_contents(const char *a, const char *b) {
+  size_t na, nb;
+  char *ta = read_file(a, &na), *tb = read_file(b, &nb);
+  bool same = ta && tb && na == nb && !memcmp(ta, tb, na);
+  free(ta);
+  free(tb);
+  return same;
+}
+
 static const char *lib_dir(void) {
   static char dir[8300];
   snprintf(dir, sizeof dir, "%s/../lib", yieldc_include_dir());
@@ -159,6 +168,14 @@ int launcher_main(int argc, char **argv) {
         status = rc;
         free(tmp);
         break;
+      }
+      if (same_contents(a, tmp)) {
+        /* Nothing to translate: compile the source itself, so that
+         * diagnostics, __FILE__ and dependencies name it. */
+        unlink(tmp);
+        free(tmp);
+        VEC_PUSH(cmd, xstrdup(a));
+        continue;
       }
       VEC_PUSH(temps, tmp);
       VEC_PUSH(sources, a);

@@ -167,3 +167,29 @@ bool lex_uses_ident(const char *t, unsigned b, unsigned e, const char *name) {
   }
   return false;
 }
+
+unsigned lex_form_before(const char *t, unsigned arg) {
+  unsigned i = arg;
+  while (i > 0 && strchr(" \t\r\n", t[i - 1])) i--;
+  if (i == 0 || t[i - 1] != '(') return arg;
+  i--;
+  while (i > 0 && strchr(" \t\r\n", t[i - 1])) i--;
+  unsigned e = i;
+  while (i > 0 && is_ident_char((unsigned char)t[i - 1])) i--;
+  return i < e ? i : arg;
+}
+
+unsigned lex_own_end(const char *t, unsigned len, unsigned off, bool bracket, bool postfix,
+                     bool member) {
+  unsigned i = lex_skip_ws(t, len, off);
+  if (i >= len) return off;
+  if (bracket && strchr(")]}", t[i])) return i + 1;
+  if (postfix && i + 1 < len && (!strncmp(t + i, "++", 2) || !strncmp(t + i, "--", 2)))
+    return i + 2;
+  if (member && (t[i] == '.' || (i + 1 < len && !strncmp(t + i, "->", 2)))) {
+    i = lex_skip_ws(t, len, i + (t[i] == '.' ? 1 : 2));
+    span id = lex_ident_at(t, len, i);
+    return id.e > id.b ? id.e : off;
+  }
+  return off;
+}

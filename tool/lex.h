@@ -21,6 +21,14 @@ bool lex_for_header(const char *t, unsigned len, unsigned off, unsigned *semi1,
                     unsigned *semi2, unsigned *rparen);
 /* The operator text between two operands, or NULL. */
 char *lex_operator_between(const char *t, unsigned a, unsigned b);
+/* For an argument starting at arg: the start of "NAME (" just before it,
+ * or arg itself if there is none. */
+unsigned lex_form_before(const char *t, unsigned arg);
+/* An expression's end, given the end of its last operand at off: past one
+ * closing bracket (bracket), a postfix ++/-- (postfix), or ".f" / "->f"
+ * (member). */
+unsigned lex_own_end(const char *t, unsigned len, unsigned off, bool bracket, bool postfix,
+                     bool member);
 /* s with runs of white space folded to one space and trimmed. */
 char *lex_squash(const char *s, size_t n);
 /* Is the identifier name used anywhere in t[b, e)? */

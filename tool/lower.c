@@ -385,6 +385,7 @@ static bool is_void(const char *t) { return !t || !strcmp(t, "void"); }
 /* Evaluates text (the value of k) now, into a temporary. */
 static char *save(lctx *lc, ir_node *k, char *text) {
   if (k->kind == IR_EXPR && k->ck == CK_PURE) return text;
+  if (k->kind == IR_SUSPEND) return text; /* already in a temporary */
   if (is_void(k->ctype)) {
     buf_printf(lc->out, "(void)(%s); ", text);
     free(text);
@@ -484,7 +485,6 @@ static char *explode(lctx *lc, ir_node *e) {
     res = xasprintf("%s->%s", f, tn);
     free(at);
     free(bt);
-    free(tn);
   } else if (e->ck == CK_COND && nk == 3 && (ks[1]->has_susp || ks[2]->has_susp)) {
     char *ct = explode(lc, ks[0]);
     char *tn = is_void(e->ctype) ? NULL : new_temp(lc, e->ctype, "t");
@@ -500,7 +500,6 @@ static char *explode(lctx *lc, ir_node *e) {
     }
     res = tn ? xasprintf("%s->%s", f, tn) : xstrdup("((void)0)");
     free(ct);
-    free(tn);
   } else if (e->ck == CK_COMMA && nk == 2) {
     char *at = explode(lc, ks[0]);
     buf_printf(lc->out, "(void)(%s); ", at);
@@ -537,9 +536,12 @@ static unsigned render_expr_stmt(lctx *lc, ir_node *n) {
   }
   if (e && e->kind == IR_ASSIGN) {
     ir_node *rhs = NULL;
-    for (unsigned i = 0; i < e->nkids; i++)
+    bool lhs_susp = false;
+    for (unsigned i = 0; i < e->nkids; i++) {
       if (e->kids[i]->kind == IR_SUSPEND && e->kids[i]->sp.b == e->args[1].b) rhs = e->kids[i];
-    if (rhs) {
+      else if (e->kids[i]->has_susp) lhs_susp = true;
+    }
+    if (rhs && !lhs_susp) {
       size_t mark = lc->out->len;
       char *lhs = render_span(lc, e, e->args[0]);
       emit_suspend(lc, rhs, lhs, e->op);

@@ -55,6 +55,16 @@ static unsigned loc_off(pctx *p, CXSourceLocation loc) {
   return off;
 }
 
+/* Does c's extent end at a token written in the file itself (not inside
+ * any macro invocation)? */
+static bool plain_end(pctx *p, CXCursor c) {
+  CXSourceLocation end = clang_getRangeEnd(clang_getCursorExtent(c));
+  unsigned s, e;
+  loc_in_main(p, end, true, &s);
+  loc_in_main(p, end, false, &e);
+  return s == e;
+}
+
 static span span_of(pctx *p, CXCursor c) {
   CXSourceRange r = clang_getCursorExtent(c);
   span s = {loc_off(p, clang_getRangeStart(r)), loc_off(p, clang_getRangeEnd(r))};
@@ -315,7 +325,24 @@ static ir_node *build_suspend(pctx *p, CXCursor call, const char *name, ir_node 
   n->value_form = markers[mi].value;
   n->has_susp = true;
   unsigned end;
-  if (!read_invocation(p, sp.b, form_names[n->susp], 2, n->args, 2, &n->nargs, &end)) {
+  /* Where the form is written: found from its first argument, which is
+   * spelled in the file even when the form stands inside another macro's
+   * arguments (yc_return(yield(v, T)), yield(yield(v, T), U)); else the
+   * expansion of the outermost macro. */
+  cursor_vec ak = children(call);
+  size_t first_arg = n->susp == SUSP_YIELD ? 2 : 1;
+  bool found = false;
+  if (ak.n > first_arg) {
+    span a = span_of(p, ak.v[first_arg]);
+    unsigned at = lex_form_before(F(p)->text, a.b);
+    if (at != a.b && read_invocation(p, at, form_names[n->susp], 2, n->args, 2, &n->nargs, &end)) {
+      sp.b = at;
+      n->sp.b = at;
+      found = true;
+    }
+  }
+  free(ak.v);
+  if (!found && !read_invocation(p, sp.b, form_names[n->susp], 2, n->args, 2, &n->nargs, &end)) {
     char *note = xasprintf("write %s(...) directly in the coroutine function's body; "
                            "a macro cannot hide a suspension point",
                            form_names[n->susp][0]);
@@ -325,6 +352,10 @@ static ir_node *build_suspend(pctx *p, CXCursor call, const char *name, ir_node 
     return n;
   }
   n->sp.e = end;
+  if (n->value_form)
+    n->ctype = n->susp == SUSP_AWAIT_NEXT || n->nargs < 2
+                   ? xstrdup("bool")
+                   : lex_squash(F(p)->text + n->args[1].b, n->args[1].e - n->args[1].b);
   cursor_vec kids = children(call);
   /* kid 0 is the callee; yield's first argument is the argument count. */
   size_t first = n->susp == SUSP_YIELD ? 2 : 1;
@@ -440,18 +471,35 @@ static ir_node *build_expr(pctx *p, CXCursor c, ir_node *parent) {
       e = build_stmt(p, kids.v[i], n);
     if (e) ir_add_kid(n, e);
   }
-  /* A value form is wrapped in (*(T *)marker(...)): one node, not four. */
-  for (unsigned i = 0; i < n->nkids; i++) {
-    ir_node *kid = n->kids[i];
-    if (kid->kind == IR_SUSPEND && kid->sp.b == n->sp.b) {
-      kid->parent = parent;
-      n->kids[i] = NULL;
-      ir_node_free(n);
-      free(kids.v);
-      return kid;
-    }
+  /* A value form is wrapped in (*(T *)marker(...)), tokens of yieldc.h's
+   * macros, which libclang places where the form starts: one node, not four. */
+  if (n->nkids == 1 && n->kids[0]->kind == IR_SUSPEND && n->kids[0]->sp.b == n->sp.b) {
+    ir_node *kid = n->kids[0];
+    kid->parent = parent;
+    n->kids[0] = NULL;
+    ir_node_free(n);
+    free(kids.v);
+    return kid;
+  }
+  /* When such a form stands inside another macro's arguments (yc_return(
+   * yield(v, T) * 2)), libclang ends the expressions that end with it at the
+   * end of the outer macro.  Their end is then their last operand's end and
+   * their own closing token. */
+  if (n->has_susp && n->nkids && !plain_end(p, c)) {
+    unsigned hi = 0;
+    for (unsigned i = 0; i < n->nkids; i++)
+      if (n->kids[i]->sp.e > hi) hi = n->kids[i]->sp.e;
+    n->sp.e = lex_own_end(F(p)->text, F(p)->len, hi,
+                          k == CXCursor_ParenExpr || k == CXCursor_CallExpr ||
+                              k == CXCursor_ArraySubscriptExpr || k == CXCursor_InitListExpr ||
+                              k == CXCursor_CompoundLiteralExpr,
+                          k == CXCursor_UnaryOperator, k == CXCursor_MemberRefExpr);
   }
   if (k == CXCursor_ConditionalOperator && kids.n != 3) n->ck = CK_GENERIC; /* a ?: b */
+  /* a function name seen through its conversion to a pointer */
+  if (k == CXCursor_UnexposedExpr && n->nkids == 1 && n->kids[0]->kind == IR_EXPR &&
+      n->kids[0]->ck == CK_PURE)
+    n->ck = CK_PURE;
   if ((k == CXCursor_BinaryOperator || k == CXCursor_CompoundAssignOperator) &&
       kids.n == 2) {
     span l = span_of(p, kids.v[0]), r = span_of(p, kids.v[1]);

@@ -1,0 +1,54 @@
+/* Debugging a translation: compiled with -g -O0, gdb breaks on a line of
+ * the generator body (the #line directives map the resume function to
+ * this file) and prints a lifted local as `f->i`, or as `i` with
+ * yieldc-gdb.py loaded.
+ *
+ * RUN: rm -rf %t && mkdir -p %t
+ * RUN: %yieldc %s -o %t/gen.yc.c
+ * RUN: %compiler -g -O0 %sanflags -I%include %t/gen.yc.c -o %t/gen %link
+ * The breakpoint goes on the line marked "break here" below.
+ * RUN: grep -n 'break here' %s | tail -1 | cut -d: -f1 > %t/line
+ * RUN: gdb -nx -batch -ex "break gdb-lifted-locals.c:$(cat %t/line)" -ex run \
+ * RUN:   -ex 'print f->i' -ex 'print f->total' -ex continue -ex 'print f->i' -ex 'print f->total' \
+ * RUN:   %t/gen > %t/plain.log 2>&1
+ * RUN: FileCheck --check-prefix=PLAIN %s < %t/plain.log
+ * PLAIN: Breakpoint 1, {{.*}}squares__resume {{.*}} at {{.*}}gdb-lifted-locals.c:{{[0-9]+}}
+ * PLAIN-NEXT: {{[0-9]+}} {{.*}}int sq = i * i; // break here
+ * PLAIN-NEXT: $1 = 0
+ * PLAIN-NEXT: $2 = 0
+ * PLAIN: Breakpoint 1, {{.*}}squares__resume {{.*}} at {{.*}}gdb-lifted-locals.c:{{[0-9]+}}
+ * PLAIN: $3 = 1
+ * PLAIN-NEXT: $4 = 0
+ *
+ * RUN: gdb -nx -batch -ex 'source %srcroot/cmake/yieldc-gdb.py' -ex "break gdb-lifted-locals.c:$(cat %t/line)" \
+ * RUN:   -ex run -ex continue -ex continue -ex 'print i' -ex 'print total + 100' -ex yc-locals \
+ * RUN:   -ex up -ex 'print i' -ex down -ex 'print i' %t/gen > %t/macro.log 2>&1
+ * RUN: FileCheck --check-prefix=MACRO %s < %t/macro.log
+ * MACRO: $1 = 2
+ * MACRO-NEXT: $2 = 101
+ * MACRO-NEXT: n = 4
+ * MACRO-NEXT: total = 1
+ * MACRO-NEXT: i = 2
+ * MACRO-NEXT: sq = 1
+ * Outside the coroutine the names mean nothing.
+ * MACRO: No symbol "{{[fi]}}" in current context.
+ * MACRO: $3 = 2
+ */
+#include <stdio.h>
+#include <yieldc.h>
+
+yc_generator(int) squares(int n) {
+  int total = 0;
+  for (int i = 0; i < n; i++) {
+    int sq = i * i; // break here
+    total += sq;
+    yield(sq);
+  }
+  yield(total);
+}
+
+int main(void) {
+  yc_foreach (int v, squares(4))
+    printf("%d\n", v);
+  return 0;
+}
