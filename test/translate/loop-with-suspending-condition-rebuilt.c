@@ -1,0 +1,19 @@
+// A loop whose condition suspends is rebuilt around for (;;): the test runs
+// (and suspends) each time round; continue in a for loop whose increment
+// suspends goes to the increment.
+// RUN: %yieldc %s -o %t.c
+// RUN: FileCheck %s < %t.c
+// RUN: %cc -c %t.c -o %t.o
+#include <yieldc.h>
+
+yc_generator(int, int) loops(void) {
+  int n = 0;
+  while (n < yield(n, int)) n++;
+  for (int i = 0; i < 3; i += yield(i, int)) {
+    if (i == 1) continue;
+  }
+}
+// CHECK: { for (;;) { {{.*}}return YC__YIELD;{{.*}} if (!(f->n < f->yc_t1)) break; f->n++;
+// CHECK: for (;;) { if (!(f->i < 3)) break; {
+// CHECK: { goto yc_cont_2; }
+// CHECK: yc_cont_2: __attribute__((unused)); {{.*}}return YC__YIELD;
