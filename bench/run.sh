@@ -57,7 +57,7 @@ fi
 
 # C++20 generator<T> baseline, when the compiler has <coroutine>.
 if printf '#include <coroutine>\nint main(){}\n' |
-   $CXX -std=c++20 -x c++ - -o /dev/null 2>/dev/null; then
+   $CXX -std=c++20 -x c++ -fsyntax-only - 2>/dev/null; then
   $CXX -std=c++20 -O2 -I"$ROOT/bench" "$ROOT/bench/cxx_gen.cpp" \
     "$ROOT/bench/cxx_gen_other.cpp" hand.o -o cxx_gen
   ./cxx_gen

@@ -14,18 +14,45 @@ static unsigned errors;
 
 unsigned diag_error_count(void) { return errors; }
 
+/* Line starts of the last file asked about, so each lookup is a binary
+ * search rather than a scan from the top (the lowering asks for every
+ * #line it writes). */
+static const char *table_text;
+static unsigned table_len;
+static unsigned *starts;
+static unsigned nstarts;
+
+static void build_table(const src_file *f) {
+  free(starts);
+  nstarts = 1;
+  for (unsigned i = 0; i < f->len; i++) nstarts += f->text[i] == '\n';
+  starts = xmalloc(nstarts * sizeof *starts);
+  unsigned k = 0;
+  starts[k++] = 0;
+  for (unsigned i = 0; i < f->len; i++)
+    if (f->text[i] == '\n') starts[k++] = i + 1;
+  table_text = f->text;
+  table_len = f->len;
+}
+
 void diag_line_col(const src_file *f, unsigned off, unsigned *line, unsigned *col) {
-  unsigned l = 1, c = 1;
-  for (unsigned i = 0; i < off && i < f->len; i++) {
-    if (f->text[i] == '\n') {
-      l++;
-      c = 1;
-    } else {
-      c++;
-    }
+  if (table_text != f->text || table_len != f->len) build_table(f);
+  if (off > f->len) off = f->len;
+  unsigned lo = 0, hi = nstarts;
+  while (hi - lo > 1) {
+    unsigned mid = (lo + hi) / 2;
+    if (starts[mid] <= off) lo = mid;
+    else hi = mid;
   }
-  *line = l;
-  *col = c;
+  *line = lo + 1;
+  *col = off - starts[lo] + 1;
+}
+
+void diag_release(void) {
+  free(starts);
+  starts = NULL;
+  table_text = NULL;
+  nstarts = 0;
 }
 
 static void print_caret(const char *line_text, unsigned col) {

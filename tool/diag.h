@@ -19,5 +19,7 @@ void diag_error(const src_file *f, unsigned off, const char *note,
 void diag_at(const char *path, unsigned line, unsigned col, const char *severity,
              const char *message, const char *line_text);
 unsigned diag_error_count(void);
+/* Frees the line table kept for diag_line_col. */
+void diag_release(void);
 
 #endif

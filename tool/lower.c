@@ -849,7 +849,7 @@ static unsigned render_foreach_plain(lctx *lc, ir_node *n) {
   buf_printf(lc->out,
              "for (yc_gen *yc_fe%u __attribute__((cleanup(yc__foreach_cleanup))) = (%s), "
              "*yc_fe%u_once = yc_fe%u; yc_fe%u_once; yc_fe%u_once = NULL) "
-             "for (%s; yc_next(yc_fe%u, &%s);)",
+             "for (%s; yc_next(yc_fe%u_once, &%s);)",
              k, expr, k, k, k, k, decl, k, n->tag ? n->tag : "");
   resync(lc, mark, n->fe_head);
   free(expr);

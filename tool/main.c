@@ -55,9 +55,11 @@ int yieldc_translate(const char *input, const char *output, const char *emit, bo
   }
   u.file = (src_file){input, text, (unsigned)len};
 
-  const char **args = xcalloc((size_t)nflags + 4, sizeof *args);
+  const char **args = xcalloc((size_t)nflags + 5, sizeof *args);
   int na = 0;
   char *inc = xasprintf("-I%s", yieldc_include_dir());
+  /* gcc-only warning options in a build's flags must not stop libclang */
+  args[na++] = "-Wno-unknown-warning-option";
   for (int i = 0; i < nflags; i++) args[na++] = flags[i];
   args[na++] = inc;
   unsigned errors_before = diag_error_count();
@@ -97,6 +99,7 @@ int yieldc_translate(const char *input, const char *output, const char *emit, bo
   buf_free(&out);
 done:
   ir_unit_free(&u);
+  diag_release();
   free(text);
   free(inc);
   free(args);

@@ -117,7 +117,18 @@ char *read_file(const char *path, size_t *len) {
   return buf_take(&b);
 }
 
+/* Writes to an existing non-regular file (a device, a pipe) in place:
+ * renaming over it would replace the device with a regular file. */
+static bool write_in_place(const char *path, const char *data, size_t len) {
+  FILE *f = fopen(path, "wb");
+  if (!f) return false;
+  bool ok = fwrite(data, 1, len, f) == len;
+  return fclose(f) == 0 && ok;
+}
+
 bool write_file_atomic(const char *path, const char *data, size_t len) {
+  struct stat st;
+  if (stat(path, &st) == 0 && !S_ISREG(st.st_mode)) return write_in_place(path, data, len);
   char *tmp = xasprintf("%s.yieldc-tmp.XXXXXX", path);
   int fd = mkstemp(tmp);
   if (fd < 0) {
