@@ -1,0 +1,94 @@
+/* translate.c - runs the phases on one file: read the input, parse ->
+ * analyse -> lower/emit, and write the output atomically (nothing is
+ * written when anything was reported). */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "analyse.h"
+#include "emit.h"
+#include "launcher.h"
+#include "parse.h"
+
+const char *yieldc_include_dir(void) {
+  static char dir[8192];
+  char exe[4096];
+  ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
+  if (n > 0) {
+    exe[n] = 0;
+    char *slash = strrchr(exe, '/');
+    if (slash) {
+      *slash = 0;
+      snprintf(dir, sizeof dir, "%s/../include", exe);
+      char probe[8300];
+      snprintf(probe, sizeof probe, "%s/yieldc.h", dir);
+      if (access(probe, R_OK) == 0) return dir;
+    }
+  }
+  return YIELDC_SOURCE_INCLUDE_DIR;
+}
+
+int yieldc_translate(const char *input, const char *output, const char *emit, bool lines,
+                     const char *dump, const char *const *flags, int nflags) {
+  ir_unit u = {0};
+  size_t len;
+  char *text = read_file(input, &len);
+  if (!text) {
+    fprintf(stderr, "yieldc: error: cannot read '%s': %s\n", input, strerror(errno));
+    return 2;
+  }
+  u.file = (src_file){input, text, (unsigned)len};
+
+  const char **args = xcalloc((size_t)nflags + 5, sizeof *args);
+  int na = 0;
+  char *inc = xasprintf("-I%s", yieldc_include_dir());
+  /* gcc-only warning options in a build's flags must not stop libclang */
+  args[na++] = "-Wno-unknown-warning-option";
+  for (int i = 0; i < nflags; i++) args[na++] = flags[i];
+  args[na++] = inc;
+  unsigned errors_before = diag_error_count();
+  int rc = 0;
+  bool ok = parse_unit(&u, args, na);
+  if (ok && dump && !strcmp(dump, "parse") && diag_error_count() == errors_before) {
+    buf b = {0};
+    for (size_t i = 0; i < u.funcs.n; i++) ir_dump(&u, &u.funcs.v[i], &b);
+    fputs(b.s ? b.s : "", stdout);
+    buf_free(&b);
+    goto done;
+  }
+  if (ok) ok = analyse_unit(&u) && diag_error_count() == errors_before;
+  if (!ok) {
+    rc = 1;
+    goto done;
+  }
+  if (dump) {
+    buf b = {0};
+    for (size_t i = 0; i < u.funcs.n; i++) ir_dump(&u, &u.funcs.v[i], &b);
+    fputs(b.s ? b.s : "", stdout);
+    buf_free(&b);
+    goto done;
+  }
+  lower_opts o = {&u, input, output ? output : "-", lines};
+  buf out = {0};
+  if (!strcmp(emit, "dot"))
+    emit_dot(&o, &out);
+  else
+    emit_c(&o, &out);
+  if (!output || !strcmp(output, "-")) {
+    fwrite(out.s ? out.s : "", 1, out.len, stdout);
+  } else if (!write_file_atomic(output, out.s ? out.s : "", out.len)) {
+    fprintf(stderr, "yieldc: error: cannot write '%s': %s\n", output, strerror(errno));
+    rc = 2;
+  }
+  buf_free(&out);
+done:
+  ir_unit_free(&u);
+  diag_release();
+  free(text);
+  free(inc);
+  free(args);
+  return rc;
+}
+
