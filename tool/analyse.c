@@ -230,9 +230,33 @@ static void analyse_func(actx *a, ir_func *fn) {
   walk_checks(a, fn->body_node);
 }
 
+/* yc_foreach (T x, name(args)) where name is a generator defined earlier in
+ * the file: the loop can resume it directly, and the compiler inline it. */
+static void find_known_foreach(ir_unit *u, ir_node *n) {
+  if (!n) return;
+  if (n->kind == IR_FOREACH && !n->fe_known) {
+    const char *t = u->file.text;
+    span id = lex_ident_at(t, u->file.len, n->fe_expr.b);
+    unsigned after = lex_skip_ws(t, u->file.len, id.e);
+    for (size_t i = 0; id.e > id.b && after < u->file.len && t[after] == '(' &&
+                       i < u->funcs.n;
+         i++) {
+      ir_func *fn = &u->funcs.v[i];
+      if (fn->kind == FN_GENERATOR && strlen(fn->name) == id.e - id.b &&
+          !strncmp(fn->name, t + id.b, id.e - id.b) && fn->whole.e <= n->sp.b) {
+        n->fe_known = xstrdup(fn->name);
+        fn->inline_resume = true;
+      }
+    }
+  }
+  for (unsigned i = 0; i < n->nkids; i++) find_known_foreach(u, n->kids[i]);
+}
+
 bool analyse_unit(ir_unit *u) {
   actx a = {u, NULL, false};
   fe_count = 0;
   for (size_t i = 0; i < u->funcs.n; i++) analyse_func(&a, &u->funcs.v[i]);
+  for (size_t i = 0; i < u->funcs.n; i++) find_known_foreach(u, u->funcs.v[i].body_node);
+  for (size_t i = 0; i < u->foreachs.n; i++) find_known_foreach(u, u->foreachs.v[i]);
   return !a.failed;
 }

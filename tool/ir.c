@@ -81,6 +81,7 @@ void ir_node_free(ir_node *n) {
   free(n->name);
   free(n->tag);
   free(n->ctype);
+  free(n->fe_known);
   free(n);
 }
 

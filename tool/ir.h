@@ -101,6 +101,8 @@ struct ir_node {
   span fe_decl, fe_expr;
   int fe_var;
   span fe_head;     /* "yc_foreach (...)" without the body */
+  char *fe_known;   /* the generator it iterates when that is a direct call of
+                       one defined earlier in this file (analyse.c) */
   /* IR_TYPEDECL: the defined type's name (NULL if anonymous) */
   char *tag;
 };
@@ -140,6 +142,7 @@ typedef struct {
   VEC(ir_node *) typedecls;
   /* analyse.c */
   char *fp;            /* name of the frame pointer in the resume function */
+  bool inline_resume;  /* a yc_foreach in this file resumes it directly */
   bool needs_result;
 } ir_func;
 

@@ -797,6 +797,15 @@ static bool header_suspends(ir_node *n) {
   }
 }
 
+/* The loop's "next" call: direct to the resume function of a generator
+ * defined earlier in this file, so the compiler can inline it. */
+static char *next_call(ir_node *n, const char *handle, const char *item) {
+  if (n->fe_known)
+    return xasprintf("yc__next_known(%s, %s, yc__sizeof_ptr(%s), &%s__type, %s__resume)", handle,
+                     item, item, n->fe_known, n->fe_known);
+  return xasprintf("yc_next(%s, %s)", handle, item);
+}
+
 static ir_node *foreach_body(ir_node *n) {
   return n->for_body >= 0 ? n->kids[n->for_body] : NULL;
 }
@@ -819,13 +828,17 @@ static unsigned render_foreach(lctx *lc, ir_node *n) {
   size_t mark = lc->out->len;
   bool var_lifted = n->fe_var >= 0 && lc->fn->vars.v[n->fe_var].lifted;
   buf_printf(lc->out, "{ %s->%s = (%s); ", fp(lc), h->field, expr);
+  char *hv = xasprintf("%s->%s", fp(lc), h->field);
+  char *next = next_call(n, hv, item);
   if (var_lifted) {
-    buf_printf(lc->out, "while (yc_next(%s->%s, %s)) ", fp(lc), h->field, item);
+    buf_printf(lc->out, "while (%s) ", next);
   } else {
     char *decl = span_text(lc->f, n->fe_decl);
-    buf_printf(lc->out, "for (%s; yc_next(%s->%s, %s);) ", decl, fp(lc), h->field, item);
+    buf_printf(lc->out, "for (%s; %s;) ", decl, next);
     free(decl);
   }
+  free(hv);
+  free(next);
   resync(lc, mark, n->fe_head);
   unsigned end = n->fe_head.e;
   if (body) {
@@ -845,15 +858,21 @@ static unsigned render_foreach_plain(lctx *lc, ir_node *n) {
   char *expr = render_span(lc, n, n->fe_expr);
   char *decl = span_text(lc->f, n->fe_decl);
   unsigned k = ++lc->nplain_fe;
+  char *h = xasprintf("yc_fe%u_once", k);
+  char *item = xasprintf("&%s", n->tag ? n->tag : "");
+  char *next = next_call(n, h, item);
+  free(h);
+  free(item);
   size_t mark = lc->out->len;
   buf_printf(lc->out,
              "for (yc_gen *yc_fe%u __attribute__((cleanup(yc__foreach_cleanup))) = (%s), "
              "*yc_fe%u_once = yc_fe%u; yc_fe%u_once; yc_fe%u_once = NULL) "
-             "for (%s; yc_next(yc_fe%u_once, &%s);)",
-             k, expr, k, k, k, k, decl, k, n->tag ? n->tag : "");
+             "for (%s; %s;)",
+             k, expr, k, k, k, k, decl, next);
   resync(lc, mark, n->fe_head);
   free(expr);
   free(decl);
+  free(next);
   if (!body) return n->fe_head.e;
   put_src(lc, n->fe_head.e, body->sp.b);
   return render(lc, body);
@@ -994,7 +1013,12 @@ void lower_function(const lower_opts *o, ir_func *fn, buf *out) {
     free(t);
   }
   buf_puts(out, "};\n");
-  buf_printf(out, "static int %s__resume(yc_coro *yc_c, void *yc_out, const void *yc_in);\n", n);
+  /* Small resume functions that a yc_foreach in this file calls directly
+   * are inlined there. */
+  const char *linkage = fn->inline_resume && fn->susps.n <= 4
+                            ? "static inline __attribute__((always_inline)) int"
+                            : "static int";
+  buf_printf(out, "%s %s__resume(yc_coro *yc_c, void *yc_out, const void *yc_in);\n", linkage, n);
   char *ysz = fn->y ? xasprintf("sizeof(%s)", fn->y) : xstrdup("0");
   char *ssz = fn->s ? xasprintf("sizeof(%s)", fn->s) : xstrdup("0");
   char *rsz = fn->r ? xasprintf("sizeof(%s)", fn->r) : xstrdup("0");
@@ -1021,7 +1045,7 @@ void lower_function(const lower_opts *o, ir_func *fn, buf *out) {
 
   /* The resume function. */
   if (o->lines) buf_puts(out, LINE_OUT);
-  buf_printf(out, "static int %s__resume(yc_coro *yc_c, void *yc_out, const void *yc_in) {\n", n);
+  buf_printf(out, "%s %s__resume(yc_coro *yc_c, void *yc_out, const void *yc_in) {\n", linkage, n);
   buf_printf(out, "  struct %s__frame *%s = (struct %s__frame *)yc_c;\n", n, fn->fp, n);
   buf_printf(out, "  (void)%s; (void)yc_out; (void)yc_in;\n", fn->fp);
   buf_puts(out, "  switch (yc_c->state) {\n  case 0: break;\n");

@@ -1,0 +1,22 @@
+// yc_foreach over a direct call of a generator defined earlier in the file
+// resumes it directly (the compiler can inline the small resume function);
+// one defined elsewhere goes through yc_next.
+// RUN: %yieldc %s -o %t.c
+// RUN: FileCheck %s < %t.c
+// RUN: %cc -c %t.c -o %t.o
+#include <stdio.h>
+#include <yieldc.h>
+
+yc_generator(int) here(int n) {
+  for (int i = 0; i < n; i++) yield(i);
+}
+yc_generator(int) elsewhere(int n);
+
+int main(void) {
+  yc_foreach (int v, here(3)) printf("%d\n", v);
+  yc_foreach (int w, elsewhere(3)) printf("%d\n", w);
+  return 0;
+}
+// CHECK: static inline __attribute__((always_inline)) int here__resume(
+// CHECK: for (int v; yc__next_known(yc_fe1_once, &v, yc__sizeof_ptr(&v), &here__type, here__resume);)
+// CHECK: for (int w; yc_next(yc_fe2_once, &w);)
