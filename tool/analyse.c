@@ -95,6 +95,31 @@ static void check_suspend(actx *a, ir_node *s) {
       free(t);
     }
   }
+  if ((s->susp == SUSP_YIELD_FROM || s->susp == SUSP_AWAIT) && s->nargs == 2) {
+    /* yield_from(f(...), T): T must be f's return type, when f is known */
+    const char *t = f->text;
+    span id = lex_ident_at(t, f->len, s->args[0].b);
+    unsigned after = lex_skip_ws(t, f->len, id.e);
+    for (size_t i = 0; id.e > id.b && after < f->len && t[after] == '(' && i < a->u->sigs.n; i++) {
+      ir_sig *sg = &a->u->sigs.v[i];
+      if (strlen(sg->name) != id.e - id.b || strncmp(sg->name, t + id.b, id.e - id.b)) continue;
+      char *want = lex_squash(t + s->args[1].b, s->args[1].e - s->args[1].b);
+      if (!sg->r || strcmp(want, sg->r)) {
+        char *msg = xasprintf("%s's value type '%s' is not the return type '%s' of %s",
+                              s->susp == SUSP_AWAIT ? "await" : "yield_from", want,
+                              sg->r ? sg->r : "void", sg->name);
+        char *note = sg->r ? xasprintf("write %s(%s(...), %s)",
+                                       s->susp == SUSP_AWAIT ? "await" : "yield_from", sg->name,
+                                       sg->r)
+                           : xasprintf("%s returns no value: use the statement form", sg->name);
+        err(a, s->args[1].b, note, msg);
+        free(msg);
+        free(note);
+      }
+      free(want);
+      break;
+    }
+  }
   const char *why = unsupported_context(s);
   if (why) err(a, s->sp.b, "compute the value in a statement before", why);
 }

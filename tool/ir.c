@@ -107,6 +107,13 @@ void ir_unit_free(ir_unit *u) {
     ir_node_free(fn->body_node);
   }
   free(u->funcs.v);
+  for (size_t i = 0; i < u->sigs.n; i++) {
+    free(u->sigs.v[i].name);
+    free(u->sigs.v[i].r);
+  }
+  free(u->sigs.v);
+  u->sigs.v = NULL;
+  u->sigs.n = 0;
   for (size_t i = 0; i < u->foreachs.n; i++) ir_node_free(u->foreachs.v[i]);
   free(u->foreachs.v);
   u->funcs.v = NULL;

@@ -146,8 +146,16 @@ typedef struct {
   bool needs_result;
 } ir_func;
 
+/* A coroutine function declared (or defined) in the file: its types. */
+typedef struct {
+  char *name;
+  fn_kind kind;
+  char *r; /* return type as written, NULL for void */
+} ir_sig;
+
 typedef struct {
   src_file file;
+  VEC(ir_sig) sigs;
   VEC(ir_func) funcs;
   VEC(ir_node *) foreachs; /* yc_foreach outside coroutine functions */
 } ir_unit;

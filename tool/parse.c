@@ -900,6 +900,31 @@ static void build_function(pctx *p, CXCursor c, fn_kind kind) {
   p->fn = NULL;
 }
 
+/* Remembers a coroutine declaration's return type, to check the T of
+ * yield_from(f(...), T) and await(f(...), T) against it. */
+static void record_sig(pctx *p, CXCursor c, fn_kind kind) {
+  static const char *const gen[] = {"yc_generator"}, *const as[] = {"yc_async"},
+                           *const ag[] = {"yc_async_generator"};
+  const char *const *names = kind == FN_GENERATOR ? gen : kind == FN_ASYNC ? as : ag;
+  span whole = exp_span_of(p, c);
+  unsigned name_off;
+  loc_in_main(p, clang_getCursorLocation(c), false, &name_off);
+  span args[3];
+  unsigned nargs = 0, end = 0;
+  for (unsigned off = whole.b; off < name_off && off < F(p)->len; off++) {
+    if (off > whole.b && is_ident_char((unsigned char)F(p)->text[off - 1])) continue;
+    if (read_invocation(p, off, names, 1, args, 3, &nargs, &end)) {
+      ir_sig sg = {0};
+      sg.name = cx_take(clang_getCursorSpelling(c));
+      sg.kind = kind;
+      unsigned ri = kind == FN_GENERATOR ? 2 : 0;
+      sg.r = kind != FN_ASYNC_GEN && nargs > ri ? type_arg(p, args[ri]) : NULL;
+      VEC_PUSH(p->u->sigs, sg);
+      return;
+    }
+  }
+}
+
 /* Outside coroutine functions: yc_foreach is rewritten, other forms are
  * errors. */
 typedef struct {
@@ -940,6 +965,10 @@ static enum CXChildVisitResult top_level(CXCursor c, CXCursor parent, CXClientDa
   pctx *p = d;
   if (!cursor_in_main(p, c)) return CXChildVisit_Continue;
   enum CXCursorKind k = clang_getCursorKind(c);
+  if (k == CXCursor_FunctionDecl) {
+    fn_kind kind;
+    if (annotation(c, &kind)) record_sig(p, c, kind);
+  }
   if (k == CXCursor_FunctionDecl && clang_isCursorDefinition(c)) {
     fn_kind kind;
     if (annotation(c, &kind)) {
