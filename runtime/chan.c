@@ -27,6 +27,7 @@ struct yc_chan {
 
 struct chan_op {
   yc_coro hdr;
+  void *aux; /* yc__aux: async frames carry it after the header */
   yc_chan *ch;
   chan_op *next, *prev; /* in a wait queue */
   yc__task *task;       /* the waiting task; NULL when not queued */

@@ -95,7 +95,7 @@ int yc__await_next(yc_coro *c, yc_agen *s_, void *item, size_t item_size) {
     return YC__DELEGATE;
   }
   /* A partial delegation: s's yields go to item, not the root's out. */
-  s->aux = item;
+  yc__aux(s) = item;
   s->flags |= YC__F_PARTIAL;
   c->link = s;
   return YC__DELEGATE;
@@ -160,7 +160,7 @@ static inline int resume1(yc_coro *c, void *out, const void *in) {
     return r;
   }
   c->status = YC__RUNNING;
-  int r = c->type->resume(c, (c->flags & YC__F_PARTIAL) ? c->aux : out, in);
+  int r = c->type->resume(c, (c->flags & YC__F_PARTIAL) ? yc__aux(c) : out, in);
   c->flags &= (unsigned short)~F_STEER;
   return r;
 }
@@ -169,7 +169,7 @@ static inline int resume1(yc_coro *c, void *out, const void *in) {
  * take it out of the chain so that up is the innermost again. */
 static inline void unlink_sub(yc_coro *root, yc_coro *cur, yc_coro *up) {
   if (cur->flags & YC__F_PARTIAL)
-    cur->aux = NULL; /* the item pointer is dead once up resumes */
+    yc__aux(cur) = NULL; /* the item pointer is dead once up resumes */
   cur->flags &= (unsigned short)~(YC__F_DELEGATED | YC__F_PARTIAL);
   cur->link = NULL;
   root->link = up == root ? NULL : up;
@@ -238,7 +238,7 @@ static int run(yc_coro *root, yc_coro *cur, yc_coro *up, void *out, int r) {
         } else {
           if (partial) {
             sub->flags &= (unsigned short)~YC__F_PARTIAL;
-            sub->aux = NULL;
+            yc__aux(sub) = NULL;
           }
           if (!err && sub->status < YC__DONE) {
             /* A spawned task runs as its own root: the loop parks ours. */

@@ -17,6 +17,7 @@
 
 typedef struct sleep_frame {
   yc_coro hdr;
+  void *aux; /* yc__aux: async frames carry it after the header */
   long ms;
   yc__sleep_timer st;
 } sleep_frame;
@@ -73,6 +74,7 @@ enum io_op { OP_READ, OP_WRITE, OP_WRITE_ALL, OP_ACCEPT, OP_CONNECT };
 
 typedef struct io_frame {
   yc_coro hdr;
+  void *aux; /* yc__aux: async frames carry it after the header */
   int op; /* enum io_op */
   int fd;
   void *buf;

@@ -111,7 +111,7 @@ int yc__task_adopt(yc__loop *l, yc_coro *c) {
     l->tasks->prev = t;
   l->tasks = t;
   l->ntasks++;
-  c->aux = t;
+  yc__aux(c) = t;
   c->flags |= YC__F_SPAWNED;
   yc__task_wake(t);
   return 0;
@@ -172,7 +172,7 @@ static void finish(yc__loop *l, yc__task *t) {
   if (t->next)
     t->next->prev = t->prev;
   l->ntasks--;
-  c->aux = NULL;
+  yc__aux(c) = NULL;
   yc_group *g = t->group;
   bool detached = t->detached;
   yc__rt_realloc(t, 0);
@@ -435,7 +435,7 @@ int yc__run(yc_task *task, void *result, size_t r_size) {
     return err;
   }
   tls_loop = &l;
-  while (c->aux)
+  while (yc__aux(c))
     turn(&l);
   /* asyncio.run: cancel what is left and let it finish. */
   for (yc__task *t = l.tasks; t; t = t->next)

@@ -1,7 +1,7 @@
 /* loop_internal.h - what loop.c, task.c, io.c and chan.c share (internal).
  *
  * The loop keeps one record (yc__task) per root task, hung on the task's
- * frame header (c->aux) while the task is live.  Leaf frames (sleep, I/O,
+ * frame header (yc__aux(c)) while the task is live.  Leaf frames (sleep, I/O,
  * channel and group operations) remember the record of the task that awaits
  * them and wake it through the loop; the loop then drives the task, and the
  * engine resumes the leaf first. */
@@ -74,7 +74,7 @@ struct yc__loop {
 yc__loop *yc__loop_current(void);
 /* The task being driven by the running loop, or NULL. */
 yc__task *yc__task_current(void);
-/* Make t a root of l: a record on c->aux, marked spawned, queued to run.
+/* Make t a root of l: a record on yc__aux(c), marked spawned, queued to run.
  * 0 or YC_ENOMEM (c untouched then). */
 int yc__task_adopt(yc__loop *l, yc_coro *c);
 /* Queue t to be driven (no-op if queued already). */

@@ -24,9 +24,9 @@ yc_task *yc_spawn(yc_task *task) {
 
 bool yc_cancel(yc_task *task) {
   yc_coro *c = (yc_coro *)task;
-  if (!c || !(c->flags & YC__F_SPAWNED) || !c->aux)
+  if (!c || !(c->flags & YC__F_SPAWNED) || !yc__aux(c))
     return false;
-  yc__task_cancel(c->aux);
+  yc__task_cancel(yc__aux(c));
   return true;
 }
 
@@ -34,7 +34,7 @@ void yc_detach(yc_task *task) {
   yc_coro *c = (yc_coro *)task;
   if (!c)
     return;
-  yc__task *t = (c->flags & YC__F_SPAWNED) ? c->aux : NULL;
+  yc__task *t = (c->flags & YC__F_SPAWNED) ? yc__aux(c) : NULL;
   if (t)
     t->detached = true;
   else
@@ -46,7 +46,7 @@ void yc_detach(yc_task *task) {
  * into it if task failed. */
 int yc__await_spawned(yc_coro *root, yc_coro *awaiter, yc_coro *task) {
   (void)awaiter;
-  yc__task *r = root->aux, *t = task->aux;
+  yc__task *r = yc__aux(root), *t = yc__aux(task);
   if (!t)
     return 0; /* finished: the engine resumes the awaiter now */
   if (!r || !(root->flags & YC__F_SPAWNED) || r->loop != t->loop ||
@@ -65,7 +65,7 @@ int yc__await_spawned(yc_coro *root, yc_coro *awaiter, yc_coro *task) {
 /* yc_free of a spawned task: a live one is cancelled and freed by the loop
  * when it has finished; a finished one is freed now. */
 void yc__free_spawned(yc_coro *task) {
-  yc__task *t = task->aux;
+  yc__task *t = yc__aux(task);
   if (!t) {
     yc__free_frame(task);
     return;
@@ -94,6 +94,7 @@ struct yc_group {
 
 struct group_wait {
   yc_coro hdr;
+  void *aux; /* yc__aux: async frames carry it after the header */
   yc_group *g;
   yc__task *task;  /* the awaiting task, while registered */
   int cancel_code; /* a throw received while children still ran */
@@ -109,8 +110,8 @@ yc_group *yc_group_new(void) {
 
 static void cancel_kids(yc_group *g) {
   for (size_t i = 0; i < g->nkids; i++)
-    if (g->kids[i]->aux)
-      yc__task_cancel(g->kids[i]->aux);
+    if (yc__aux(g->kids[i]))
+      yc__task_cancel(yc__aux(g->kids[i]));
 }
 
 void yc_group_cancel(yc_group *g) {
@@ -143,11 +144,11 @@ int yc_group_spawn(yc_group *g, yc_task *task) {
     yc__free(c);
     return YC_ENOMEM;
   }
-  ((yc__task *)c->aux)->group = g;
+  ((yc__task *)yc__aux(c))->group = g;
   g->kids[g->nkids++] = c;
   g->running++;
   if (g->failing)
-    yc__task_cancel(c->aux);
+    yc__task_cancel(yc__aux(c));
   return 0;
 }
 
@@ -169,7 +170,7 @@ void yc__group_child_done(yc_group *g, yc_coro *child) {
 static void free_kids(yc_group *g) {
   for (size_t i = 0; i < g->nkids; i++) {
     yc_coro *c = g->kids[i];
-    yc__task *t = c->aux;
+    yc__task *t = yc__aux(c);
     if (t) {
       /* Still running: the loop frees it once it has finished. */
       t->group = NULL;

@@ -202,7 +202,7 @@ static void analyse_func(actx *a, ir_func *fn) {
   for (size_t i = 0; i < fn->vars.n; i++) {
     ir_var *v = &fn->vars.v[i];
     if (v->is_param) {
-      v->lifted = true;
+      v->lifted = v->name[0] != 0; /* an unnamed parameter cannot be used */
       continue;
     }
     if (v->is_static) continue;

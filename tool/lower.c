@@ -995,6 +995,7 @@ void lower_function(const lower_opts *o, ir_func *fn, buf *out) {
   if (o->lines) buf_puts(out, LINE_OUT);
   buf_printf(out, "/* %s: the frame holds what lives across suspension points. */\n", n);
   buf_printf(out, "struct %s__frame {\n  yc_coro yc_hdr;\n", n);
+  if (fn->kind != FN_GENERATOR) buf_puts(out, "  void *yc_aux; /* the event loop's, see yc__coro_async */\n");
   if (fn->r) {
     char *t = field_type(fn->r);
     buf_printf(out, "  %s yc_result;\n", t);

@@ -135,8 +135,17 @@ struct yc_coro {
   unsigned char status; /* enum yc__status */
   unsigned char spare;   /* runtime: a pending misuse error (YC_E* code
                            as -1000 - spare, 0 none), reported by yc_error */
-  void *aux;            /* runtime data of tasks (loop, waiters); NULL */
 };
+
+/* Frames of async functions, async generators and the runtime's leaves
+ * carry one more pointer right after the header: a task's record in the
+ * event loop, or an async generator's item pointer during await_next.
+ * Generators do without it, which keeps their frames small. */
+typedef struct yc__coro_async {
+  yc_coro hdr;
+  void *aux;
+} yc__coro_async;
+#define yc__aux(c) (((yc__coro_async *)(c))->aux)
 
 /* Allocate a zeroed frame of t->frame_size bytes with its header set up;
  * NULL (and errno ENOMEM) if allocation fails. */

@@ -26,6 +26,7 @@ static void note_ahead(yc_chan *ch) {
 
 typedef struct prod_frame {
   yc_coro hdr;
+  void *aux; /* async frames carry yc__aux after the header */
   yc_chan *ch;
   int base, n, close_after, i, item;
   yc_coro *sub;
@@ -73,6 +74,7 @@ static yc_task *producer(yc_chan *ch, int base, int n, int close_after) {
 
 typedef struct cons_frame {
   yc_coro hdr;
+  void *aux; /* async frames carry yc__aux after the header */
   yc_chan *ch;
   int slow, item, count;
   int last[8];
@@ -134,6 +136,7 @@ static int op_result, op_item, op_after;
 
 typedef struct one_frame {
   yc_coro hdr;
+  void *aux; /* async frames carry yc__aux after the header */
   yc_chan *ch;
   int is_send, item;
   bool got;
@@ -184,6 +187,7 @@ static yc_task *one(yc_chan *ch, int is_send, int item) {
 
 typedef struct main_frame {
   yc_coro hdr;
+  void *aux; /* async frames carry yc__aux after the header */
   int n;
   yc_chan *ch;
   yc_task *t[8];
@@ -331,6 +335,7 @@ static yc_task *scenario(int n) {
 
 typedef struct pipe_frame {
   yc_coro hdr;
+  void *aux; /* async frames carry yc__aux after the header */
   yc_group *g;
   yc_coro *sub;
   int ret;

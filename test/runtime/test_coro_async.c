@@ -28,6 +28,7 @@ static int failures;
 static int armed, resolved, leaf_closed;
 struct ticket__frame {
   yc_coro yc_hdr;
+  void *yc_aux; /* async frames carry yc__aux after the header */
   int value;
   int result;
 };
@@ -73,6 +74,7 @@ yc_resume_1:
 static int pair_started;
 struct pair__frame {
   yc_coro yc_hdr;
+  void *yc_aux; /* async frames carry yc__aux after the header */
   int v;
   yc_task *yc_t1;
   int a, b;
@@ -138,6 +140,7 @@ yc_unwind:
 static int caught1, caught2;
 struct stubborn__frame {
   yc_coro yc_hdr;
+  void *yc_aux; /* async frames carry yc__aux after the header */
   yc_task *yc_t1;
   int err;
   int yc_ret;
@@ -197,6 +200,7 @@ yc_unwind:
  */
 struct nums__frame {
   yc_coro yc_hdr;
+  void *yc_aux; /* async frames carry yc__aux after the header */
   int n;
   int i;
   yc_task *yc_t1;
@@ -258,6 +262,7 @@ yc_unwind:
 static int items_seen;
 struct summer__frame {
   yc_coro yc_hdr;
+  void *yc_aux; /* async frames carry yc__aux after the header */
   int n;
   bool wide; /* uses wide_x: the size mismatch test */
   yc_agen *s;
@@ -320,6 +325,7 @@ yc_unwind:
  *   int r = await(t, int);  yc_return(r + 1);                               */
 struct awaiter__frame {
   yc_coro yc_hdr;
+  void *yc_aux; /* async frames carry yc__aux after the header */
   yc_task *t;
   int r;
   int yc_ret;

@@ -24,6 +24,7 @@ static void nonblock(int fd) {
 
 typedef struct io_task_frame {
   yc_coro hdr;
+  void *aux; /* async frames carry yc__aux after the header */
   int n, fd, i;
   size_t got;
   ssize_t v;
@@ -208,6 +209,7 @@ static yc_task *io_task(int n) {
 /* A refused connect: a port that was bound and closed again. */
 typedef struct refused_frame {
   yc_coro hdr;
+  void *aux; /* async frames carry yc__aux after the header */
   int fd;
   struct sockaddr_in addr;
   yc_coro *sub;

@@ -11,6 +11,7 @@ static int order[2000], norder;
 
 typedef struct sleeper_frame {
   yc_coro hdr;
+  void *aux; /* async frames carry yc__aux after the header */
   int id;
   long ms;
   uint64_t t0;
@@ -49,6 +50,7 @@ static yc_task *sleeper(int id, long ms) {
 
 typedef struct spawner_frame {
   yc_coro hdr;
+  void *aux; /* async frames carry yc__aux after the header */
   int n;
   const long *ms;
   yc_task *kids[1000];
@@ -128,6 +130,7 @@ static int ntrace;
 
 typedef struct yielder_frame {
   yc_coro hdr;
+  void *aux; /* async frames carry yc__aux after the header */
   char name;
   int i;
   yc_coro *sub;
@@ -160,6 +163,7 @@ static yc_task *yielder(char name) {
 
 typedef struct pair_frame {
   yc_coro hdr;
+  void *aux; /* async frames carry yc__aux after the header */
   yc_task *a;
   yc_coro *sub;
 } pair_frame;
@@ -197,6 +201,7 @@ static void test_sleep0_interleaves(void) {
 
 typedef struct answer_frame {
   yc_coro hdr;
+  void *aux; /* async frames carry yc__aux after the header */
   int fail;
   int nested_rc;
   yc_coro *sub;
@@ -245,6 +250,7 @@ static void test_run_results(void) {
 
 typedef struct stuck_frame {
   yc_coro hdr;
+  void *aux; /* async frames carry yc__aux after the header */
   yc_chan *ch;
   int item;
   yc_coro *sub;

@@ -21,6 +21,7 @@ enum { NORMAL, RETRY, RAISE_OTHER };
 
 typedef struct worker_frame {
   yc_coro hdr;
+  void *aux; /* async frames carry yc__aux after the header */
   long ms;
   int fail, mode;
   yc_coro *sub;
@@ -77,6 +78,7 @@ static int relay_seen;
 
 typedef struct relay_frame {
   yc_coro hdr;
+  void *aux; /* async frames carry yc__aux after the header */
   yc_task *task;
   yc_coro *sub;
   int ret;
@@ -112,6 +114,7 @@ static yc_task *relay(yc_task *t) {
 
 typedef struct main_frame {
   yc_coro hdr;
+  void *aux; /* async frames carry yc__aux after the header */
   int n;
   yc_task *t[4];
   yc_group *g;
