@@ -53,7 +53,9 @@ yc_async(int) consumer(void) {
   yc_return(total);
 }
 
-static void say_closed(const char **name) { printf("%s: closed, cleanup ran\n", *name); }
+static void say_closed(const char **name) {
+  printf("%s: closed, cleanup ran\n", *name);
+}
 
 /* A producer that would go on forever; its cleanup shows when it is closed. */
 yc_async_generator(int) ticker(void) {

@@ -15,6 +15,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include "alloc.h"
 
 #define LIKELY(x) __builtin_expect(!!(x), 1)
 #define UNLIKELY(x) __builtin_expect(!!(x), 0)
@@ -48,7 +49,7 @@ void *yc__frame_new(const yc__coro_type *t) {
   }
   /* The one allocation of a generator; zeroed, so status is CREATED, state
    * 0, and an R that is never set reads as zero. */
-  yc_coro *c = calloc(1, t->frame_size);
+  yc_coro *c = yc__calloc(1, t->frame_size);
   if (!c) {
     errno = ENOMEM;
     return NULL;
@@ -475,7 +476,7 @@ static void free_frame(yc_coro *c) {
   }
   if (c->status == YC__SUSPENDED)
     close_chain(c);
-  free(c);
+  yc__dealloc(c);
 }
 
 void yc__free(yc_coro *c) {

@@ -15,20 +15,21 @@
 
 #include "loop_internal.h"
 #include "yieldc/loop.h"
+#include "alloc.h"
 
 static __thread yc__loop *tls_loop;
 long yc__rt_fail_countdown;
 
 void *yc__rt_realloc(void *p, size_t n) {
   if (n == 0) {
-    free(p);
+    yc__dealloc(p);
     return NULL;
   }
   if (yc__rt_fail_countdown > 0 && --yc__rt_fail_countdown == 0) {
     errno = ENOMEM;
     return NULL;
   }
-  return realloc(p, n);
+  return yc__realloc(p, n);
 }
 
 yc__loop *yc__loop_current(void) { return tls_loop; }

@@ -6,13 +6,15 @@
 
 #include <stdlib.h>
 
+#include "alloc.h"
+
 struct yc_sched {
   yc_gen **ring; /* capacity is a power of two */
   size_t cap, head, count;
 };
 
 yc_sched *yc_sched_new(void) {
-  return calloc(1, sizeof(yc_sched));
+  return yc__calloc(1, sizeof(yc_sched));
 }
 
 /* Keep count < cap after every add: the task taken out for a step can then
@@ -22,12 +24,12 @@ static int reserve(yc_sched *s) {
   if (s->count + 1 < s->cap)
     return 0;
   size_t ncap = s->cap ? s->cap * 2 : 16;
-  yc_gen **n = malloc(ncap * sizeof *n);
+  yc_gen **n = yc__alloc(ncap * sizeof *n);
   if (!n)
     return YC_ENOMEM;
   for (size_t i = 0; i < s->count; i++)
     n[i] = s->ring[(s->head + i) & (s->cap - 1)];
-  free(s->ring);
+  yc__dealloc(s->ring);
   s->ring = n;
   s->cap = ncap;
   s->head = 0;
@@ -40,10 +42,12 @@ static void push(yc_sched *s, yc_gen *t) {
 }
 
 int yc_sched_add(yc_sched *s, yc_gen *task) {
-  if (!s || !task) {
+  if (!s) {
     yc_free(task); /* owned from now on, also on failure */
     return YC_EINVAL;
   }
+  if (!task) /* its generator function could not allocate the frame */
+    return YC_ENOMEM;
   int err = reserve(s);
   if (err) {
     yc_free(task);
@@ -87,6 +91,6 @@ void yc_sched_free(yc_sched *s) {
     s->count--;
     yc_free(t);
   }
-  free(s->ring);
-  free(s);
+  yc__dealloc(s->ring);
+  yc__dealloc(s);
 }

@@ -91,8 +91,21 @@ static bool same_contents(const char *a, const char *b) {
   return same;
 }
 
+/* libyieldc beside the tool: <exe>/../lib, as both the build tree
+ * (build/bin, build/lib) and an installation (bin, lib) lay it out. */
 static const char *lib_dir(void) {
   static char dir[8300];
+  char exe[4096];
+  ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
+  if (n > 0) {
+    exe[n] = 0;
+    char *slash = strrchr(exe, '/');
+    if (slash) {
+      *slash = 0;
+      snprintf(dir, sizeof dir, "%s/../lib", exe);
+      return dir;
+    }
+  }
   snprintf(dir, sizeof dir, "%s/../lib", yieldc_include_dir());
   return dir;
 }

@@ -193,3 +193,28 @@ unsigned lex_own_end(const char *t, unsigned len, unsigned off, bool bracket, bo
   }
   return off;
 }
+
+unsigned lex_initialiser_eq(const char *t, unsigned len, unsigned off) {
+  unsigned depth = 0;
+  for (unsigned i = off; i < len;) {
+    char c = t[i];
+    if (c == '"' || c == '\'') {
+      i = skip_literal(t, len, i);
+      continue;
+    }
+    if (c == '/' && i + 1 < len && (t[i + 1] == '*' || t[i + 1] == '/')) {
+      i = lex_skip_ws(t, len, i);
+      continue;
+    }
+    if (c == '(' || c == '[' || c == '{') depth++;
+    else if (c == ')' || c == ']' || c == '}') {
+      if (depth > 0) depth--; /* else: the ')' of a declarator like (*name[]) */
+    } else if (depth == 0 && (c == ',' || c == ';')) {
+      return 0;
+    } else if (depth == 0 && c == '=' && (i + 1 >= len || t[i + 1] != '=')) {
+      return i;
+    }
+    i++;
+  }
+  return 0;
+}

@@ -29,6 +29,9 @@ unsigned lex_form_before(const char *t, unsigned arg);
  * (member). */
 unsigned lex_own_end(const char *t, unsigned len, unsigned off, bool bracket, bool postfix,
                      bool member);
+/* After a declarator's name at off: the offset of its initialiser's '='
+ * (past array bounds and attributes), or 0 when it has none. */
+unsigned lex_initialiser_eq(const char *t, unsigned len, unsigned off);
 /* s with runs of white space folded to one space and trimmed. */
 char *lex_squash(const char *s, size_t n);
 /* Is the identifier name used anywhere in t[b, e)? */

@@ -347,7 +347,12 @@ static void emit_suspend(lctx *lc, ir_node *s, const char *lhs, const char *op) 
     if (s->susp == SUSP_YIELD)
       buf_printf(o, "%s %s (yc_in ? *(%s const *)yc_in : (%s){0}); ", lhs, op, tr, tr);
     else if (sub)
-      buf_printf(o, "%s %s *(%s *)yc__result_ptr(%s->yc_sub); ", lhs, op, tr, fp(lc));
+      /* the sub's R is known only at run time: check T's size against it */
+      buf_printf(o,
+                 "if ((yc_c->error = yc__check_result(%s->yc_sub, sizeof(%s))) != 0) { "
+                 "yc__free(%s->yc_sub); %s->yc_sub = NULL; goto yc_unwind_%d; } "
+                 "%s %s *(%s *)yc__result_ptr(%s->yc_sub); ",
+                 fp(lc), tr, fp(lc), fp(lc), s->state, lhs, op, tr, fp(lc));
     else
       buf_printf(o, "%s %s (yc_in && *(const bool *)yc_in); ", lhs, op);
   }
@@ -378,6 +383,20 @@ static char *plain(lctx *lc, ir_node *e) {
   put_src(lc, e->sp.b, e->sp.e);
   lc->out = saved;
   return buf_take(&tmp);
+}
+
+/* text without one pair of parentheses around all of it, if it has them. */
+static const char *strip_parens(char *text) {
+  size_t n = strlen(text);
+  if (n < 2 || text[0] != '(' || text[n - 1] != ')') return text;
+  int depth = 0;
+  for (size_t i = 0; i < n; i++) {
+    if (text[i] == '(') depth++;
+    if (text[i] == ')' && --depth == 0 && i + 1 < n) return text; /* (a) == (b) */
+  }
+  memmove(text, text + 1, n - 2);
+  text[n - 2] = 0;
+  return text;
 }
 
 static bool is_void(const char *t) { return !t || !strcmp(t, "void"); }
@@ -488,7 +507,8 @@ static char *explode(lctx *lc, ir_node *e) {
   } else if (e->ck == CK_COND && nk == 3 && (ks[1]->has_susp || ks[2]->has_susp)) {
     char *ct = explode(lc, ks[0]);
     char *tn = is_void(e->ctype) ? NULL : new_temp(lc, e->ctype, "t");
-    buf_printf(lc->out, "if (%s) { ", ct);
+    /* if ((a == b)) would draw clang's -Wparentheses-equality */
+    buf_printf(lc->out, "if (%s) { ", strip_parens(ct));
     for (int arm = 1; arm <= 2; arm++) {
       char *t = explode(lc, ks[arm]);
       if (tn)

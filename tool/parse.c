@@ -261,18 +261,24 @@ static int add_var(pctx *p, CXCursor decl, ir_node *scope, ir_node *declnode,
   VEC_PUSH(p->var_keys, soff);
   int idx = (int)p->fn->vars.n - 1;
   if (!is_param && declnode) {
+    /* The initialiser is the expression after the declarator's '=': an
+     * array's size is an expression child of the declaration too (and
+     * libclang 14's clang_Cursor_getVarDeclInitializer returns it). */
+    CXCursor init = clang_getNullCursor();
+    unsigned eq = lex_initialiser_eq(F(p)->text, F(p)->len, soff + (unsigned)strlen(p->fn->vars.v[idx].name));
     cursor_vec kids = children(decl);
-    for (size_t i = 0; i < kids.n; i++) {
-      enum CXCursorKind k = clang_getCursorKind(kids.v[i]);
-      if (!is_expr_kind(k)) continue;
+    for (size_t i = 0; eq && i < kids.n; i++)
+      if (is_expr_kind(clang_getCursorKind(kids.v[i])) && span_of(p, kids.v[i]).b > eq)
+        init = kids.v[i];
+    free(kids.v);
+    if (!clang_Cursor_isNull(init)) {
       ir_var *vp = &p->fn->vars.v[idx];
       vp->has_init = true;
-      vp->init = span_of(p, kids.v[i]);
-      vp->braced_init = k == CXCursor_InitListExpr;
-      ir_node *e = build_expr(p, kids.v[i], declnode);
+      vp->init = span_of(p, init);
+      vp->braced_init = clang_getCursorKind(init) == CXCursor_InitListExpr;
+      ir_node *e = build_expr(p, init, declnode);
       if (e) ir_add_kid(declnode, e);
     }
-    free(kids.v);
   }
   return idx;
 }

@@ -15,7 +15,8 @@ typedef struct yc_sched yc_sched;
 /* A new, empty scheduler; NULL if out of memory. */
 yc_sched *yc_sched_new(void);
 /* Queue task at the back; the scheduler owns it from now on (also on
- * failure).  Returns 0, or YC_ENOMEM / YC_EINVAL. */
+ * failure).  Returns 0; YC_ENOMEM when task is NULL (its generator function
+ * could not allocate) or the queue cannot grow; YC_EINVAL for a NULL s. */
 int yc_sched_add(yc_sched *s, yc_gen *task);
 /* Run until every task is exhausted; each finished task is freed.  Returns
  * 0, or the error of the first task that failed (the others still run). */

@@ -46,5 +46,5 @@
  * translates, and `yieldc cc` links the prefix's libyieldc.
  * RUN: %t/prefix/bin/yieldc cc echo -o %t/prog %S/Inputs/oot/main.c \
  * RUN:   | FileCheck --check-prefix=CC -DPREFIX=%t/prefix %s
- * CC: -I[[PREFIX]]/bin/../include -L[[PREFIX]]/bin/../include/../lib -lyieldc
+ * CC: -I[[PREFIX]]/bin/../include -L[[PREFIX]]/bin/../lib -lyieldc
  */
