@@ -2,7 +2,7 @@
 // temporaries; an operand evaluated before it is saved first (left to
 // right); the rest of the statement stays as written.
 // RUN: %yieldc %s -o %t.c
-// RUN: FileCheck %s < %t.c
+// RUN: grep -v '^//' %t.c | FileCheck %s
 // RUN: %cc -c %t.c -o %t.o
 #include <yieldc.h>
 

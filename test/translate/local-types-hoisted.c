@@ -1,7 +1,7 @@
 // Types declared inside a generator are emitted where the frame can see
 // them; an anonymous struct gets a name.
 // RUN: %yieldc %s -o %t.c
-// RUN: FileCheck %s < %t.c
+// RUN: grep -v '^//' %t.c | FileCheck %s
 // RUN: %cc -c %t.c -o %t.o
 #include <yieldc.h>
 
