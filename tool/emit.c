@@ -7,7 +7,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define LINE_OUT "\001yc-line-out\n"
+#include "lower_internal.h"
+
 
 static void fix_line_markers(const lower_opts *o, buf *out) {
   buf fixed = {0};
@@ -29,7 +30,7 @@ static void fix_line_markers(const lower_opts *o, buf *out) {
   *out = fixed;
 }
 
-static int by_start(const void *a, const void *b) {
+static int func_order(const void *a, const void *b) {
   const ir_func *x = a, *y = b;
   return x->whole.b < y->whole.b ? -1 : x->whole.b > y->whole.b;
 }
@@ -41,7 +42,7 @@ void emit_c(const lower_opts *o, buf *out) {
     return;
   }
   ir_func *funcs = u->funcs.v;
-  if (u->funcs.n) qsort(funcs, u->funcs.n, sizeof *funcs, by_start);
+  if (u->funcs.n) qsort(funcs, u->funcs.n, sizeof *funcs, func_order);
   buf_puts(out, "/* Translated by yieldc from ");
   buf_puts(out, o->line_path);
   buf_puts(out, "; edit that file, not this one. */\n#define YIELDC_TRANSLATED 1\n");

@@ -1,0 +1,52 @@
+/* lower_internal.h - what lower.c (statements, functions) and
+ * lower_expr.c (suspension points inside expressions) share. */
+#ifndef YC_LOWER_INTERNAL_H
+#define YC_LOWER_INTERNAL_H
+
+#include "lower.h"
+
+/* Placeholder for "#line <this output line> <output>", fixed up by emit.c
+ * once the output's line numbers are known. */
+#define LINE_OUT "\001yc-line-out\n"
+
+typedef struct {
+  const lower_opts *o;
+  ir_func *fn; /* NULL outside coroutine functions */
+  const src_file *f;
+  buf *out;
+  buf unwinds;    /* unwind blocks, emitted after the body */
+  unsigned ncatch;
+  unsigned nplain_fe;
+  ir_node **refs; /* uses of lifted variables and compound literals to
+                     move into the frame, sorted by position */
+  size_t nrefs;
+  VEC(char *) temp_names; /* frame temporaries made while lowering */
+  VEC(char *) temp_types;
+  unsigned ncont;
+} lctx;
+
+/* A new frame temporary of the given type; its name (owned by lc). */
+char *new_temp(lctx *lc, const char *type, const char *prefix);
+/* Copies input text [b, e) to lc->out, lifted variables as frame fields. */
+void put_src(lctx *lc, unsigned b, unsigned e);
+/* The name of the frame pointer. */
+const char *fp(lctx *lc);
+/* qsort order of nodes by position. */
+int by_start(const void *a, const void *b);
+/* The text of n's span sp, its kids rendered. */
+char *render_span(lctx *lc, ir_node *n, span sp);
+/* Renders statement n to lc->out; returns where its text ended. */
+unsigned render(lctx *lc, ir_node *n);
+/* The code of suspension point s; lhs (may be NULL) gets its value by op. */
+void emit_suspend(lctx *lc, ir_node *s, const char *lhs, const char *op);
+
+/* lower_expr.c */
+/* Writes the code that evaluates e up to its last suspension point and
+ * returns the expression that finishes it. */
+char *explode(lctx *lc, ir_node *e);
+/* The kid of n lying within sp, outermost first. */
+ir_node *kid_in(ir_node *n, span sp);
+/* The text of n's span sp, lowered if it suspends. */
+char *operand(lctx *lc, ir_node *n, span sp);
+
+#endif
