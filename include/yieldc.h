@@ -28,8 +28,7 @@
  * arguments in the source. */
 #define yc_generator(...) __attribute__((annotate("yieldc:generator"))) yc_gen *
 #define yc_async(...) __attribute__((annotate("yieldc:async"))) yc_task *
-#define yc_async_generator(...)                                               \
-  __attribute__((annotate("yieldc:async_generator"))) yc_agen *
+#define yc_async_generator(...) __attribute__((annotate("yieldc:async_generator"))) yc_agen *
 #else
 #define yc_generator(...) yc_gen *
 #define yc_async(...) yc_task *
@@ -66,8 +65,7 @@ bool yc__mark_foreach(yc_gen *g);
 #define YC__YIELD_2(v, T) (*(T *)yc__mark_yield_value(2, v))
 
 /* yield_from(g)  T r = yield_from(g, T) */
-#define yc_yield_from(...)                                                     \
-  YC__CAT(YC__YIELD_FROM_, YC__NARGS(__VA_ARGS__))(__VA_ARGS__)
+#define yc_yield_from(...) YC__CAT(YC__YIELD_FROM_, YC__NARGS(__VA_ARGS__))(__VA_ARGS__)
 #define YC__YIELD_FROM_1(g) yc__mark_yield_from(g)
 #define YC__YIELD_FROM_2(g, T) (*(T *)yc__mark_yield_from_value(g))
 
@@ -86,8 +84,7 @@ bool yc__mark_foreach(yc_gen *g);
 
 /* yc_try { ... } yc_catch (err) { ... }: err is an int in the catch block. */
 #define yc_try if (yc__mark_try())
-#define yc_catch(err)                                                          \
-  else for (int err __attribute__((unused)) = yc__mark_catch(); err; err = 0)
+#define yc_catch(err) else for (int err __attribute__((unused)) = yc__mark_catch(); err; err = 0)
 
 /* yc_foreach (T x, expr) statement.  The translator rewrites it. */
 #define yc_foreach(decl, expr) for (decl = {0}; yc__mark_foreach(expr);)

@@ -15,6 +15,25 @@ void *yc__calloc(size_t n, size_t size);
 void *yc__realloc(void *p, size_t n);
 void yc__dealloc(void *p);
 
+/* Frames (coroutine frames and the runtime's leaves).  Sizes up to
+ * YC__POOL_MAX come from a per-thread size-class pool (8-byte classes cut
+ * from 64 KiB slabs, so a 48-byte frame costs 48 bytes, not malloc's 64);
+ * larger ones from calloc/malloc.  The pool is off under AddressSanitizer
+ * (and with -DYC_NO_POOL), so that leaks and use after free of frames are
+ * still caught.  Each call counts as one allocation for fault injection,
+ * pooled or not.  yc__frame_dealloc needs the size the frame was allocated
+ * with (frames know it: type->frame_size).
+ *
+ * A frame is aligned for any object whose size is at most the frame's size
+ * (an object's alignment divides its size), up to 16 bytes.  Frames freed
+ * on one thread go to that thread's pool; the pool of a thread that exits
+ * passes to the next thread that needs one.  Pooled memory is kept for
+ * reuse, not returned to malloc. */
+#define YC__POOL_MAX 256
+void *yc__frame_alloc(size_t n);     /* zeroed */
+void *yc__frame_alloc_raw(size_t n); /* not zeroed: the caller sets it all */
+void yc__frame_dealloc(void *p, size_t n);
+
 /* Fault injection (tests only): make the nth allocation from now fail
  * (n >= 1); 0 turns injection off.  Not thread-safe; single-threaded tests. */
 void yc__alloc_fail_nth(long n);

@@ -58,8 +58,8 @@ static int sleep_resume(yc_coro *c, void *out, const void *in) {
   return YC__RETURN;
 }
 
-static const yc__coro_type sleep_type = {
-    "yc_sleep", sleep_resume, sizeof(sleep_frame), 0, 0, 0, 0, YC__LEAF};
+static const yc__coro_type sleep_type = {"yc_sleep", sleep_resume, sizeof(sleep_frame), 0, 0, 0,
+                                         0,          YC__LEAF};
 
 yc_task *yc_sleep(long ms) {
   sleep_frame *f = yc__frame_new(&sleep_type);
@@ -75,7 +75,7 @@ enum io_op { OP_READ, OP_WRITE, OP_WRITE_ALL, OP_ACCEPT, OP_CONNECT };
 typedef struct io_frame {
   yc_coro hdr;
   void *aux; /* yc__aux: async frames carry it after the header */
-  int op; /* enum io_op */
+  int op;    /* enum io_op */
   int fd;
   void *buf;
   size_t n, done;
@@ -90,9 +90,7 @@ typedef struct io_frame {
   int int_result;     /* R of accept / connect */
 } io_frame;
 
-static int io_dir(const io_frame *f) {
-  return f->op == OP_READ || f->op == OP_ACCEPT ? 0 : 1;
-}
+static int io_dir(const io_frame *f) { return f->op == OP_READ || f->op == OP_ACCEPT ? 0 : 1; }
 
 static ssize_t write_some(io_frame *f, const void *p, size_t n) {
   if (!f->not_socket) {
@@ -227,23 +225,27 @@ static int io_resume(yc_coro *c, void *out, const void *in) {
 }
 
 static const yc__coro_type read_type = {
-    "yc_read", io_resume, sizeof(io_frame), 0, 0, sizeof(ssize_t),
-    offsetof(io_frame, ssz_result), YC__LEAF};
+    "yc_read", io_resume, sizeof(io_frame), 0, 0, sizeof(ssize_t), offsetof(io_frame, ssz_result),
+    YC__LEAF};
 static const yc__coro_type write_type = {
-    "yc_write", io_resume, sizeof(io_frame), 0, 0, sizeof(ssize_t),
-    offsetof(io_frame, ssz_result), YC__LEAF};
-static const yc__coro_type write_all_type = {
-    "yc_write_all", io_resume, sizeof(io_frame), 0, 0, sizeof(ssize_t),
-    offsetof(io_frame, ssz_result), YC__LEAF};
+    "yc_write", io_resume, sizeof(io_frame), 0, 0, sizeof(ssize_t), offsetof(io_frame, ssz_result),
+    YC__LEAF};
+static const yc__coro_type write_all_type = {"yc_write_all",
+                                             io_resume,
+                                             sizeof(io_frame),
+                                             0,
+                                             0,
+                                             sizeof(ssize_t),
+                                             offsetof(io_frame, ssz_result),
+                                             YC__LEAF};
 static const yc__coro_type accept_type = {
-    "yc_accept", io_resume, sizeof(io_frame), 0, 0, sizeof(int),
-    offsetof(io_frame, int_result), YC__LEAF};
+    "yc_accept", io_resume, sizeof(io_frame), 0, 0, sizeof(int), offsetof(io_frame, int_result),
+    YC__LEAF};
 static const yc__coro_type connect_type = {
-    "yc_connect", io_resume, sizeof(io_frame), 0, 0, sizeof(int),
-    offsetof(io_frame, int_result), YC__LEAF};
+    "yc_connect", io_resume, sizeof(io_frame), 0, 0, sizeof(int), offsetof(io_frame, int_result),
+    YC__LEAF};
 
-static io_frame *io_new(const yc__coro_type *t, int op, int fd, void *buf,
-                        size_t n) {
+static io_frame *io_new(const yc__coro_type *t, int op, int fd, void *buf, size_t n) {
   io_frame *f = yc__frame_new(t);
   if (f) {
     f->op = op;

@@ -38,8 +38,7 @@ static void ep_close(yc__backend *b) {
   yc__rt_realloc(b, 0);
 }
 
-static int ep_update(yc__backend *b, int fd, unsigned old_mask,
-                     unsigned new_mask) {
+static int ep_update(yc__backend *b, int fd, unsigned old_mask, unsigned new_mask) {
   struct epoll_event ev = {0};
   ev.data.fd = fd;
   if (new_mask & YC__EV_READ)
@@ -49,8 +48,7 @@ static int ep_update(yc__backend *b, int fd, unsigned old_mask,
   if (!new_mask) {
     /* A descriptor closed since it was registered has left the set by
      * itself: nothing to undo. */
-    if (epoll_ctl(b->epfd, EPOLL_CTL_DEL, fd, &ev) < 0 && errno != ENOENT &&
-        errno != EBADF)
+    if (epoll_ctl(b->epfd, EPOLL_CTL_DEL, fd, &ev) < 0 && errno != ENOENT && errno != EBADF)
       return -errno;
     return 0;
   }
@@ -68,8 +66,7 @@ static int ep_update(yc__backend *b, int fd, unsigned old_mask,
   return epoll_ctl(b->epfd, op, fd, &ev) == 0 ? 0 : -errno;
 }
 
-static int ep_wait(yc__backend *b, int timeout_ms, yc__backend_cb cb,
-                   void *arg) {
+static int ep_wait(yc__backend *b, int timeout_ms, yc__backend_cb cb, void *arg) {
   int n = epoll_wait(b->epfd, b->events, EVENTS_PER_WAIT, timeout_ms);
   if (n < 0)
     return errno == EINTR ? 0 : -errno;
@@ -87,8 +84,7 @@ static int ep_wait(yc__backend *b, int timeout_ms, yc__backend_cb cb,
   return n;
 }
 
-const yc__backend_ops yc__backend_epoll = {"epoll", ep_open, ep_close,
-                                           ep_update, ep_wait};
+const yc__backend_ops yc__backend_epoll = {"epoll", ep_open, ep_close, ep_update, ep_wait};
 
 #else
 typedef int yc__loop_epoll_unused; /* ISO C wants a non-empty unit */

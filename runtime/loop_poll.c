@@ -39,8 +39,7 @@ static short to_poll(unsigned mask) {
   return e;
 }
 
-static int pl_update(yc__backend *b, int fd, unsigned old_mask,
-                     unsigned new_mask) {
+static int pl_update(yc__backend *b, int fd, unsigned old_mask, unsigned new_mask) {
   (void)old_mask;
   if (fd < 0)
     return -EBADF;
@@ -86,8 +85,7 @@ static int pl_update(yc__backend *b, int fd, unsigned old_mask,
   return 0;
 }
 
-static int pl_wait(yc__backend *b, int timeout_ms, yc__backend_cb cb,
-                   void *arg) {
+static int pl_wait(yc__backend *b, int timeout_ms, yc__backend_cb cb, void *arg) {
   int n = poll(b->pfds, (nfds_t)b->len, timeout_ms);
   if (n < 0)
     return errno == EINTR ? 0 : -errno;
@@ -109,5 +107,4 @@ static int pl_wait(yc__backend *b, int timeout_ms, yc__backend_cb cb,
   return reported;
 }
 
-const yc__backend_ops yc__backend_poll = {"poll", pl_open, pl_close,
-                                          pl_update, pl_wait};
+const yc__backend_ops yc__backend_poll = {"poll", pl_open, pl_close, pl_update, pl_wait};

@@ -14,8 +14,7 @@ yc_task *yc_spawn(yc_task *task) {
     return NULL;
   if (c->flags & YC__F_SPAWNED)
     return task; /* already a root */
-  if (!l || c->status != YC__CREATED || c->type->kind != YC__ASYNC ||
-      yc__task_adopt(l, c)) {
+  if (!l || c->status != YC__CREATED || c->type->kind != YC__ASYNC || yc__task_adopt(l, c)) {
     yc__free(c);
     return NULL;
   }
@@ -49,8 +48,7 @@ int yc__await_spawned(yc_coro *root, yc_coro *awaiter, yc_coro *task) {
   yc__task *r = yc__aux(root), *t = yc__aux(task);
   if (!t)
     return 0; /* finished: the engine resumes the awaiter now */
-  if (!r || !(root->flags & YC__F_SPAWNED) || r->loop != t->loop ||
-      t->detached)
+  if (!r || !(root->flags & YC__F_SPAWNED) || r->loop != t->loop || t->detached)
     return YC_EINVAL; /* not a task of this loop, or no longer awaitable */
   r->awaiting = t;
   /* Append: awaiters wake in the order they started waiting. */
@@ -239,9 +237,14 @@ static int group_wait_resume(yc_coro *c, void *out, const void *in) {
   return YC__PENDING;
 }
 
-static const yc__coro_type group_wait_type = {
-    "yc_group_wait",  group_wait_resume, sizeof(group_wait), 0, 0, sizeof(int),
-    offsetof(group_wait, result), YC__LEAF};
+static const yc__coro_type group_wait_type = {"yc_group_wait",
+                                              group_wait_resume,
+                                              sizeof(group_wait),
+                                              0,
+                                              0,
+                                              sizeof(int),
+                                              offsetof(group_wait, result),
+                                              YC__LEAF};
 
 yc_task *yc_group_wait(yc_group *g) {
   group_wait *w = yc__frame_new(&group_wait_type);

@@ -92,9 +92,7 @@ void yc__timer_heap_remove(yc__timer_heap *h, yc__timer *t) {
     sift_down(h, i);
 }
 
-yc__timer *yc__timer_heap_top(const yc__timer_heap *h) {
-  return h->len ? h->v[0] : NULL;
-}
+yc__timer *yc__timer_heap_top(const yc__timer_heap *h) { return h->len ? h->v[0] : NULL; }
 
 yc__timer *yc__timer_heap_pop_expired(yc__timer_heap *h, uint64_t now) {
   yc__timer *t = yc__timer_heap_top(h);

@@ -26,12 +26,14 @@ static void err(actx *a, unsigned off, const char *note, const char *msg) {
 }
 
 static void number_states(actx *a, ir_node *n) {
-  if (!n) return;
+  if (!n)
+    return;
   if (n->kind == IR_SUSPEND) {
     VEC_PUSH(a->fn->susps, n);
     n->state = (int)a->fn->susps.n;
   }
-  for (unsigned i = 0; i < n->nkids; i++) number_states(a, n->kids[i]);
+  for (unsigned i = 0; i < n->nkids; i++)
+    number_states(a, n->kids[i]);
 }
 
 /* A suspension point may stand anywhere an expression is evaluated; not
@@ -42,19 +44,21 @@ static const char *unsupported_context(ir_node *s) {
       return "a suspension point inside sizeof, _Alignof or _Generic is never evaluated";
     if (p->kind == IR_FOREACH && (p->for_body < 0 || p->kids[p->for_body] != c))
       return "a suspension point in yc_foreach's generator expression";
-    if (p->kind != IR_EXPR && p->kind != IR_ASSIGN && p->kind != IR_SUSPEND) break;
+    if (p->kind != IR_EXPR && p->kind != IR_ASSIGN && p->kind != IR_SUSPEND)
+      break;
   }
   return NULL;
 }
 
-
 static void check_suspend(actx *a, ir_node *s) {
   ir_func *fn = a->fn;
   const src_file *f = &a->u->file;
-  if (s->tag) return; /* already reported by the parser */
+  if (s->tag)
+    return; /* already reported by the parser */
   if ((s->susp == SUSP_AWAIT || s->susp == SUSP_AWAIT_NEXT) && fn->kind == FN_GENERATOR) {
-    err(a, s->sp.b, "declare the function yc_async(R) or yc_async_generator(Y) to await, "
-                    "or use yield_from(g) to delegate to a generator",
+    err(a, s->sp.b,
+        "declare the function yc_async(R) or yc_async_generator(Y) to await, "
+        "or use yield_from(g) to delegate to a generator",
         "await in a generator function");
     return;
   }
@@ -82,12 +86,12 @@ static void check_suspend(actx *a, ir_node *s) {
     if (s->nargs == 2) {
       char *t = lex_squash(f->text + s->args[1].b, s->args[1].e - s->args[1].b);
       if (!fn->s || strcmp(t, fn->s)) {
-        char *note = fn->s ? xasprintf("write yield(v, %s): the send type of %s is %s",
-                                       fn->s, fn->name, fn->s)
+        char *note = fn->s ? xasprintf("write yield(v, %s): the send type of %s is %s", fn->s,
+                                       fn->name, fn->s)
                            : xasprintf("declare the send type, as in yc_generator(%s, %s)",
                                        fn->y ? fn->y : "void", t);
-        char *msg = xasprintf("yield's value type '%s' is not the generator's send type '%s'",
-                              t, fn->s ? fn->s : "void");
+        char *msg = xasprintf("yield's value type '%s' is not the generator's send type '%s'", t,
+                              fn->s ? fn->s : "void");
         err(a, s->args[1].b, note, msg);
         free(note);
         free(msg);
@@ -102,16 +106,17 @@ static void check_suspend(actx *a, ir_node *s) {
     unsigned after = lex_skip_ws(t, f->len, id.e);
     for (size_t i = 0; id.e > id.b && after < f->len && t[after] == '(' && i < a->u->sigs.n; i++) {
       ir_sig *sg = &a->u->sigs.v[i];
-      if (strlen(sg->name) != id.e - id.b || strncmp(sg->name, t + id.b, id.e - id.b)) continue;
+      if (strlen(sg->name) != id.e - id.b || strncmp(sg->name, t + id.b, id.e - id.b))
+        continue;
       char *want = lex_squash(t + s->args[1].b, s->args[1].e - s->args[1].b);
       if (!sg->r || strcmp(want, sg->r)) {
         char *msg = xasprintf("%s's value type '%s' is not the return type '%s' of %s",
                               s->susp == SUSP_AWAIT ? "await" : "yield_from", want,
                               sg->r ? sg->r : "void", sg->name);
-        char *note = sg->r ? xasprintf("write %s(%s(...), %s)",
-                                       s->susp == SUSP_AWAIT ? "await" : "yield_from", sg->name,
-                                       sg->r)
-                           : xasprintf("%s returns no value: use the statement form", sg->name);
+        char *note =
+            sg->r ? xasprintf("write %s(%s(...), %s)",
+                              s->susp == SUSP_AWAIT ? "await" : "yield_from", sg->name, sg->r)
+                  : xasprintf("%s returns no value: use the statement form", sg->name);
         err(a, s->args[1].b, note, msg);
         free(msg);
         free(note);
@@ -121,12 +126,15 @@ static void check_suspend(actx *a, ir_node *s) {
     }
   }
   const char *why = unsupported_context(s);
-  if (why) err(a, s->sp.b, "compute the value in a statement before", why);
+  if (why)
+    err(a, s->sp.b, "compute the value in a statement before", why);
 }
 
 static void walk_checks(actx *a, ir_node *n) {
-  if (!n) return;
-  if (n->kind == IR_SUSPEND) check_suspend(a, n);
+  if (!n)
+    return;
+  if (n->kind == IR_SUSPEND)
+    check_suspend(a, n);
   if (n->kind == IR_RETURN) {
     if (n->ret == RET_VALUE)
       err(a, n->sp.b, "finish with yc_return(v), or return; for no value",
@@ -138,8 +146,9 @@ static void walk_checks(actx *a, ir_node *n) {
   if (n->kind == IR_EXPR && n->tag && !strcmp(n->tag, "alloca")) {
     for (ir_node *sc = n->parent; sc; sc = sc->parent)
       if (sc->kind == IR_COMPOUND && sc->has_susp) {
-        err(a, n->sp.b, "allocate with malloc and free it in a cleanup, or give the array a "
-                        "constant size",
+        err(a, n->sp.b,
+            "allocate with malloc and free it in a cleanup, or give the array a "
+            "constant size",
             "alloca in a coroutine function whose memory would be live across a "
             "suspension point");
         break;
@@ -151,11 +160,12 @@ static void walk_checks(actx *a, ir_node *n) {
       err(a, n->sp.b, "pass the variable to the macro as an argument",
           "a local that lives across a suspension is used inside a macro's body");
   }
-  for (unsigned i = 0; i < n->nkids; i++) walk_checks(a, n->kids[i]);
+  for (unsigned i = 0; i < n->nkids; i++)
+    walk_checks(a, n->kids[i]);
 }
 
-static void add_synthetic(ir_func *fn, const char *name, const char *type,
-                          const char *cleanup, ir_node *scope, unsigned at) {
+static void add_synthetic(ir_func *fn, const char *name, const char *type, const char *cleanup,
+                          ir_node *scope, unsigned at) {
   ir_var v = {0};
   v.name = xstrdup(name);
   v.type = xstrdup(type);
@@ -169,19 +179,22 @@ static void add_synthetic(ir_func *fn, const char *name, const char *type,
 static unsigned fe_count;
 
 static void walk_foreach(actx *a, ir_node *n) {
-  if (!n) return;
+  if (!n)
+    return;
   if (n->kind == IR_FOREACH) {
     char name[32];
     snprintf(name, sizeof name, "yc_fe%u", ++fe_count);
     n->name = xstrdup(name);
     add_synthetic(a->fn, name, "yc_gen *", "yc__foreach_cleanup", n, n->sp.b);
   }
-  for (unsigned i = 0; i < n->nkids; i++) walk_foreach(a, n->kids[i]);
+  for (unsigned i = 0; i < n->nkids; i++)
+    walk_foreach(a, n->kids[i]);
 }
 
 static bool field_taken(ir_func *fn, size_t upto, const char *name) {
   for (size_t i = 0; i < upto; i++)
-    if (fn->vars.v[i].field && !strcmp(fn->vars.v[i].field, name)) return true;
+    if (fn->vars.v[i].field && !strcmp(fn->vars.v[i].field, name))
+      return true;
   return false;
 }
 
@@ -191,12 +204,14 @@ static void analyse_func(actx *a, ir_func *fn) {
   bool any_sub = false;
   for (size_t i = 0; i < fn->susps.n; i++) {
     susp_kind k = fn->susps.v[i]->susp;
-    if (k == SUSP_YIELD_FROM || k == SUSP_AWAIT) any_sub = true;
+    if (k == SUSP_YIELD_FROM || k == SUSP_AWAIT)
+      any_sub = true;
   }
   /* Anonymous types declared in the body get names of their own. */
   for (size_t i = 0; i < fn->typedecls.n; i++) {
     ir_node *t = fn->typedecls.v[i];
-    if (!t->tag && !t->name) t->name = xasprintf("%s__anon%zu", fn->name, i + 1);
+    if (!t->tag && !t->name)
+      t->name = xasprintf("%s__anon%zu", fn->name, i + 1);
   }
   /* Which variables live in the frame. */
   for (size_t i = 0; i < fn->vars.n; i++) {
@@ -205,14 +220,16 @@ static void analyse_func(actx *a, ir_func *fn) {
       v->lifted = v->name[0] != 0; /* an unnamed parameter cannot be used */
       continue;
     }
-    if (v->is_static) continue;
+    if (v->is_static)
+      continue;
     v->lifted = (v->scope && v->scope->has_susp) || v->cleanup;
-    if (v->scope && v->scope->kind == IR_FOREACH && v->scope->has_susp) v->lifted = true;
+    if (v->scope && v->scope->kind == IR_FOREACH && v->scope->has_susp)
+      v->lifted = true;
     if (v->lifted && v->is_vm) {
-      char *m = xasprintf("variable-length array '%s' is live across a suspension point",
-                          v->name);
-      err(a, v->name_sp.b, "give it a constant size, or allocate it with malloc and free it "
-                           "in a cleanup",
+      char *m = xasprintf("variable-length array '%s' is live across a suspension point", v->name);
+      err(a, v->name_sp.b,
+          "give it a constant size, or allocate it with malloc and free it "
+          "in a cleanup",
           m);
       free(m);
     }
@@ -231,15 +248,16 @@ static void analyse_func(actx *a, ir_func *fn) {
     }
   }
   walk_foreach(a, fn->body_node);
-  if (any_sub) add_synthetic(fn, "yc_sub", "yc_coro *", NULL, NULL, 0);
+  if (any_sub)
+    add_synthetic(fn, "yc_sub", "yc_coro *", NULL, NULL, 0);
   /* Field names: the variable's own, numbered where scopes shadow it. */
   for (size_t i = 0; i < fn->vars.n; i++) {
     ir_var *v = &fn->vars.v[i];
-    if (!v->lifted) continue;
+    if (!v->lifted)
+      continue;
     char *name = xstrdup(v->name);
-    for (unsigned k = 2; field_taken(fn, i, name) || !strcmp(name, "yc_hdr") ||
-                         !strcmp(name, "yc_result");
-         k++) {
+    for (unsigned k = 2;
+         field_taken(fn, i, name) || !strcmp(name, "yc_hdr") || !strcmp(name, "yc_result"); k++) {
       free(name);
       name = xasprintf("%s_%u", v->name, k);
     }
@@ -251,20 +269,21 @@ static void analyse_func(actx *a, ir_func *fn) {
   for (size_t i = 0; i < sizeof fps / sizeof fps[0] && !fn->fp; i++)
     if (!lex_uses_ident(a->u->file.text, fn->whole.b, fn->whole.e, fps[i]))
       fn->fp = xstrdup(fps[i]);
-  if (!fn->fp) fn->fp = xstrdup("yc__frame");
+  if (!fn->fp)
+    fn->fp = xstrdup("yc__frame");
   walk_checks(a, fn->body_node);
 }
 
 /* yc_foreach (T x, name(args)) where name is a generator defined earlier in
  * the file: the loop can resume it directly, and the compiler inline it. */
 static void find_known_foreach(ir_unit *u, ir_node *n) {
-  if (!n) return;
+  if (!n)
+    return;
   if (n->kind == IR_FOREACH && !n->fe_known) {
     const char *t = u->file.text;
     span id = lex_ident_at(t, u->file.len, n->fe_expr.b);
     unsigned after = lex_skip_ws(t, u->file.len, id.e);
-    for (size_t i = 0; id.e > id.b && after < u->file.len && t[after] == '(' &&
-                       i < u->funcs.n;
+    for (size_t i = 0; id.e > id.b && after < u->file.len && t[after] == '(' && i < u->funcs.n;
          i++) {
       ir_func *fn = &u->funcs.v[i];
       if (fn->kind == FN_GENERATOR && strlen(fn->name) == id.e - id.b &&
@@ -274,14 +293,18 @@ static void find_known_foreach(ir_unit *u, ir_node *n) {
       }
     }
   }
-  for (unsigned i = 0; i < n->nkids; i++) find_known_foreach(u, n->kids[i]);
+  for (unsigned i = 0; i < n->nkids; i++)
+    find_known_foreach(u, n->kids[i]);
 }
 
 bool analyse_unit(ir_unit *u) {
   actx a = {u, NULL, false};
   fe_count = 0;
-  for (size_t i = 0; i < u->funcs.n; i++) analyse_func(&a, &u->funcs.v[i]);
-  for (size_t i = 0; i < u->funcs.n; i++) find_known_foreach(u, u->funcs.v[i].body_node);
-  for (size_t i = 0; i < u->foreachs.n; i++) find_known_foreach(u, u->foreachs.v[i]);
+  for (size_t i = 0; i < u->funcs.n; i++)
+    analyse_func(&a, &u->funcs.v[i]);
+  for (size_t i = 0; i < u->funcs.n; i++)
+    find_known_foreach(u, u->funcs.v[i].body_node);
+  for (size_t i = 0; i < u->foreachs.n; i++)
+    find_known_foreach(u, u->foreachs.v[i]);
   return !a.failed;
 }

@@ -16,12 +16,14 @@ typedef struct {
 } json;
 
 static void ws(json *j) {
-  while (j->i < j->n && strchr(" \t\r\n", j->s[j->i])) j->i++;
+  while (j->i < j->n && strchr(" \t\r\n", j->s[j->i]))
+    j->i++;
 }
 
 static char *jstring(json *j) {
   ws(j);
-  if (j->i >= j->n || j->s[j->i] != '"') return NULL;
+  if (j->i >= j->n || j->s[j->i] != '"')
+    return NULL;
   j->i++;
   buf b = {0};
   while (j->i < j->n && j->s[j->i] != '"') {
@@ -40,7 +42,8 @@ static void skip_value(json *j);
 
 static void skip_value(json *j) {
   ws(j);
-  if (j->i >= j->n) return;
+  if (j->i >= j->n)
+    return;
   char c = j->s[j->i];
   if (c == '"') {
     free(jstring(j));
@@ -49,7 +52,8 @@ static void skip_value(json *j) {
     j->i++;
     for (;;) {
       ws(j);
-      if (j->i >= j->n) return;
+      if (j->i >= j->n)
+        return;
       if (j->s[j->i] == close) {
         j->i++;
         return;
@@ -61,12 +65,14 @@ static void skip_value(json *j) {
       if (close == '}') {
         free(jstring(j));
         ws(j);
-        if (j->i < j->n && j->s[j->i] == ':') j->i++;
+        if (j->i < j->n && j->s[j->i] == ':')
+          j->i++;
       }
       skip_value(j);
     }
   } else {
-    while (j->i < j->n && !strchr(",]}", j->s[j->i])) j->i++;
+    while (j->i < j->n && !strchr(",]}", j->s[j->i]))
+      j->i++;
   }
 }
 
@@ -79,16 +85,21 @@ static void split_command(const char *cmd, strvec *out) {
   for (const char *p = cmd;; p++) {
     char c = *p;
     if (!c || (!q && (c == ' ' || c == '\t'))) {
-      if (in) VEC_PUSH(*out, buf_take(&cur));
+      if (in)
+        VEC_PUSH(*out, buf_take(&cur));
       in = false;
-      if (!c) break;
+      if (!c)
+        break;
       continue;
     }
     in = true;
     if (q) {
-      if (c == q) q = 0;
-      else if (c == '\\' && p[1]) buf_putc(&cur, *++p);
-      else buf_putc(&cur, c);
+      if (c == q)
+        q = 0;
+      else if (c == '\\' && p[1])
+        buf_putc(&cur, *++p);
+      else
+        buf_putc(&cur, c);
     } else if (c == '"' || c == '\'') {
       q = c;
     } else if (c == '\\' && p[1]) {
@@ -101,7 +112,8 @@ static void split_command(const char *cmd, strvec *out) {
 }
 
 static char *absolute(const char *dir, const char *path) {
-  if (path[0] == '/') return xstrdup(path);
+  if (path[0] == '/')
+    return xstrdup(path);
   return xasprintf("%s/%s", dir, path);
 }
 
@@ -109,7 +121,8 @@ static void free_entry(char *dir, char *file, char *command, strvec *args) {
   free(dir);
   free(file);
   free(command);
-  for (size_t i = 0; i < args->n; i++) free(args->v[i]);
+  for (size_t i = 0; i < args->n; i++)
+    free(args->v[i]);
   free(args->v);
 }
 
@@ -123,27 +136,32 @@ bool compdb_flags(const char *builddir, const char *input, char ***argv, int *ar
     return false;
   }
   char want[PATH_MAX];
-  if (!realpath(input, want)) snprintf(want, sizeof want, "%s", input);
+  if (!realpath(input, want))
+    snprintf(want, sizeof want, "%s", input);
   json j = {text, 0, len};
   char *dir = NULL, *file = NULL, *command = NULL, *key = NULL;
   strvec args = {0};
   ws(&j);
-  if (j.i >= j.n || text[j.i] != '[') goto bad;
+  if (j.i >= j.n || text[j.i] != '[')
+    goto bad;
   j.i++;
   for (;;) {
     ws(&j);
-    if (j.i >= j.n || text[j.i] == ']') break;
+    if (j.i >= j.n || text[j.i] == ']')
+      break;
     if (text[j.i] == ',') {
       j.i++;
       continue;
     }
-    if (text[j.i] != '{') goto bad;
+    if (text[j.i] != '{')
+      goto bad;
     j.i++;
     dir = file = command = NULL;
     args = (strvec){0};
     for (;;) {
       ws(&j);
-      if (j.i >= j.n) goto bad;
+      if (j.i >= j.n)
+        goto bad;
       if (text[j.i] == '}') {
         j.i++;
         break;
@@ -153,18 +171,24 @@ bool compdb_flags(const char *builddir, const char *input, char ***argv, int *ar
         continue;
       }
       key = jstring(&j);
-      if (!key) goto bad;
+      if (!key)
+        goto bad;
       ws(&j);
-      if (j.i < j.n && text[j.i] == ':') j.i++;
+      if (j.i < j.n && text[j.i] == ':')
+        j.i++;
       ws(&j);
-      if (!strcmp(key, "directory")) free(dir), dir = jstring(&j);
-      else if (!strcmp(key, "file")) free(file), file = jstring(&j);
-      else if (!strcmp(key, "command")) free(command), command = jstring(&j);
+      if (!strcmp(key, "directory"))
+        free(dir), dir = jstring(&j);
+      else if (!strcmp(key, "file"))
+        free(file), file = jstring(&j);
+      else if (!strcmp(key, "command"))
+        free(command), command = jstring(&j);
       else if (!strcmp(key, "arguments") && j.i < j.n && text[j.i] == '[') {
         j.i++;
         for (;;) {
           ws(&j);
-          if (j.i >= j.n) goto bad;
+          if (j.i >= j.n)
+            goto bad;
           if (text[j.i] == ']') {
             j.i++;
             break;
@@ -174,7 +198,8 @@ bool compdb_flags(const char *builddir, const char *input, char ***argv, int *ar
             continue;
           }
           char *s = jstring(&j);
-          if (!s) goto bad;
+          if (!s)
+            goto bad;
           VEC_PUSH(args, s);
         }
       } else {
@@ -187,7 +212,8 @@ bool compdb_flags(const char *builddir, const char *input, char ***argv, int *ar
     if (dir && file) {
       char *full = absolute(dir, file);
       char real[PATH_MAX];
-      if (!realpath(full, real)) snprintf(real, sizeof real, "%s", full);
+      if (!realpath(full, real))
+        snprintf(real, sizeof real, "%s", full);
       free(full);
       match = !strcmp(real, want);
     }
@@ -197,29 +223,33 @@ bool compdb_flags(const char *builddir, const char *input, char ***argv, int *ar
       args = (strvec){0};
       continue;
     }
-    if (!args.n && command) split_command(command, &args);
+    if (!args.n && command)
+      split_command(command, &args);
     strvec outv = {0};
     for (size_t i = 1; i < args.n; i++) {
       const char *a = args.v[i];
-      if (!strcmp(a, "-c")) continue;
+      if (!strcmp(a, "-c"))
+        continue;
       if ((!strcmp(a, "-o") || !strcmp(a, "-MF") || !strcmp(a, "-MT") || !strcmp(a, "-MQ")) &&
           i + 1 < args.n) {
         i++;
         continue;
       }
       /* Dependency-file options would make libclang write the file. */
-      if (!strncmp(a, "-M", 2) || !strncmp(a, "-Wp,-M", 6)) continue;
+      if (!strncmp(a, "-M", 2) || !strncmp(a, "-Wp,-M", 6))
+        continue;
       char *afull = absolute(dir, a);
       char areal[PATH_MAX];
       bool same = realpath(afull, areal) && !strcmp(areal, want);
       free(afull);
-      if (same) continue;
-      size_t plen = !strncmp(a, "-I", 2)          ? 2
-                    : !strncmp(a, "-isystem", 8)   ? 8
-                    : !strncmp(a, "-iquote", 7)    ? 7
+      if (same)
+        continue;
+      size_t plen = !strncmp(a, "-I", 2)            ? 2
+                    : !strncmp(a, "-isystem", 8)    ? 8
+                    : !strncmp(a, "-iquote", 7)     ? 7
                     : !strncmp(a, "-idirafter", 10) ? 10
-                    : !strcmp(a, "-include")       ? 8
-                                                   : 0;
+                    : !strcmp(a, "-include")        ? 8
+                                                    : 0;
       if (plen) {
         const char *p = a + plen;
         if (*p && *p != '/') {

@@ -13,8 +13,8 @@ typedef struct {
 
 void diag_line_col(const src_file *f, unsigned off, unsigned *line, unsigned *col);
 /* Reports an error at byte offset off of f; note may be NULL. */
-void diag_error(const src_file *f, unsigned off, const char *note,
-                const char *fmt, ...) __attribute__((format(printf, 4, 5)));
+void diag_error(const src_file *f, unsigned off, const char *note, const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
 /* Reports at an explicit line/column of any file (for libclang's messages). */
 void diag_at(const char *path, unsigned line, unsigned col, const char *severity,
              const char *message, const char *line_text);

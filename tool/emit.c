@@ -9,7 +9,6 @@
 
 #include "lower_internal.h"
 
-
 static void fix_line_markers(const lower_opts *o, buf *out) {
   buf fixed = {0};
   unsigned line = 1;
@@ -22,7 +21,8 @@ static void fix_line_markers(const lower_opts *o, buf *out) {
       i += mlen;
       continue;
     }
-    if (s[i] == '\n') line++;
+    if (s[i] == '\n')
+      line++;
     buf_putc(&fixed, s[i]);
     i++;
   }
@@ -42,16 +42,19 @@ void emit_c(const lower_opts *o, buf *out) {
     return;
   }
   ir_func *funcs = u->funcs.v;
-  if (u->funcs.n) qsort(funcs, u->funcs.n, sizeof *funcs, func_order);
+  if (u->funcs.n)
+    qsort(funcs, u->funcs.n, sizeof *funcs, func_order);
   buf_puts(out, "/* Translated by yieldc from ");
   buf_puts(out, o->line_path);
   buf_puts(out, "; edit that file, not this one. */\n#define YIELDC_TRANSLATED 1\n");
-  if (o->lines) buf_printf(out, "#line 1 \"%s\"\n", o->line_path);
+  if (o->lines)
+    buf_printf(out, "#line 1 \"%s\"\n", o->line_path);
   unsigned pos = 0;
   for (size_t i = 0; i < u->funcs.n; i++) {
     ir_func *fn = &funcs[i];
     lower_plain(o, pos, fn->whole.b, out);
-    if (out->len && out->s[out->len - 1] != '\n') buf_putc(out, '\n');
+    if (out->len && out->s[out->len - 1] != '\n')
+      buf_putc(out, '\n');
     lower_function(o, fn, out);
     pos = fn->whole.e;
     if (o->lines) {
@@ -59,11 +62,13 @@ void emit_c(const lower_opts *o, buf *out) {
       diag_line_col(&u->file, pos, &l, &c);
       buf_printf(out, "#line %u \"%s\"\n", l, o->line_path);
       /* keep the rest of the closing brace's line in its column */
-      for (unsigned k = 1; k < c; k++) buf_putc(out, ' ');
+      for (unsigned k = 1; k < c; k++)
+        buf_putc(out, ' ');
     }
   }
   lower_plain(o, pos, u->file.len, out);
-  if (o->lines) fix_line_markers(o, out);
+  if (o->lines)
+    fix_line_markers(o, out);
 }
 
 void emit_dot(const lower_opts *o, buf *out) {
@@ -71,7 +76,8 @@ void emit_dot(const lower_opts *o, buf *out) {
   for (size_t i = 0; i < u->funcs.n; i++) {
     const ir_func *fn = &u->funcs.v[i];
     static const char *const sk[] = {"yield", "yield_from", "await", "await_next"};
-    buf_printf(out, "digraph \"%s\" {\n  rankdir=TB;\n  node [shape=box, fontname=\"monospace\"];\n",
+    buf_printf(out,
+               "digraph \"%s\" {\n  rankdir=TB;\n  node [shape=box, fontname=\"monospace\"];\n",
                fn->name);
     buf_printf(out, "  start [label=\"%s()\\nnot started\", shape=oval];\n", fn->name);
     buf_puts(out, "  done [label=\"finished\", shape=oval];\n");
@@ -82,7 +88,8 @@ void emit_dot(const lower_opts *o, buf *out) {
       char *text = span_text(&u->file, s->sp);
       buf buf_label = {0};
       for (const char *p = text; *p; p++) {
-        if (*p == '"' || *p == '\\') buf_putc(&buf_label, '\\');
+        if (*p == '"' || *p == '\\')
+          buf_putc(&buf_label, '\\');
         buf_putc(&buf_label, *p == '\n' ? ' ' : *p);
       }
       buf_printf(out, "  s%d [label=\"state %d: %s\\nline %u: %s\"];\n", s->state, s->state,
@@ -107,8 +114,7 @@ void emit_dot(const lower_opts *o, buf *out) {
       if (k > 0) {
         const ir_node *s = fn->susps.v[k - 1];
         for (const ir_node *p = s->parent; p; p = p->parent) {
-          if (p->kind != IR_FOR && p->kind != IR_WHILE && p->kind != IR_DO &&
-              p->kind != IR_FOREACH)
+          if (p->kind != IR_FOR && p->kind != IR_WHILE && p->kind != IR_DO && p->kind != IR_FOREACH)
             continue;
           for (size_t j = 0; j < fn->susps.n; j++) {
             const ir_node *t = fn->susps.v[j];

@@ -20,26 +20,27 @@ void ir_add_kid(ir_node *parent, ir_node *kid) {
   parent->kids = xrealloc(parent->kids, (parent->nkids + 1) * sizeof *parent->kids);
   parent->kids[parent->nkids++] = kid;
   kid->parent = parent;
-  if (kid->has_susp) parent->has_susp = true;
+  if (kid->has_susp)
+    parent->has_susp = true;
 }
 
 const char *ir_kind_name(ir_kind k) {
   static const char *const names[] = {
-      "compound", "if", "for", "while", "do", "switch", "case", "default",
-      "label", "goto", "break", "continue", "return", "decl", "expr-stmt",
-      "null", "try", "foreach", "typedecl", "other", "suspend", "varref",
-      "assign", "expr"};
+      "compound", "if",      "for",      "while",    "do",      "switch", "case",      "default",
+      "label",    "goto",    "break",    "continue", "return",  "decl",   "expr-stmt", "null",
+      "try",      "foreach", "typedecl", "other",    "suspend", "varref", "assign",    "expr"};
   return names[k];
 }
 
 char *span_text(const src_file *f, span sp) {
-  if (sp.e > f->len) sp.e = f->len;
-  if (sp.b > sp.e) sp.b = sp.e;
+  if (sp.e > f->len)
+    sp.e = f->len;
+  if (sp.b > sp.e)
+    sp.b = sp.e;
   return xstrndup(f->text + sp.b, sp.e - sp.b);
 }
 
-static void dump_node(const ir_unit *u, const ir_func *fn, const ir_node *n,
-                      int depth, buf *out) {
+static void dump_node(const ir_unit *u, const ir_func *fn, const ir_node *n, int depth, buf *out) {
   unsigned l, c;
   diag_line_col(&u->file, n->sp.b, &l, &c);
   buf_printf(out, "%*s%s %u:%u%s", depth * 2, "", ir_kind_name(n->kind), l, c,
@@ -52,10 +53,13 @@ static void dump_node(const ir_unit *u, const ir_func *fn, const ir_node *n,
     const ir_var *v = &fn->vars.v[n->var];
     buf_printf(out, " %s%s", v->name, v->lifted ? " lifted" : "");
   }
-  if (n->kind == IR_ASSIGN) buf_printf(out, " '%s'", n->op);
-  if (n->name) buf_printf(out, " %s", n->name);
+  if (n->kind == IR_ASSIGN)
+    buf_printf(out, " '%s'", n->op);
+  if (n->name)
+    buf_printf(out, " %s", n->name);
   buf_putc(out, '\n');
-  for (unsigned i = 0; i < n->nkids; i++) dump_node(u, fn, n->kids[i], depth + 1, out);
+  for (unsigned i = 0; i < n->nkids; i++)
+    dump_node(u, fn, n->kids[i], depth + 1, out);
 }
 
 void ir_dump(const ir_unit *u, const ir_func *fn, buf *out) {
@@ -64,18 +68,20 @@ void ir_dump(const ir_unit *u, const ir_func *fn, buf *out) {
              fn->y ? fn->y : "void", fn->s ? fn->s : "void", fn->r ? fn->r : "void");
   for (size_t i = 0; i < fn->vars.n; i++) {
     const ir_var *v = &fn->vars.v[i];
-    buf_printf(out, "  var %s : %s%s%s%s%s%s\n", v->name, v->type,
-               v->is_param ? " param" : "", v->is_static ? " static" : "",
-               v->lifted ? " lifted" : "", v->field ? " as " : "",
+    buf_printf(out, "  var %s : %s%s%s%s%s%s\n", v->name, v->type, v->is_param ? " param" : "",
+               v->is_static ? " static" : "", v->lifted ? " lifted" : "", v->field ? " as " : "",
                v->field ? v->field : "");
   }
-  if (fn->body_node) dump_node(u, fn, fn->body_node, 1, out);
+  if (fn->body_node)
+    dump_node(u, fn, fn->body_node, 1, out);
 }
 
 void ir_node_free(ir_node *n) {
-  if (!n) return;
+  if (!n)
+    return;
   for (unsigned i = 0; i < n->nkids; i++)
-    if (n->kids[i]) ir_node_free(n->kids[i]);
+    if (n->kids[i])
+      ir_node_free(n->kids[i]);
   free(n->kids);
   free(n->decl_vars);
   free(n->name);
@@ -114,7 +120,8 @@ void ir_unit_free(ir_unit *u) {
   free(u->sigs.v);
   u->sigs.v = NULL;
   u->sigs.n = 0;
-  for (size_t i = 0; i < u->foreachs.n; i++) ir_node_free(u->foreachs.v[i]);
+  for (size_t i = 0; i < u->foreachs.n; i++)
+    ir_node_free(u->foreachs.v[i]);
   free(u->foreachs.v);
   u->funcs.v = NULL;
   u->foreachs.v = NULL;

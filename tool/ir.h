@@ -35,8 +35,8 @@ typedef enum {
   IR_GOTO,
   IR_BREAK,
   IR_CONTINUE,
-  IR_RETURN,   /* return; return e; yc_return(v); yc_raise(code); */
-  IR_DECL,     /* a declaration statement */
+  IR_RETURN, /* return; return e; yc_return(v); yc_raise(code); */
+  IR_DECL,   /* a declaration statement */
   IR_EXPR_STMT,
   IR_NULL,
   IR_TRY,      /* yc_try { kid 0 } yc_catch (err) { kid 1 } */
@@ -44,10 +44,10 @@ typedef enum {
   IR_TYPEDECL, /* struct/union/enum/typedef declared in the body */
   IR_OTHER,    /* any other statement, copied through */
   /* expressions */
-  IR_SUSPEND,  /* yield / yield_from / await / await_next */
-  IR_VARREF,   /* a use of a local or parameter */
-  IR_ASSIGN,   /* lhs op= rhs (kids 0 and 1), op in op */
-  IR_EXPR      /* any other expression; kids are its subexpressions */
+  IR_SUSPEND, /* yield / yield_from / await / await_next */
+  IR_VARREF,  /* a use of a local or parameter */
+  IR_ASSIGN,  /* lhs op= rhs (kids 0 and 1), op in op */
+  IR_EXPR     /* any other expression; kids are its subexpressions */
 } ir_kind;
 
 /* What kind of expression an IR_EXPR is, as far as evaluation order goes. */
@@ -68,23 +68,23 @@ typedef enum { FN_GENERATOR, FN_ASYNC, FN_ASYNC_GEN } fn_kind;
 typedef struct ir_node ir_node;
 struct ir_node {
   ir_kind kind;
-  span sp;          /* the whole construct, as written in the file */
+  span sp; /* the whole construct, as written in the file */
   ir_node *parent;
   ir_node **kids;
   unsigned nkids;
-  bool has_susp;    /* this subtree contains a suspension point */
+  bool has_susp; /* this subtree contains a suspension point */
 
   /* IR_VARREF: index of the variable; sp is the identifier token. */
   int var;
   /* IR_SUSPEND */
   susp_kind susp;
-  bool value_form;  /* T x = yield(v, T): used for its value */
-  unsigned nargs;   /* the macro's arguments as written */
+  bool value_form; /* T x = yield(v, T): used for its value */
+  unsigned nargs;  /* the macro's arguments as written */
   span args[2];
-  int state;        /* resume point number (analyse.c), from 1 */
+  int state; /* resume point number (analyse.c), from 1 */
   /* IR_RETURN */
   ret_kind ret;
-  span ret_arg;     /* the value, when there is one */
+  span ret_arg; /* the value, when there is one */
   /* IR_ASSIGN */
   char op[4];
   /* expressions: evaluation kind and clang's spelling of the type */
@@ -100,49 +100,49 @@ struct ir_node {
   /* IR_FOREACH: the declaration and expression text, the loop variable */
   span fe_decl, fe_expr;
   int fe_var;
-  span fe_head;     /* "yc_foreach (...)" without the body */
-  char *fe_known;   /* the generator it iterates when that is a direct call of
-                       one defined earlier in this file (analyse.c) */
+  span fe_head;   /* "yc_foreach (...)" without the body */
+  char *fe_known; /* the generator it iterates when that is a direct call of
+                     one defined earlier in this file (analyse.c) */
   /* IR_TYPEDECL: the defined type's name (NULL if anonymous) */
   char *tag;
 };
 
 typedef struct {
   char *name;
-  char *type;          /* clang's spelling of the type */
+  char *type; /* clang's spelling of the type */
   bool is_param;
-  bool is_static;      /* static or extern: stays a plain C declaration */
-  bool is_vm;          /* variably modified (VLA) */
+  bool is_static; /* static or extern: stays a plain C declaration */
+  bool is_vm;     /* variably modified (VLA) */
   bool has_init;
-  span init;           /* the initialiser's text */
-  bool braced_init;    /* = { ... } */
+  span init;        /* the initialiser's text */
+  bool braced_init; /* = { ... } */
   bool is_array;
-  span name_sp;        /* the declarator's identifier */
-  char *cleanup;       /* __attribute__((cleanup(fn))): fn, or NULL */
-  ir_node *scope;      /* the block (or for statement) it lives in */
-  ir_node *decl;       /* its IR_DECL (NULL for parameters) */
+  span name_sp;   /* the declarator's identifier */
+  char *cleanup;  /* __attribute__((cleanup(fn))): fn, or NULL */
+  ir_node *scope; /* the block (or for statement) it lives in */
+  ir_node *decl;  /* its IR_DECL (NULL for parameters) */
   /* analyse.c */
   bool lifted;
-  char *field;         /* name in the frame */
-  char *anon_type;     /* generated typedef name for an anonymous struct */
+  char *field;     /* name in the frame */
+  char *anon_type; /* generated typedef name for an anonymous struct */
 } ir_var;
 
 typedef struct {
   fn_kind kind;
   char *name;
-  span whole;          /* from the declaration's start to the closing brace */
-  span head;           /* declaration up to (not including) the body's '{' */
-  span body;           /* the body, braces included */
-  span macro;          /* "yc_generator(...)" */
-  char *y, *s, *r;     /* element types as written; NULL for void/absent */
-  VEC(ir_var) vars;    /* parameters first */
+  span whole;       /* from the declaration's start to the closing brace */
+  span head;        /* declaration up to (not including) the body's '{' */
+  span body;        /* the body, braces included */
+  span macro;       /* "yc_generator(...)" */
+  char *y, *s, *r;  /* element types as written; NULL for void/absent */
+  VEC(ir_var) vars; /* parameters first */
   unsigned nparams;
   ir_node *body_node;
-  VEC(ir_node *) susps;    /* suspension points, source order */
+  VEC(ir_node *) susps; /* suspension points, source order */
   VEC(ir_node *) typedecls;
   /* analyse.c */
-  char *fp;            /* name of the frame pointer in the resume function */
-  bool inline_resume;  /* a yc_foreach in this file resumes it directly */
+  char *fp;           /* name of the frame pointer in the resume function */
+  bool inline_resume; /* a yc_foreach in this file resumes it directly */
   bool needs_result;
 } ir_func;
 

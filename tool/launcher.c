@@ -27,19 +27,18 @@ static bool ends_with(const char *s, const char *suffix) {
 
 /* Options that take the next argument as their value. */
 static bool takes_value(const char *a) {
-  static const char *const opts[] = {"-o", "-I", "-D", "-U", "-include", "-isystem",
-                                     "-iquote", "-MF", "-MT", "-MQ", "-x", "-L", "-l",
-                                     "-Xlinker", "-idirafter", NULL};
+  static const char *const opts[] = {
+      "-o",  "-I",  "-D", "-U", "-include", "-isystem", "-iquote",    "-MF",
+      "-MT", "-MQ", "-x", "-L", "-l",       "-Xlinker", "-idirafter", NULL};
   for (int i = 0; opts[i]; i++)
-    if (!strcmp(a, opts[i])) return true;
+    if (!strcmp(a, opts[i]))
+      return true;
   return false;
 }
 
 /* Dependency-file options: for the compiler only, never for libclang
  * (which would write the file itself). */
-static bool is_dep_opt(const char *a) {
-  return !strncmp(a, "-M", 2) || !strncmp(a, "-Wp,-M", 6);
-}
+static bool is_dep_opt(const char *a) { return !strncmp(a, "-M", 2) || !strncmp(a, "-Wp,-M", 6); }
 
 /* Options that only matter when linking. */
 static bool is_link_opt(const char *a) {
@@ -50,8 +49,10 @@ static bool is_link_opt(const char *a) {
 
 static char *dir_of(const char *path) {
   const char *slash = strrchr(path, '/');
-  if (!slash) return xstrdup(".");
-  if (slash == path) return xstrdup("/");
+  if (!slash)
+    return xstrdup(".");
+  if (slash == path)
+    return xstrdup("/");
   return xasprintf("%.*s", (int)(slash - path), path);
 }
 
@@ -60,14 +61,16 @@ static char *dir_of(const char *path) {
 static void rewrite_depfile(const char *path, const char *from, const char *to) {
   size_t len;
   char *text = read_file(path, &len);
-  if (!text) return;
+  if (!text)
+    return;
   buf b = {0};
   size_t n = strlen(from);
   bool changed = false;
   for (size_t i = 0; i < len;) {
     if (n && i + n <= len && !memcmp(text + i, from, n)) {
       for (const char *p = to; *p; p++) {
-        if (*p == ' ' || *p == '#') buf_putc(&b, '\\');
+        if (*p == ' ' || *p == '#')
+          buf_putc(&b, '\\');
         buf_putc(&b, *p);
       }
       i += n;
@@ -121,11 +124,16 @@ int launcher_main(int argc, char **argv) {
     if (!strcmp(argv[i], "-c") || !strcmp(argv[i], "-S") || !strcmp(argv[i], "-E") ||
         !strcmp(argv[i], "-M") || !strcmp(argv[i], "-MM"))
       links = false;
-    if (!strcmp(argv[i], "-MD") || !strcmp(argv[i], "-MMD")) deps = true;
-    if (!strcmp(argv[i], "-o") && i + 1 < argc) object = argv[i + 1];
-    if (!strcmp(argv[i], "-MF") && i + 1 < argc) depfile = argv[i + 1];
-    if (!strncmp(argv[i], "-MF", 3) && argv[i][3]) depfile = argv[i] + 3;
-    if (takes_value(argv[i])) i++;
+    if (!strcmp(argv[i], "-MD") || !strcmp(argv[i], "-MMD"))
+      deps = true;
+    if (!strcmp(argv[i], "-o") && i + 1 < argc)
+      object = argv[i + 1];
+    if (!strcmp(argv[i], "-MF") && i + 1 < argc)
+      depfile = argv[i + 1];
+    if (!strncmp(argv[i], "-MF", 3) && argv[i][3])
+      depfile = argv[i] + 3;
+    if (takes_value(argv[i]))
+      i++;
   }
   /* Flags for libclang: everything but inputs, outputs, modes, dependency
    * files and link options.  A warning option only the compiler knows
@@ -134,7 +142,8 @@ int launcher_main(int argc, char **argv) {
   for (int i = 1; i < argc; i++) {
     const char *a = argv[i];
     if (!strcmp(a, "-o") || is_dep_opt(a) || is_link_opt(a)) {
-      if (takes_value(a)) i++;
+      if (takes_value(a))
+        i++;
       continue;
     }
     if (takes_value(a) && i + 1 < argc) {
@@ -142,7 +151,8 @@ int launcher_main(int argc, char **argv) {
       VEC_PUSH(flags, argv[++i]);
       continue;
     }
-    if (a[0] == '-' && strcmp(a, "-c") && strcmp(a, "-S")) VEC_PUSH(flags, a);
+    if (a[0] == '-' && strcmp(a, "-c") && strcmp(a, "-S"))
+      VEC_PUSH(flags, a);
   }
   VEC_PUSH(flags, "-Wno-unknown-warning-option");
   VEC(char *) cmd = {0};
@@ -231,12 +241,14 @@ int launcher_main(int argc, char **argv) {
     free(dfile);
   }
   for (size_t i = 0; i < temps.n; i++) {
-    if (!getenv("YIELDC_KEEP_TEMPS")) unlink(temps.v[i]);
+    if (!getenv("YIELDC_KEEP_TEMPS"))
+      unlink(temps.v[i]);
     free(temps.v[i]);
   }
   free(temps.v);
   free(sources.v);
-  for (size_t i = 0; i < cmd.n; i++) free(cmd.v[i]);
+  for (size_t i = 0; i < cmd.n; i++)
+    free(cmd.v[i]);
   free(cmd.v);
   free(flags.v);
   return status;

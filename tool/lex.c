@@ -17,7 +17,8 @@ unsigned lex_skip_ws(const char *t, unsigned len, unsigned off) {
       const char *e = strstr(t + off + 2, "*/");
       off = e ? (unsigned)(e - t) + 2 : len;
     } else if (c == '/' && off + 1 < len && t[off + 1] == '/') {
-      while (off < len && t[off] != '\n') off++;
+      while (off < len && t[off] != '\n')
+        off++;
     } else {
       break;
     }
@@ -28,7 +29,8 @@ unsigned lex_skip_ws(const char *t, unsigned len, unsigned off) {
 span lex_ident_at(const char *t, unsigned len, unsigned off) {
   span s = {off, off};
   if (off < len && (t[off] < '0' || t[off] > '9'))
-    while (s.e < len && is_ident_char((unsigned char)t[s.e])) s.e++;
+    while (s.e < len && is_ident_char((unsigned char)t[s.e]))
+      s.e++;
   return s;
 }
 
@@ -36,7 +38,8 @@ span lex_ident_at(const char *t, unsigned len, unsigned off) {
 static unsigned skip_literal(const char *t, unsigned len, unsigned off) {
   char q = t[off++];
   while (off < len && t[off] != q) {
-    if (t[off] == '\\') off++;
+    if (t[off] == '\\')
+      off++;
     off++;
   }
   return off < len ? off + 1 : len;
@@ -45,16 +48,16 @@ static unsigned skip_literal(const char *t, unsigned len, unsigned off) {
 static span trim(const char *t, unsigned b, unsigned e) {
   unsigned len = e;
   b = lex_skip_ws(t, len, b);
-  while (e > b && (t[e - 1] == ' ' || t[e - 1] == '\t' || t[e - 1] == '\n' ||
-                   t[e - 1] == '\r'))
+  while (e > b && (t[e - 1] == ' ' || t[e - 1] == '\t' || t[e - 1] == '\n' || t[e - 1] == '\r'))
     e--;
   return (span){b, e};
 }
 
-bool lex_call_args(const char *t, unsigned len, unsigned off, span *args,
-                   unsigned maxargs, unsigned *nargs, unsigned *end) {
+bool lex_call_args(const char *t, unsigned len, unsigned off, span *args, unsigned maxargs,
+                   unsigned *nargs, unsigned *end) {
   off = lex_skip_ws(t, len, off);
-  if (off >= len || t[off] != '(') return false;
+  if (off >= len || t[off] != '(')
+    return false;
   unsigned depth = 0, start = off + 1, n = 0;
   bool any = false;
   for (unsigned i = off; i < len;) {
@@ -75,7 +78,8 @@ bool lex_call_args(const char *t, unsigned len, unsigned off, span *args,
       if (depth == 0) {
         span a = trim(t, start, i);
         if (a.e > a.b || n > 0 || any) {
-          if (n < maxargs) args[n] = a;
+          if (n < maxargs)
+            args[n] = a;
           n++;
         }
         *nargs = n;
@@ -83,7 +87,8 @@ bool lex_call_args(const char *t, unsigned len, unsigned off, span *args,
         return true;
       }
     } else if (c == ',' && depth == 1) {
-      if (n < maxargs) args[n] = trim(t, start, i);
+      if (n < maxargs)
+        args[n] = trim(t, start, i);
       n++;
       start = i + 1;
     } else if (depth >= 1 && c != ' ' && c != '\t' && c != '\n') {
@@ -94,12 +99,14 @@ bool lex_call_args(const char *t, unsigned len, unsigned off, span *args,
   return false;
 }
 
-bool lex_for_header(const char *t, unsigned len, unsigned off, unsigned *semi1,
-                    unsigned *semi2, unsigned *rparen) {
+bool lex_for_header(const char *t, unsigned len, unsigned off, unsigned *semi1, unsigned *semi2,
+                    unsigned *rparen) {
   span kw = lex_ident_at(t, len, off);
-  if (kw.e - kw.b != 3 || strncmp(t + kw.b, "for", 3)) return false;
+  if (kw.e - kw.b != 3 || strncmp(t + kw.b, "for", 3))
+    return false;
   unsigned i = lex_skip_ws(t, len, kw.e);
-  if (i >= len || t[i] != '(') return false;
+  if (i >= len || t[i] != '(')
+    return false;
   unsigned depth = 0, semis = 0;
   for (; i < len;) {
     char c = t[i];
@@ -111,7 +118,8 @@ bool lex_for_header(const char *t, unsigned len, unsigned off, unsigned *semi1,
       i = lex_skip_ws(t, len, i);
       continue;
     }
-    if (c == '(' || c == '[' || c == '{') depth++;
+    if (c == '(' || c == '[' || c == '{')
+      depth++;
     if (c == ')' || c == ']' || c == '}') {
       depth--;
       if (depth == 0) {
@@ -120,8 +128,10 @@ bool lex_for_header(const char *t, unsigned len, unsigned off, unsigned *semi1,
       }
     }
     if (c == ';' && depth == 1) {
-      if (semis == 0) *semi1 = i;
-      else *semi2 = i;
+      if (semis == 0)
+        *semi1 = i;
+      else
+        *semi2 = i;
       semis++;
     }
     i++;
@@ -130,11 +140,14 @@ bool lex_for_header(const char *t, unsigned len, unsigned off, unsigned *semi1,
 }
 
 char *lex_operator_between(const char *t, unsigned a, unsigned b) {
-  if (b <= a) return NULL;
+  if (b <= a)
+    return NULL;
   span s = trim(t, a, b);
-  if (s.e <= s.b) return NULL;
+  if (s.e <= s.b)
+    return NULL;
   for (unsigned i = s.b; i < s.e; i++)
-    if (is_ident_char((unsigned char)t[i]) || t[i] == '(' || t[i] == ')') return NULL;
+    if (is_ident_char((unsigned char)t[i]) || t[i] == '(' || t[i] == ')')
+      return NULL;
   return xstrndup(t + s.b, s.e - s.b);
 }
 
@@ -147,7 +160,8 @@ char *lex_squash(const char *s, size_t n) {
       space = b.len > 0;
       continue;
     }
-    if (space) buf_putc(&b, ' ');
+    if (space)
+      buf_putc(&b, ' ');
     space = false;
     buf_putc(&b, c);
   }
@@ -170,20 +184,26 @@ bool lex_uses_ident(const char *t, unsigned b, unsigned e, const char *name) {
 
 unsigned lex_form_before(const char *t, unsigned arg) {
   unsigned i = arg;
-  while (i > 0 && strchr(" \t\r\n", t[i - 1])) i--;
-  if (i == 0 || t[i - 1] != '(') return arg;
+  while (i > 0 && strchr(" \t\r\n", t[i - 1]))
+    i--;
+  if (i == 0 || t[i - 1] != '(')
+    return arg;
   i--;
-  while (i > 0 && strchr(" \t\r\n", t[i - 1])) i--;
+  while (i > 0 && strchr(" \t\r\n", t[i - 1]))
+    i--;
   unsigned e = i;
-  while (i > 0 && is_ident_char((unsigned char)t[i - 1])) i--;
+  while (i > 0 && is_ident_char((unsigned char)t[i - 1]))
+    i--;
   return i < e ? i : arg;
 }
 
 unsigned lex_own_end(const char *t, unsigned len, unsigned off, bool bracket, bool postfix,
                      bool member) {
   unsigned i = lex_skip_ws(t, len, off);
-  if (i >= len) return off;
-  if (bracket && strchr(")]}", t[i])) return i + 1;
+  if (i >= len)
+    return off;
+  if (bracket && strchr(")]}", t[i]))
+    return i + 1;
   if (postfix && i + 1 < len && (!strncmp(t + i, "++", 2) || !strncmp(t + i, "--", 2)))
     return i + 2;
   if (member && (t[i] == '.' || (i + 1 < len && !strncmp(t + i, "->", 2)))) {
@@ -206,9 +226,11 @@ unsigned lex_initialiser_eq(const char *t, unsigned len, unsigned off) {
       i = lex_skip_ws(t, len, i);
       continue;
     }
-    if (c == '(' || c == '[' || c == '{') depth++;
+    if (c == '(' || c == '[' || c == '{')
+      depth++;
     else if (c == ')' || c == ']' || c == '}') {
-      if (depth > 0) depth--; /* else: the ')' of a declarator like (*name[]) */
+      if (depth > 0)
+        depth--; /* else: the ')' of a declarator like (*name[]) */
     } else if (depth == 0 && (c == ',' || c == ';')) {
       return 0;
     } else if (depth == 0 && c == '=' && (i + 1 >= len || t[i + 1] != '=')) {

@@ -14,11 +14,11 @@ unsigned lex_skip_ws(const char *t, unsigned len, unsigned off);
 span lex_ident_at(const char *t, unsigned len, unsigned off);
 /* From just after a macro name: "( a, b )" -> the argument spans, trimmed.
  * "()" has zero arguments.  *end is just past the ')'. */
-bool lex_call_args(const char *t, unsigned len, unsigned off, span *args,
-                   unsigned maxargs, unsigned *nargs, unsigned *end);
+bool lex_call_args(const char *t, unsigned len, unsigned off, span *args, unsigned maxargs,
+                   unsigned *nargs, unsigned *end);
 /* "for ( init ; cond ; inc )" at off: the two semicolons and the ')'. */
-bool lex_for_header(const char *t, unsigned len, unsigned off, unsigned *semi1,
-                    unsigned *semi2, unsigned *rparen);
+bool lex_for_header(const char *t, unsigned len, unsigned off, unsigned *semi1, unsigned *semi2,
+                    unsigned *rparen);
 /* The operator text between two operands, or NULL. */
 char *lex_operator_between(const char *t, unsigned a, unsigned b);
 /* For an argument starting at arg: the start of "NAME (" just before it,

@@ -20,15 +20,12 @@
 #include "lex.h"
 #include "lower_internal.h"
 
-
-
 char *new_temp(lctx *lc, const char *type, const char *prefix) {
   char *name = xasprintf("yc_%s%zu", prefix, lc->temp_names.n + 1);
   VEC_PUSH(lc->temp_names, name);
   VEC_PUSH(lc->temp_types, xstrdup(type));
   return name;
 }
-
 
 /* ---- text helpers ----------------------------------------------------- */
 
@@ -37,18 +34,23 @@ char *new_temp(lctx *lc, const char *type, const char *prefix) {
  * rather than through the tree: tokens that macros produce share the
  * invocation's span, so the tree's spans may overlap, its tokens do not. */
 static void put_src_skip(lctx *lc, unsigned b, unsigned e, const ir_node *skip) {
-  if (e > lc->f->len) e = lc->f->len;
-  if (e <= b) return;
+  if (e > lc->f->len)
+    e = lc->f->len;
+  if (e <= b)
+    return;
   size_t lo = 0, hi = lc->nrefs;
   while (lo < hi) {
     size_t mid = (lo + hi) / 2;
-    if (lc->refs[mid]->sp.b < b) lo = mid + 1;
-    else hi = mid;
+    if (lc->refs[mid]->sp.b < b)
+      lo = mid + 1;
+    else
+      hi = mid;
   }
   unsigned pos = b;
   for (size_t i = lo; i < lc->nrefs && lc->refs[i]->sp.b < e; i++) {
     ir_node *r = lc->refs[i];
-    if (r == skip || r->sp.b < pos || r->sp.e > e) continue;
+    if (r == skip || r->sp.b < pos || r->sp.e > e)
+      continue;
     buf_put(lc->out, lc->f->text + pos, r->sp.b - pos);
     if (r->kind == IR_VARREF) {
       ir_var *v = &lc->fn->vars.v[r->var];
@@ -56,14 +58,15 @@ static void put_src_skip(lctx *lc, unsigned b, unsigned e, const ir_node *skip) 
     } else {
       /* a compound literal lives as long as its block: in the frame */
       const char *t = r->name;
-      buf_printf(lc->out, "(*(__typeof__(%s->%s) *)__builtin_memcpy((void *)&%s->%s, &", lc->fn->fp, t,
-                 lc->fn->fp, t);
+      buf_printf(lc->out, "(*(__typeof__(%s->%s) *)__builtin_memcpy((void *)&%s->%s, &", lc->fn->fp,
+                 t, lc->fn->fp, t);
       put_src_skip(lc, r->sp.b, r->sp.e, r);
       buf_printf(lc->out, ", sizeof %s->%s))", lc->fn->fp, t);
     }
     pos = r->sp.e;
   }
-  if (e > pos) buf_put(lc->out, lc->f->text + pos, e - pos);
+  if (e > pos)
+    buf_put(lc->out, lc->f->text + pos, e - pos);
 }
 
 void put_src(lctx *lc, unsigned b, unsigned e) { put_src_skip(lc, b, e, NULL); }
@@ -77,12 +80,14 @@ typedef VEC(ir_node *) node_vec;
 
 static bool in_suspending_block(ir_node *n) {
   for (ir_node *p = n->parent; p; p = p->parent)
-    if (p->kind == IR_COMPOUND || p->kind == IR_FOR) return p->has_susp;
+    if (p->kind == IR_COMPOUND || p->kind == IR_FOR)
+      return p->has_susp;
   return false;
 }
 
 static void collect_refs(lctx *lc, ir_node *n, node_vec *out) {
-  if (!n) return;
+  if (!n)
+    return;
   if (n->kind == IR_VARREF && n->sp.e > n->sp.b && lc->fn->vars.v[n->var].lifted)
     VEC_PUSH(*out, n);
   if (n->kind == IR_EXPR && n->tag && !strcmp(n->tag, "compound-literal") && !n->has_susp &&
@@ -91,7 +96,8 @@ static void collect_refs(lctx *lc, ir_node *n, node_vec *out) {
     n->name = xstrdup(new_temp(lc, n->ctype, "lit"));
     VEC_PUSH(*out, n);
   }
-  for (unsigned i = 0; i < n->nkids; i++) collect_refs(lc, n->kids[i], out);
+  for (unsigned i = 0; i < n->nkids; i++)
+    collect_refs(lc, n->kids[i], out);
 }
 
 static unsigned line_of(lctx *lc, unsigned off) {
@@ -101,14 +107,17 @@ static unsigned line_of(lctx *lc, unsigned off) {
 }
 
 static void line_directive(lctx *lc, buf *b, unsigned off) {
-  if (!lc->o->lines) return;
-  if (b->len && b->s[b->len - 1] != '\n') buf_putc(b, '\n');
+  if (!lc->o->lines)
+    return;
+  if (b->len && b->s[b->len - 1] != '\n')
+    buf_putc(b, '\n');
   buf_printf(b, "#line %u \"%s\"\n", line_of(lc, off), lc->o->line_path);
 }
 
 static unsigned count_nl(const char *s, size_t n) {
   unsigned k = 0;
-  for (size_t i = 0; i < n; i++) k += s[i] == '\n';
+  for (size_t i = 0; i < n; i++)
+    k += s[i] == '\n';
   return k;
 }
 
@@ -117,7 +126,8 @@ static unsigned count_nl(const char *s, size_t n) {
 static void resync(lctx *lc, size_t mark, span orig) {
   unsigned a = count_nl(lc->out->s + mark, lc->out->len - mark);
   unsigned b = count_nl(lc->f->text + orig.b, orig.e - orig.b);
-  if (a != b) line_directive(lc, lc->out, orig.e);
+  if (a != b)
+    line_directive(lc, lc->out, orig.e);
 }
 
 /* Offset just past the ';' that ends the statement n, if there is one. */
@@ -129,7 +139,8 @@ static unsigned stmt_end(lctx *lc, ir_node *n) {
 /* A type usable in casts and declarations: as written when simple, else
  * through __typeof__ so declarator syntax (function pointers) works. */
 static char *type_ref(const char *t) {
-  if (strpbrk(t, "([")) return xasprintf("__typeof__(%s)", t);
+  if (strpbrk(t, "(["))
+    return xasprintf("__typeof__(%s)", t);
   return xstrdup(t);
 }
 
@@ -167,7 +178,8 @@ static unsigned emit_kids(lctx *lc, ir_node *n, unsigned b, unsigned e) {
     qsort(ks, n->nkids, sizeof *ks, by_start);
     for (unsigned i = 0; i < n->nkids; i++) {
       ir_node *k = ks[i];
-      if (k->sp.b < pos || k->sp.e > e || k->sp.b < b) continue;
+      if (k->sp.b < pos || k->sp.e > e || k->sp.b < b)
+        continue;
       /* plain expressions are copied; put_src rewrites their variables */
       if ((k->kind == IR_EXPR || k->kind == IR_VARREF || k->kind == IR_ASSIGN) && !k->has_susp)
         continue;
@@ -177,7 +189,8 @@ static unsigned emit_kids(lctx *lc, ir_node *n, unsigned b, unsigned e) {
     }
     free(ks);
   }
-  if (pos < e) put_src(lc, pos, e);
+  if (pos < e)
+    put_src(lc, pos, e);
   return pos > e ? pos : e;
 }
 
@@ -196,7 +209,8 @@ static void render_stmt(lctx *lc, ir_node *n) {
   unsigned end = render(lc, n);
   if (n->kind != IR_COMPOUND) {
     unsigned se = stmt_end(lc, n);
-    if (end < se) put_src(lc, end, se);
+    if (end < se)
+      put_src(lc, end, se);
   }
 }
 
@@ -208,7 +222,8 @@ static bool is_scope(ir_node *n) {
 
 static bool encloses(ir_node *outer, ir_node *n) {
   for (; n; n = n->parent)
-    if (n == outer) return true;
+    if (n == outer)
+      return true;
   return false;
 }
 
@@ -217,7 +232,8 @@ static bool encloses(ir_node *outer, ir_node *n) {
 static void scope_cleanups(lctx *lc, ir_node *s, unsigned pos, buf *b) {
   for (size_t i = lc->fn->vars.n; i-- > 0;) {
     ir_var *v = &lc->fn->vars.v[i];
-    if (v->scope != s || !v->lifted || !v->cleanup || v->name_sp.b >= pos) continue;
+    if (v->scope != s || !v->lifted || !v->cleanup || v->name_sp.b >= pos)
+      continue;
     buf_printf(b, "%s(&%s->%s); ", v->cleanup, fp(lc), v->field);
   }
 }
@@ -226,22 +242,27 @@ static void scope_cleanups(lctx *lc, ir_node *s, unsigned pos, buf *b) {
  * NULL: leave the function). */
 static void leave_scopes(lctx *lc, ir_node *from, ir_node *stop, buf *b) {
   for (ir_node *s = from->parent; s && s != stop; s = s->parent)
-    if (is_scope(s)) scope_cleanups(lc, s, from->sp.b, b);
+    if (is_scope(s))
+      scope_cleanups(lc, s, from->sp.b, b);
 }
 
 /* The yc_try whose try block encloses n, or NULL. */
 static ir_node *enclosing_try(ir_node *n) {
   for (ir_node *c = n, *p = n->parent; p; c = p, p = p->parent)
-    if (p->kind == IR_TRY && p->nkids && p->kids[0] == c) return p;
+    if (p->kind == IR_TRY && p->nkids && p->kids[0] == c)
+      return p;
   return NULL;
 }
 
 static ir_node *find_label(ir_node *n, const char *name) {
-  if (!n) return NULL;
-  if (n->kind == IR_LABEL && n->name && !strcmp(n->name, name)) return n;
+  if (!n)
+    return NULL;
+  if (n->kind == IR_LABEL && n->name && !strcmp(n->name, name))
+    return n;
   for (unsigned i = 0; i < n->nkids; i++) {
     ir_node *r = find_label(n->kids[i], name);
-    if (r) return r;
+    if (r)
+      return r;
   }
   return NULL;
 }
@@ -282,8 +303,9 @@ void emit_suspend(lctx *lc, ir_node *s, const char *lhs, const char *op) {
   char *arg = s->nargs ? operand(lc, s, s->args[0]) : NULL;
   char *item0 = s->susp == SUSP_AWAIT_NEXT && s->nargs == 2 ? operand(lc, s, s->args[1]) : NULL;
   buf *o = lc->out;
-  char *t = s->nargs == 2 && s->susp != SUSP_AWAIT_NEXT ? lex_squash(lc->f->text + s->args[1].b, s->args[1].e - s->args[1].b)
-                          : NULL;
+  char *t = s->nargs == 2 && s->susp != SUSP_AWAIT_NEXT
+                ? lex_squash(lc->f->text + s->args[1].b, s->args[1].e - s->args[1].b)
+                : NULL;
   char *tr = t ? type_ref(t) : NULL;
   bool sub = s->susp == SUSP_YIELD_FROM || s->susp == SUSP_AWAIT;
   buf_puts(o, "{ ");
@@ -295,8 +317,10 @@ void emit_suspend(lctx *lc, ir_node *s, const char *lhs, const char *op) {
     }
     buf_printf(o, "yc_c->state = %d; return YC__YIELD; ", s->state);
   } else if (sub) {
-    buf_printf(o, "%s->yc_sub = (yc_coro *)(%s); yc_c->state = %d; return yc__delegate(yc_c, %s->yc_sub); ",
-               fp(lc), arg ? arg : "NULL", s->state, fp(lc));
+    buf_printf(
+        o,
+        "%s->yc_sub = (yc_coro *)(%s); yc_c->state = %d; return yc__delegate(yc_c, %s->yc_sub); ",
+        fp(lc), arg ? arg : "NULL", s->state, fp(lc));
   } else {
     /* await_next(s, &x) */
     buf_printf(o, "yc_c->state = %d; return yc__await_next(yc_c, (%s), (%s), yc__sizeof_ptr(%s)); ",
@@ -305,7 +329,9 @@ void emit_suspend(lctx *lc, ir_node *s, const char *lhs, const char *op) {
   }
   buf_printf(o, "yc_resume_%d: __attribute__((unused)); ", s->state);
   if (sub)
-    buf_printf(o, "if (yc_c->flags & (YC__F_THROW | YC__F_CLOSE)) { yc__free(%s->yc_sub); %s->yc_sub = NULL; goto yc_unwind_%d; } ",
+    buf_printf(o,
+               "if (yc_c->flags & (YC__F_THROW | YC__F_CLOSE)) { yc__free(%s->yc_sub); %s->yc_sub "
+               "= NULL; goto yc_unwind_%d; } ",
                fp(lc), fp(lc), s->state);
   else
     buf_printf(o, "if (yc_c->flags & (YC__F_THROW | YC__F_CLOSE)) goto yc_unwind_%d; ", s->state);
@@ -322,7 +348,8 @@ void emit_suspend(lctx *lc, ir_node *s, const char *lhs, const char *op) {
     else
       buf_printf(o, "%s %s (yc_in && *(const bool *)yc_in); ", lhs, op);
   }
-  if (sub) buf_printf(o, "yc__free(%s->yc_sub); %s->yc_sub = NULL; ", fp(lc), fp(lc));
+  if (sub)
+    buf_printf(o, "yc__free(%s->yc_sub); %s->yc_sub = NULL; ", fp(lc), fp(lc));
   buf_puts(o, "}");
   add_unwind(lc, s);
   free(arg);
@@ -345,8 +372,10 @@ static unsigned render_expr_stmt(lctx *lc, ir_node *n) {
     ir_node *rhs = NULL;
     bool lhs_susp = false;
     for (unsigned i = 0; i < e->nkids; i++) {
-      if (e->kids[i]->kind == IR_SUSPEND && e->kids[i]->sp.b == e->args[1].b) rhs = e->kids[i];
-      else if (e->kids[i]->has_susp) lhs_susp = true;
+      if (e->kids[i]->kind == IR_SUSPEND && e->kids[i]->sp.b == e->args[1].b)
+        rhs = e->kids[i];
+      else if (e->kids[i]->has_susp)
+        lhs_susp = true;
     }
     if (rhs && !lhs_susp) {
       size_t mark = lc->out->len;
@@ -371,13 +400,15 @@ static unsigned render_expr_stmt(lctx *lc, ir_node *n) {
 
 static bool decl_lifted(lctx *lc, ir_node *n) {
   for (unsigned i = 0; i < n->ndecl; i++)
-    if (lc->fn->vars.v[n->decl_vars[i]].lifted) return true;
+    if (lc->fn->vars.v[n->decl_vars[i]].lifted)
+      return true;
   return false;
 }
 
 static ir_node *init_suspend(ir_node *n, ir_var *v) {
   for (unsigned i = 0; i < n->nkids; i++)
-    if (n->kids[i]->kind == IR_SUSPEND && n->kids[i]->sp.b == v->init.b) return n->kids[i];
+    if (n->kids[i]->kind == IR_SUSPEND && n->kids[i]->sp.b == v->init.b)
+      return n->kids[i];
   return NULL;
 }
 
@@ -396,7 +427,8 @@ static unsigned render_decl(lctx *lc, ir_node *n) {
   bool first = true;
   for (unsigned i = 0; i < n->ndecl; i++) {
     ir_var *v = &lc->fn->vars.v[n->decl_vars[i]];
-    if (!v->has_init) continue;
+    if (!v->has_init)
+      continue;
     char *lhs = xasprintf("%s->%s", fp(lc), v->field);
     ir_node *s = init_suspend(n, v);
     if (s && !in_for_init) {
@@ -405,7 +437,8 @@ static unsigned render_decl(lctx *lc, ir_node *n) {
     } else {
       ir_node *ik = kid_in(n, v->init);
       char *init = ik && ik->has_susp ? explode(lc, ik) : render_span(lc, n, v->init);
-      if (in_for_init && !first) buf_puts(lc->out, ", ");
+      if (in_for_init && !first)
+        buf_puts(lc->out, ", ");
       if (v->is_array)
         buf_printf(lc->out, "__builtin_memcpy((void *)&%s, &(__typeof__(%s))%s%s%s, sizeof %s)",
                    lhs, lhs, v->braced_init ? "" : "{", init, v->braced_init ? "" : "}", lhs);
@@ -413,13 +446,15 @@ static unsigned render_decl(lctx *lc, ir_node *n) {
         buf_printf(lc->out, "%s = (__typeof__(%s))%s", lhs, lhs, init);
       else
         buf_printf(lc->out, "%s = %s", lhs, init);
-      if (!in_for_init) buf_puts(lc->out, "; ");
+      if (!in_for_init)
+        buf_puts(lc->out, "; ");
       free(init);
     }
     first = false;
     free(lhs);
   }
-  if (in_for_init || first) buf_puts(lc->out, ";");
+  if (in_for_init || first)
+    buf_puts(lc->out, ";");
   resync(lc, mark, n->sp);
   return n->sp.e;
 }
@@ -456,8 +491,10 @@ static unsigned render_jump(lctx *lc, ir_node *n) {
   if (is_goto) {
     ir_node *label = find_label(lc->fn->body_node, n->name ? n->name : "");
     for (ir_node *s = n->parent; s; s = s->parent) {
-      if (label && encloses(s, label)) break;
-      if (is_scope(s)) scope_cleanups(lc, s, n->sp.b, &b);
+      if (label && encloses(s, label))
+        break;
+      if (is_scope(s))
+        scope_cleanups(lc, s, n->sp.b, &b);
     }
   } else {
     for (ir_node *s = n->parent; s; s = s->parent) {
@@ -494,8 +531,10 @@ static unsigned render_compound(lctx *lc, ir_node *n) {
   ir_node *last = n->nkids ? n->kids[n->nkids - 1] : NULL;
   bool jumps = last && (last->kind == IR_BREAK || last->kind == IR_CONTINUE ||
                         last->kind == IR_GOTO || last->kind == IR_RETURN);
-  if (!jumps) scope_cleanups(lc, n, n->sp.e, &b);
-  if (b.len) buf_printf(lc->out, "%s", b.s);
+  if (!jumps)
+    scope_cleanups(lc, n, n->sp.e, &b);
+  if (b.len)
+    buf_printf(lc->out, "%s", b.s);
   buf_free(&b);
   buf_puts(lc->out, "}");
   return n->sp.e;
@@ -572,7 +611,8 @@ static unsigned render_loop_restructured(lctx *lc, ir_node *n) {
     }
   }
   buf_puts(lc->out, "for (;;) { ");
-  if (n->for_cond >= 0) loop_test(lc, n->kids[n->for_cond]);
+  if (n->for_cond >= 0)
+    loop_test(lc, n->kids[n->for_cond]);
   if (n->for_body >= 0) {
     resync(lc, mark, (span){n->sp.b, n->kids[n->for_body]->sp.b});
     end = render_body(lc, n->kids[n->for_body]);
@@ -613,9 +653,7 @@ static char *next_call(ir_node *n, const char *handle, const char *item) {
   return xasprintf("yc_next(%s, %s)", handle, item);
 }
 
-static ir_node *foreach_body(ir_node *n) {
-  return n->for_body >= 0 ? n->kids[n->for_body] : NULL;
-}
+static ir_node *foreach_body(ir_node *n) { return n->for_body >= 0 ? n->kids[n->for_body] : NULL; }
 
 static char *foreach_item(lctx *lc, ir_node *n) {
   if (lc->fn && n->fe_var >= 0 && lc->fn->vars.v[n->fe_var].lifted)
@@ -631,7 +669,8 @@ static unsigned render_foreach(lctx *lc, ir_node *n) {
   char *item = foreach_item(lc, n);
   ir_var *h = NULL;
   for (size_t i = 0; i < lc->fn->vars.n; i++)
-    if (lc->fn->vars.v[i].scope == n && lc->fn->vars.v[i].cleanup) h = &lc->fn->vars.v[i];
+    if (lc->fn->vars.v[i].scope == n && lc->fn->vars.v[i].cleanup)
+      h = &lc->fn->vars.v[i];
   size_t mark = lc->out->len;
   bool var_lifted = n->fe_var >= 0 && lc->fn->vars.v[n->fe_var].lifted;
   buf_printf(lc->out, "{ %s->%s = (%s); ", fp(lc), h->field, expr);
@@ -680,7 +719,8 @@ static unsigned render_foreach_plain(lctx *lc, ir_node *n) {
   free(expr);
   free(decl);
   free(next);
-  if (!body) return n->fe_head.e;
+  if (!body)
+    return n->fe_head.e;
   put_src(lc, n->fe_head.e, body->sp.b);
   return render(lc, body);
 }
@@ -692,9 +732,11 @@ static unsigned render_try(lctx *lc, ir_node *n) {
   size_t mark = lc->out->len;
   buf_puts(lc->out, "{ ");
   resync(lc, mark, (span){n->sp.b, tb ? tb->sp.b : n->sp.e});
-  if (tb) render_stmt(lc, tb);
+  if (tb)
+    render_stmt(lc, tb);
   mark = lc->out->len;
-  buf_printf(lc->out, " if (0) { yc_catch_%d: __attribute__((unused)); yc_c->flags &= ~YC__F_THROW; ",
+  buf_printf(lc->out,
+             " if (0) { yc_catch_%d: __attribute__((unused)); yc_c->flags &= ~YC__F_THROW; ",
              n->state);
   if (n->var >= 0 && lc->fn->vars.v[n->var].lifted)
     buf_printf(lc->out, "%s->%s = yc_c->error; ", fp(lc), lc->fn->vars.v[n->var].field);
@@ -714,7 +756,8 @@ static unsigned render_try(lctx *lc, ir_node *n) {
 
 unsigned render(lctx *lc, ir_node *n) {
   if (!lc->fn) {
-    if (n->kind == IR_FOREACH) return render_foreach_plain(lc, n);
+    if (n->kind == IR_FOREACH)
+      return render_foreach_plain(lc, n);
     return emit_kids(lc, n, n->sp.b, n->sp.e);
   }
   switch (n->kind) {
@@ -746,12 +789,14 @@ unsigned render(lctx *lc, ir_node *n) {
     return render_try(lc, n);
   case IR_IF:
   case IR_SWITCH:
-    if (header_suspends(n)) return render_cond_first(lc, n);
+    if (header_suspends(n))
+      return render_cond_first(lc, n);
     return emit_kids(lc, n, n->sp.b, n->sp.e);
   case IR_WHILE:
   case IR_DO:
   case IR_FOR:
-    if (header_suspends(n)) return render_loop_restructured(lc, n);
+    if (header_suspends(n))
+      return render_loop_restructured(lc, n);
     return emit_kids(lc, n, n->sp.b, n->sp.e);
   default:
     return emit_kids(lc, n, n->sp.b, n->sp.e);
@@ -783,7 +828,8 @@ void lower_function(const lower_opts *o, ir_func *fn, buf *out) {
   lc.out = out;
   node_vec refs = {0};
   collect_refs(&lc, fn->body_node, &refs);
-  if (refs.n) qsort(refs.v, refs.n, sizeof *refs.v, ref_order);
+  if (refs.n)
+    qsort(refs.v, refs.n, sizeof *refs.v, ref_order);
   lc.refs = refs.v;
   lc.nrefs = refs.n;
   const char *n = fn->name;
@@ -799,10 +845,12 @@ void lower_function(const lower_opts *o, ir_func *fn, buf *out) {
   lc.out = out;
 
   emit_typedecls(&lc, fn);
-  if (o->lines) buf_puts(out, LINE_OUT);
+  if (o->lines)
+    buf_puts(out, LINE_OUT);
   buf_printf(out, "/* %s: the frame holds what lives across suspension points. */\n", n);
   buf_printf(out, "struct %s__frame {\n  yc_coro yc_hdr;\n", n);
-  if (fn->kind != FN_GENERATOR) buf_puts(out, "  void *yc_aux; /* the event loop's, see yc__coro_async */\n");
+  if (fn->kind != FN_GENERATOR)
+    buf_puts(out, "  void *yc_aux; /* the event loop's, see yc__coro_async */\n");
   if (fn->r) {
     char *t = field_type(fn->r);
     buf_printf(out, "  %s yc_result;\n", t);
@@ -810,7 +858,8 @@ void lower_function(const lower_opts *o, ir_func *fn, buf *out) {
   }
   for (size_t i = 0; i < fn->vars.n; i++) {
     ir_var *v = &fn->vars.v[i];
-    if (!v->lifted) continue;
+    if (!v->lifted)
+      continue;
     char *t = field_type(v->type);
     buf_printf(out, "  %s %s;\n", t, v->field);
     free(t);
@@ -843,16 +892,18 @@ void lower_function(const lower_opts *o, ir_func *fn, buf *out) {
   /* The constructor: the user's declaration, binding the arguments. */
   line_directive(&lc, out, fn->head.b);
   put_src(&lc, fn->head.b, fn->head.e);
-  buf_printf(out, "{ struct %s__frame *%s = yc__frame_new(&%s__type); if (!%s) return NULL; ",
-             n, fn->fp, n, fn->fp);
+  buf_printf(out, "{ struct %s__frame *%s = yc__frame_new(&%s__type); if (!%s) return NULL; ", n,
+             fn->fp, n, fn->fp);
   for (size_t i = 0; i < fn->nparams; i++) {
     ir_var *v = &fn->vars.v[i];
-    if (v->name[0]) buf_printf(out, "%s->%s = %s; ", fn->fp, v->field, v->name);
+    if (v->name[0])
+      buf_printf(out, "%s->%s = %s; ", fn->fp, v->field, v->name);
   }
   buf_printf(out, "return (%s *)&%s->yc_hdr; }\n", handle[fn->kind], fn->fp);
 
   /* The resume function. */
-  if (o->lines) buf_puts(out, LINE_OUT);
+  if (o->lines)
+    buf_puts(out, LINE_OUT);
   buf_printf(out, "%s %s__resume(yc_coro *yc_c, void *yc_out, const void *yc_in) {\n", linkage, n);
   buf_printf(out, "  struct %s__frame *%s = (struct %s__frame *)yc_c;\n", n, fn->fp, n);
   buf_printf(out, "  (void)%s; (void)yc_out; (void)yc_in;\n", fn->fp);
@@ -866,9 +917,11 @@ void lower_function(const lower_opts *o, ir_func *fn, buf *out) {
   buf_puts(out, "  default: return YC__RETURN;\n  }\n");
   buf_put(out, body.s, body.len);
   buf_free(&body);
-  if (o->lines) buf_puts(out, LINE_OUT);
+  if (o->lines)
+    buf_puts(out, LINE_OUT);
   buf_puts(out, "  yc_c->state = -1;\n  return YC__RETURN;\n");
-  if (lc.unwinds.len) buf_put(out, lc.unwinds.s, lc.unwinds.len);
+  if (lc.unwinds.len)
+    buf_put(out, lc.unwinds.s, lc.unwinds.len);
   buf_puts(out, "yc_fail: __attribute__((unused));\n"
                 "  yc_c->state = -1;\n"
                 "  return (yc_c->flags & YC__F_CLOSE) ? YC__RETURN : YC__FAIL;\n}\n");
@@ -892,7 +945,8 @@ void lower_plain(const lower_opts *o, unsigned b, unsigned e, buf *out) {
   unsigned pos = b;
   for (size_t i = 0; i < o->u->foreachs.n; i++) {
     ir_node *n = o->u->foreachs.v[i];
-    if (n->sp.b < pos || n->sp.e > e) continue;
+    if (n->sp.b < pos || n->sp.e > e)
+      continue;
     put_src(&lc, pos, n->sp.b);
     unsigned end = render(&lc, n);
     pos = end > n->sp.b ? end : n->sp.b;

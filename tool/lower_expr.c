@@ -28,7 +28,8 @@ ir_node *kid_in(ir_node *n, span sp) {
  * code goes to the output first). */
 char *operand(lctx *lc, ir_node *n, span sp) {
   ir_node *k = kid_in(n, sp);
-  if (k && k->has_susp && k->sp.b == sp.b && k->sp.e == sp.e) return explode(lc, k);
+  if (k && k->has_susp && k->sp.b == sp.b && k->sp.e == sp.e)
+    return explode(lc, k);
   return render_span(lc, n, sp);
 }
 
@@ -44,11 +45,14 @@ static char *plain(lctx *lc, ir_node *e) {
 /* text without one pair of parentheses around all of it, if it has them. */
 static const char *strip_parens(char *text) {
   size_t n = strlen(text);
-  if (n < 2 || text[0] != '(' || text[n - 1] != ')') return text;
+  if (n < 2 || text[0] != '(' || text[n - 1] != ')')
+    return text;
   int depth = 0;
   for (size_t i = 0; i < n; i++) {
-    if (text[i] == '(') depth++;
-    if (text[i] == ')' && --depth == 0 && i + 1 < n) return text; /* (a) == (b) */
+    if (text[i] == '(')
+      depth++;
+    if (text[i] == ')' && --depth == 0 && i + 1 < n)
+      return text; /* (a) == (b) */
   }
   memmove(text, text + 1, n - 2);
   text[n - 2] = 0;
@@ -59,8 +63,10 @@ static bool is_void(const char *t) { return !t || !strcmp(t, "void"); }
 
 /* Evaluates text (the value of k) now, into a temporary. */
 static char *save(lctx *lc, ir_node *k, char *text) {
-  if (k->kind == IR_EXPR && k->ck == CK_PURE) return text;
-  if (k->kind == IR_SUSPEND) return text; /* already in a temporary */
+  if (k->kind == IR_EXPR && k->ck == CK_PURE)
+    return text;
+  if (k->kind == IR_SUSPEND)
+    return text; /* already in a temporary */
   if (is_void(k->ctype)) {
     buf_printf(lc->out, "(void)(%s); ", text);
     free(text);
@@ -74,8 +80,10 @@ static char *save(lctx *lc, ir_node *k, char *text) {
 
 static ir_node **sorted_kids(ir_node *n) {
   ir_node **ks = xmalloc((n->nkids + 1) * sizeof *ks);
-  if (n->nkids) memcpy(ks, n->kids, n->nkids * sizeof *ks);
-  if (n->nkids) qsort(ks, n->nkids, sizeof *ks, by_start);
+  if (n->nkids)
+    memcpy(ks, n->kids, n->nkids * sizeof *ks);
+  if (n->nkids)
+    qsort(ks, n->nkids, sizeof *ks, by_start);
   return ks;
 }
 
@@ -86,7 +94,8 @@ static char *splice(lctx *lc, ir_node *e, ir_node **ks, char **texts) {
   lc->out = &tmp;
   unsigned pos = e->sp.b;
   for (unsigned i = 0; i < e->nkids; i++) {
-    if (!texts[i] || ks[i]->sp.b < pos) continue;
+    if (!texts[i] || ks[i]->sp.b < pos)
+      continue;
     put_src(lc, pos, ks[i]->sp.b);
     buf_puts(&tmp, texts[i]);
     pos = ks[i]->sp.e;
@@ -142,9 +151,12 @@ static char *explode_assign(lctx *lc, ir_node *e) {
 }
 
 char *explode(lctx *lc, ir_node *e) {
-  if (!e->has_susp) return plain(lc, e);
-  if (e->kind == IR_SUSPEND) return explode_suspend(lc, e);
-  if (e->kind == IR_ASSIGN) return explode_assign(lc, e);
+  if (!e->has_susp)
+    return plain(lc, e);
+  if (e->kind == IR_SUSPEND)
+    return explode_suspend(lc, e);
+  if (e->kind == IR_ASSIGN)
+    return explode_assign(lc, e);
   ir_node **ks = sorted_kids(e);
   unsigned nk = e->nkids;
   char **texts = xcalloc(nk + 1, sizeof *texts);
@@ -186,14 +198,16 @@ char *explode(lctx *lc, ir_node *e) {
      * evaluated and saved before it suspends */
     unsigned last = 0;
     for (unsigned i = 0; i < nk; i++)
-      if (ks[i]->has_susp) last = i;
+      if (ks[i]->has_susp)
+        last = i;
     for (unsigned i = 0; i <= last; i++) {
       char *t = explode(lc, ks[i]);
       texts[i] = i < last ? save(lc, ks[i], t) : t;
     }
     res = splice(lc, e, ks, texts);
   }
-  for (unsigned i = 0; i < nk; i++) free(texts[i]);
+  for (unsigned i = 0; i < nk; i++)
+    free(texts[i]);
   free(texts);
   free(ks);
   return res;

@@ -14,7 +14,7 @@ typedef struct {
   ir_func *fn; /* NULL outside coroutine functions */
   const src_file *f;
   buf *out;
-  buf unwinds;    /* unwind blocks, emitted after the body */
+  buf unwinds; /* unwind blocks, emitted after the body */
   unsigned ncatch;
   unsigned nplain_fe;
   ir_node **refs; /* uses of lifted variables and compound literals to

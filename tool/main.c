@@ -26,7 +26,8 @@ static void usage(FILE *to) {
 }
 
 int main(int argc, char **argv) {
-  if (argc >= 2 && !strcmp(argv[1], "cc")) return launcher_main(argc - 2, argv + 2);
+  if (argc >= 2 && !strcmp(argv[1], "cc"))
+    return launcher_main(argc - 2, argv + 2);
   const char *input = NULL, *output = NULL, *emit = "c", *dump = NULL, *builddir = NULL;
   bool lines = true;
   const char *const *flags = NULL;
@@ -83,14 +84,16 @@ int main(int argc, char **argv) {
   char **db_flags = NULL;
   int ndb = 0;
   if (builddir) {
-    if (!compdb_flags(builddir, input, &db_flags, &ndb)) return 2;
+    if (!compdb_flags(builddir, input, &db_flags, &ndb))
+      return 2;
     if (!nflags) {
       flags = (const char *const *)db_flags;
       nflags = ndb;
     }
   }
   int rc = yieldc_translate(input, output, emit, lines, dump, flags, nflags);
-  for (int i = 0; i < ndb; i++) free(db_flags[i]);
+  for (int i = 0; i < ndb; i++)
+    free(db_flags[i]);
   free(db_flags);
   return rc;
 }

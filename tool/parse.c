@@ -26,8 +26,8 @@ typedef struct {
   CXTranslationUnit tu;
   CXFile main;
   ir_unit *u;
-  ir_func *fn;       /* coroutine being built, NULL elsewhere */
-  span limit;        /* text of the function being built */
+  ir_func *fn;            /* coroutine being built, NULL elsewhere */
+  span limit;             /* text of the function being built */
   VEC(unsigned) var_keys; /* declaration offset of fn->vars[i] */
   bool failed;
 } pctx;
@@ -68,7 +68,8 @@ static bool plain_end(pctx *p, CXCursor c) {
 static span span_of(pctx *p, CXCursor c) {
   CXSourceRange r = clang_getCursorExtent(c);
   span s = {loc_off(p, clang_getRangeStart(r)), loc_off(p, clang_getRangeEnd(r))};
-  if (s.e < s.b) s.e = s.b;
+  if (s.e < s.b)
+    s.e = s.b;
   return s;
 }
 
@@ -116,7 +117,8 @@ static cursor_vec children(CXCursor c) {
 static CXCursor unwrap(CXCursor c) {
   for (;;) {
     enum CXCursorKind k = clang_getCursorKind(c);
-    if (k != CXCursor_UnexposedExpr && k != CXCursor_ParenExpr) return c;
+    if (k != CXCursor_UnexposedExpr && k != CXCursor_ParenExpr)
+      return c;
     cursor_vec kids = children(c);
     if (kids.n != 1) {
       free(kids.v);
@@ -129,9 +131,11 @@ static CXCursor unwrap(CXCursor c) {
 
 /* The name of the function a call calls, or NULL. */
 static char *callee_name(CXCursor call) {
-  if (clang_getCursorKind(call) != CXCursor_CallExpr) return NULL;
+  if (clang_getCursorKind(call) != CXCursor_CallExpr)
+    return NULL;
   CXCursor ref = clang_getCursorReferenced(call);
-  if (clang_Cursor_isNull(ref)) return NULL;
+  if (clang_Cursor_isNull(ref))
+    return NULL;
   return cx_take(clang_getCursorSpelling(ref));
 }
 
@@ -170,23 +174,27 @@ static bool find_marker(CXCursor c, const char *marker, CXCursor *out) {
   }
   free(name);
   clang_visitChildren(c, find_visit, &st);
-  if (st.ok) *out = st.found;
+  if (st.ok)
+    *out = st.found;
   return st.ok;
 }
 
 /* ---- variables -------------------------------------------------------- */
 
 static int var_index(pctx *p, CXCursor decl) {
-  if (!p->fn) return -1;
+  if (!p->fn)
+    return -1;
   CXSourceLocation loc = clang_getCursorLocation(decl);
   unsigned off;
-  if (!loc_in_main(p, loc, false, &off)) return -1;
+  if (!loc_in_main(p, loc, false, &off))
+    return -1;
   unsigned soff;
   loc_in_main(p, loc, true, &soff);
   char *name = cx_take(clang_getCursorSpelling(decl));
   int found = -1;
   for (size_t i = 0; i < p->var_keys.n && found < 0; i++)
-    if (p->var_keys.v[i] == soff && !strcmp(p->fn->vars.v[i].name, name)) found = (int)i;
+    if (p->var_keys.v[i] == soff && !strcmp(p->fn->vars.v[i].name, name))
+      found = (int)i;
   free(name);
   return found;
 }
@@ -200,16 +208,16 @@ static char *cleanup_of(CXCursor decl) {
   if (at) {
     at += 8;
     size_t n = 0;
-    while (is_ident_char((unsigned char)at[n])) n++;
-    if (n) r = xstrndup(at, n);
+    while (is_ident_char((unsigned char)at[n]))
+      n++;
+    if (n)
+      r = xstrndup(at, n);
   }
   free(text);
   return r;
 }
 
-static bool is_expr_kind(enum CXCursorKind k) {
-  return clang_isExpression(k) != 0;
-}
+static bool is_expr_kind(enum CXCursorKind k) { return clang_isExpression(k) != 0; }
 
 static ir_node *build_expr(pctx *p, CXCursor c, ir_node *parent);
 static ir_node *build_stmt(pctx *p, CXCursor c, ir_node *parent);
@@ -239,8 +247,7 @@ static char *frame_type(CXType t, bool is_param) {
   return spelled;
 }
 
-static int add_var(pctx *p, CXCursor decl, ir_node *scope, ir_node *declnode,
-                   bool is_param) {
+static int add_var(pctx *p, CXCursor decl, ir_node *scope, ir_node *declnode, bool is_param) {
   ir_var v = {0};
   v.name = cx_take(clang_getCursorSpelling(decl));
   CXType t = clang_getCursorType(decl);
@@ -249,8 +256,7 @@ static int add_var(pctx *p, CXCursor decl, ir_node *scope, ir_node *declnode,
   enum CX_StorageClass sc = clang_Cursor_getStorageClass(decl);
   v.is_static = sc == CX_SC_Static || sc == CX_SC_Extern;
   v.is_vm = t.kind == CXType_VariableArray || t.kind == CXType_DependentSizedArray;
-  v.is_array = t.kind == CXType_ConstantArray || t.kind == CXType_IncompleteArray ||
-               v.is_vm;
+  v.is_array = t.kind == CXType_ConstantArray || t.kind == CXType_IncompleteArray || v.is_vm;
   v.scope = scope;
   v.decl = declnode;
   v.cleanup = is_param ? NULL : cleanup_of(decl);
@@ -265,7 +271,8 @@ static int add_var(pctx *p, CXCursor decl, ir_node *scope, ir_node *declnode,
      * array's size is an expression child of the declaration too (and
      * libclang 14's clang_Cursor_getVarDeclInitializer returns it). */
     CXCursor init = clang_getNullCursor();
-    unsigned eq = lex_initialiser_eq(F(p)->text, F(p)->len, soff + (unsigned)strlen(p->fn->vars.v[idx].name));
+    unsigned eq =
+        lex_initialiser_eq(F(p)->text, F(p)->len, soff + (unsigned)strlen(p->fn->vars.v[idx].name));
     cursor_vec kids = children(decl);
     for (size_t i = 0; eq && i < kids.n; i++)
       if (is_expr_kind(clang_getCursorKind(kids.v[i])) && span_of(p, kids.v[i]).b > eq)
@@ -277,7 +284,8 @@ static int add_var(pctx *p, CXCursor decl, ir_node *scope, ir_node *declnode,
       vp->init = span_of(p, init);
       vp->braced_init = clang_getCursorKind(init) == CXCursor_InitListExpr;
       ir_node *e = build_expr(p, init, declnode);
-      if (e) ir_add_kid(declnode, e);
+      if (e)
+        ir_add_kid(declnode, e);
     }
   }
   return idx;
@@ -308,23 +316,25 @@ static const char *const form_names[][2] = {
 
 /* Reads the invocation "NAME ( args )" at off; false if the text there is
  * not an invocation of one of names. */
-static bool read_invocation(pctx *p, unsigned off, const char *const *names,
-                            unsigned nnames, span *args, unsigned maxargs,
-                            unsigned *nargs, unsigned *end) {
+static bool read_invocation(pctx *p, unsigned off, const char *const *names, unsigned nnames,
+                            span *args, unsigned maxargs, unsigned *nargs, unsigned *end) {
   const src_file *f = F(p);
   span id = lex_ident_at(f->text, f->len, off);
-  if (id.e == id.b) return false;
+  if (id.e == id.b)
+    return false;
   bool known = false;
   for (unsigned i = 0; i < nnames; i++)
     if (strlen(names[i]) == id.e - id.b && !strncmp(f->text + id.b, names[i], id.e - id.b))
       known = true;
-  if (!known) return false;
+  if (!known)
+    return false;
   return lex_call_args(f->text, f->len, id.e, args, maxargs, nargs, end);
 }
 
 static ir_node *build_suspend(pctx *p, CXCursor call, const char *name, ir_node *parent) {
   size_t mi = 0;
-  while (mi < sizeof markers / sizeof markers[0] && strcmp(markers[mi].marker, name)) mi++;
+  while (mi < sizeof markers / sizeof markers[0] && strcmp(markers[mi].marker, name))
+    mi++;
   span sp = exp_span_of(p, call);
   ir_node *n = ir_new(IR_SUSPEND, sp, parent);
   n->susp = markers[mi].kind;
@@ -367,7 +377,8 @@ static ir_node *build_suspend(pctx *p, CXCursor call, const char *name, ir_node 
   size_t first = n->susp == SUSP_YIELD ? 2 : 1;
   for (size_t i = first; i < kids.n; i++) {
     ir_node *e = build_expr(p, kids.v[i], n);
-    if (e) ir_add_kid(n, e);
+    if (e)
+      ir_add_kid(n, e);
   }
   free(kids.v);
   return n;
@@ -384,7 +395,8 @@ static bool is_literal(enum CXCursorKind k) {
 static ir_node *expr_leaf(pctx *p, CXCursor c, ir_node *parent, expr_kind ck) {
   ir_node *n = ir_new(IR_EXPR, span_of(p, c), parent);
   n->ck = ck;
-  if (p->fn) n->ctype = cx_take(clang_getTypeSpelling(clang_getCursorType(c)));
+  if (p->fn)
+    n->ctype = cx_take(clang_getTypeSpelling(clang_getCursorType(c)));
   return n;
 }
 
@@ -399,12 +411,11 @@ static ir_node *build_expr(pctx *p, CXCursor c, ir_node *parent) {
     int vi = (rk == CXCursor_VarDecl || rk == CXCursor_ParmDecl) ? var_index(p, ref) : -1;
     if (vi < 0)
       return expr_leaf(p, c, parent,
-                       rk == CXCursor_FunctionDecl || rk == CXCursor_EnumConstantDecl
-                           ? CK_PURE
-                           : CK_GENERIC);
+                       rk == CXCursor_FunctionDecl || rk == CXCursor_EnumConstantDecl ? CK_PURE
+                                                                                      : CK_GENERIC);
     unsigned off;
-    bool in_body = loc_in_main(p, clang_getCursorLocation(c), true, &off) &&
-                   off >= p->limit.b && off < p->limit.e;
+    bool in_body = loc_in_main(p, clang_getCursorLocation(c), true, &off) && off >= p->limit.b &&
+                   off < p->limit.e;
     ir_node *n = ir_new(IR_VARREF, span_of(p, c), parent);
     n->var = vi;
     n->ctype = cx_take(clang_getTypeSpelling(clang_getCursorType(c)));
@@ -415,7 +426,8 @@ static ir_node *build_expr(pctx *p, CXCursor c, ir_node *parent) {
     }
     return n;
   }
-  if (is_literal(k)) return expr_leaf(p, c, parent, CK_PURE);
+  if (is_literal(k))
+    return expr_leaf(p, c, parent, CK_PURE);
   if (k == CXCursor_CallExpr) {
     char *name = callee_name(c);
     if (name && (!strcmp(name, "yc__mark_catch") || !strcmp(name, "yc__mark_try") ||
@@ -444,10 +456,13 @@ static ir_node *build_expr(pctx *p, CXCursor c, ir_node *parent) {
     if (is_marker(name)) {
       ir_node *n = NULL;
       for (size_t i = 0; i < sizeof markers / sizeof markers[0]; i++)
-        if (!strcmp(markers[i].marker, name)) n = build_suspend(p, c, name, parent);
+        if (!strcmp(markers[i].marker, name))
+          n = build_suspend(p, c, name, parent);
       if (!n) {
         n = ir_new(IR_EXPR, exp_span_of(p, c), parent);
-        error_at(p, n->sp.b, "use yc_return/yc_raise as statements and yc_try/yc_catch/yc_foreach as written in SPEC",
+        error_at(p, n->sp.b,
+                 "use yc_return/yc_raise as statements and yc_try/yc_catch/yc_foreach as written "
+                 "in SPEC",
                  "this yieldc form cannot stand here");
       }
       free(name);
@@ -463,10 +478,14 @@ static ir_node *build_expr(pctx *p, CXCursor c, ir_node *parent) {
     return s;
   }
   ir_node *n = ir_new(IR_EXPR, span_of(p, c), parent);
-  if (p->fn) n->ctype = cx_take(clang_getTypeSpelling(clang_getCursorType(c)));
-  if (k == CXCursor_UnaryExpr || k == CXCursor_GenericSelectionExpr) n->ck = CK_NOEVAL;
-  if (k == CXCursor_CompoundLiteralExpr) n->tag = xstrdup("compound-literal");
-  if (k == CXCursor_ConditionalOperator) n->ck = CK_COND;
+  if (p->fn)
+    n->ctype = cx_take(clang_getTypeSpelling(clang_getCursorType(c)));
+  if (k == CXCursor_UnaryExpr || k == CXCursor_GenericSelectionExpr)
+    n->ck = CK_NOEVAL;
+  if (k == CXCursor_CompoundLiteralExpr)
+    n->tag = xstrdup("compound-literal");
+  if (k == CXCursor_ConditionalOperator)
+    n->ck = CK_COND;
   cursor_vec kids = children(c);
   for (size_t i = 0; i < kids.n; i++) {
     enum CXCursorKind kk = clang_getCursorKind(kids.v[i]);
@@ -475,7 +494,8 @@ static ir_node *build_expr(pctx *p, CXCursor c, ir_node *parent) {
       e = build_expr(p, kids.v[i], n);
     else if (clang_isStatement(kk))
       e = build_stmt(p, kids.v[i], n);
-    if (e) ir_add_kid(n, e);
+    if (e)
+      ir_add_kid(n, e);
   }
   /* A value form is wrapped in (*(T *)marker(...)), tokens of yieldc.h's
    * macros, which libclang places where the form starts: one node, not four. */
@@ -494,20 +514,21 @@ static ir_node *build_expr(pctx *p, CXCursor c, ir_node *parent) {
   if (n->has_susp && n->nkids && !plain_end(p, c)) {
     unsigned hi = 0;
     for (unsigned i = 0; i < n->nkids; i++)
-      if (n->kids[i]->sp.e > hi) hi = n->kids[i]->sp.e;
+      if (n->kids[i]->sp.e > hi)
+        hi = n->kids[i]->sp.e;
     n->sp.e = lex_own_end(F(p)->text, F(p)->len, hi,
                           k == CXCursor_ParenExpr || k == CXCursor_CallExpr ||
                               k == CXCursor_ArraySubscriptExpr || k == CXCursor_InitListExpr ||
                               k == CXCursor_CompoundLiteralExpr,
                           k == CXCursor_UnaryOperator, k == CXCursor_MemberRefExpr);
   }
-  if (k == CXCursor_ConditionalOperator && kids.n != 3) n->ck = CK_GENERIC; /* a ?: b */
+  if (k == CXCursor_ConditionalOperator && kids.n != 3)
+    n->ck = CK_GENERIC; /* a ?: b */
   /* a function name seen through its conversion to a pointer */
   if (k == CXCursor_UnexposedExpr && n->nkids == 1 && n->kids[0]->kind == IR_EXPR &&
       n->kids[0]->ck == CK_PURE)
     n->ck = CK_PURE;
-  if ((k == CXCursor_BinaryOperator || k == CXCursor_CompoundAssignOperator) &&
-      kids.n == 2) {
+  if ((k == CXCursor_BinaryOperator || k == CXCursor_CompoundAssignOperator) && kids.n == 2) {
     span l = span_of(p, kids.v[0]), r = span_of(p, kids.v[1]);
     char *op = lex_operator_between(F(p)->text, l.e, r.b);
     if (op && strlen(op) < sizeof n->op && strchr(op, '=') && strcmp(op, "==") &&
@@ -561,7 +582,8 @@ static ir_node *stmt_kids(pctx *p, ir_node *n, CXCursor c) {
       e = build_stmt(p, kids.v[i], n);
     else
       e = build_expr(p, kids.v[i], n);
-    if (e) ir_add_kid(n, e);
+    if (e)
+      ir_add_kid(n, e);
   }
   free(kids.v);
   return n;
@@ -571,7 +593,8 @@ static ir_node *build_decl(pctx *p, CXCursor c, ir_node *parent) {
   ir_node *n = ir_new(IR_DECL, exp_span_of(p, c), parent);
   /* The block (or for statement) the declaration lives in. */
   ir_node *scope = parent;
-  while (scope && scope->kind != IR_COMPOUND && scope->kind != IR_FOR) scope = scope->parent;
+  while (scope && scope->kind != IR_COMPOUND && scope->kind != IR_FOR)
+    scope = scope->parent;
   cursor_vec kids = children(c);
   for (size_t i = 0; i < kids.n; i++) {
     enum CXCursorKind k = clang_getCursorKind(kids.v[i]);
@@ -579,9 +602,10 @@ static ir_node *build_decl(pctx *p, CXCursor c, ir_node *parent) {
       int vi = add_var(p, kids.v[i], scope, n, false);
       n->decl_vars = xrealloc(n->decl_vars, (n->ndecl + 1) * sizeof *n->decl_vars);
       n->decl_vars[n->ndecl++] = vi;
-    } else if (k == CXCursor_StructDecl || k == CXCursor_UnionDecl ||
-               k == CXCursor_EnumDecl || k == CXCursor_TypedefDecl) {
-      if (k != CXCursor_TypedefDecl && !clang_isCursorDefinition(kids.v[i])) continue;
+    } else if (k == CXCursor_StructDecl || k == CXCursor_UnionDecl || k == CXCursor_EnumDecl ||
+               k == CXCursor_TypedefDecl) {
+      if (k != CXCursor_TypedefDecl && !clang_isCursorDefinition(kids.v[i]))
+        continue;
       ir_node *t = ir_new(IR_TYPEDECL, exp_span_of(p, kids.v[i]), n);
       t->tag = cx_take(clang_getCursorSpelling(kids.v[i]));
       if (clang_Cursor_isAnonymous(kids.v[i])) {
@@ -624,7 +648,8 @@ static ir_node *build_for(pctx *p, CXCursor c, ir_node *parent) {
         for (size_t j = 0; j < dk.n; j++)
           if (clang_getCursorKind(dk.v[j]) == CXCursor_VarDecl) {
             n->tag = cx_take(clang_getCursorSpelling(dk.v[j]));
-            if (p->fn) n->fe_var = add_var(p, dk.v[j], n, NULL, false);
+            if (p->fn)
+              n->fe_var = add_var(p, dk.v[j], n, NULL, false);
           }
         free(dk.v);
       }
@@ -633,7 +658,8 @@ static ir_node *build_for(pctx *p, CXCursor c, ir_node *parent) {
     cursor_vec mk = children(mark);
     for (size_t i = 1; i < mk.n; i++) {
       ir_node *e = build_expr(p, mk.v[i], n);
-      if (e) ir_add_kid(n, e);
+      if (e)
+        ir_add_kid(n, e);
     }
     free(mk.v);
     /* the body: the last child */
@@ -667,7 +693,8 @@ static ir_node *build_for(pctx *p, CXCursor c, ir_node *parent) {
     } else {
       e = build_expr(p, kids.v[i], n);
     }
-    if (!e) continue;
+    if (!e)
+      continue;
     ir_add_kid(n, e);
     int idx = (int)n->nkids - 1;
     if (last)
@@ -704,11 +731,13 @@ static ir_node *build_return(pctx *p, CXCursor c, ir_node *parent) {
       } else {
         n->sp.e = end;
         n->ret = raise ? RET_RAISE : (nargs ? RET_YC_RETURN : RET_PLAIN);
-        if (nargs) n->ret_arg = args[0];
+        if (nargs)
+          n->ret_arg = args[0];
         cursor_vec mk = children(e);
         for (size_t i = raise ? 1 : 2; i < mk.n; i++) {
           ir_node *x = build_expr(p, mk.v[i], n);
-          if (x) ir_add_kid(n, x);
+          if (x)
+            ir_add_kid(n, x);
         }
         free(mk.v);
       }
@@ -716,7 +745,8 @@ static ir_node *build_return(pctx *p, CXCursor c, ir_node *parent) {
       n->ret = RET_VALUE;
       n->ret_arg = span_of(p, kids.v[0]);
       ir_node *x = build_expr(p, kids.v[0], n);
-      if (x) ir_add_kid(n, x);
+      if (x)
+        ir_add_kid(n, x);
     }
     free(name);
   }
@@ -732,7 +762,8 @@ static ir_node *build_if(pctx *p, CXCursor c, ir_node *parent) {
     n->var = -1;
     if (kids.n >= 2) {
       ir_node *t = build_stmt(p, kids.v[1], n);
-      if (t) ir_add_kid(n, t);
+      if (t)
+        ir_add_kid(n, t);
     }
     if (kids.n >= 3) {
       /* else for (int err = yc__mark_catch(); err; err = 0) block */
@@ -752,7 +783,8 @@ static ir_node *build_if(pctx *p, CXCursor c, ir_node *parent) {
       }
       if (fk.n) {
         ir_node *cb = build_stmt(p, fk.v[fk.n - 1], n);
-        if (cb) ir_add_kid(n, cb);
+        if (cb)
+          ir_add_kid(n, cb);
       }
       free(fk.v);
     }
@@ -791,7 +823,8 @@ static ir_node *build_stmt(pctx *p, CXCursor c, ir_node *parent) {
   case CXCursor_GotoStmt: {
     ir_node *n = ir_new(IR_GOTO, sp, parent);
     cursor_vec kids = children(c);
-    if (kids.n) n->name = cx_take(clang_getCursorSpelling(kids.v[0]));
+    if (kids.n)
+      n->name = cx_take(clang_getCursorSpelling(kids.v[0]));
     free(kids.v);
     return n;
   }
@@ -816,7 +849,8 @@ static ir_node *build_stmt(pctx *p, CXCursor c, ir_node *parent) {
   if (is_expr_kind(k)) {
     ir_node *n = ir_new(IR_EXPR_STMT, sp, parent);
     ir_node *e = build_expr(p, c, n);
-    if (e) ir_add_kid(n, e);
+    if (e)
+      ir_add_kid(n, e);
     return n;
   }
   return stmt_kids(p, ir_new(IR_OTHER, sp, parent), c);
@@ -828,11 +862,15 @@ static bool annotation(CXCursor fn, fn_kind *kind) {
   cursor_vec kids = children(fn);
   bool found = false;
   for (size_t i = 0; i < kids.n && !found; i++) {
-    if (clang_getCursorKind(kids.v[i]) != CXCursor_AnnotateAttr) continue;
+    if (clang_getCursorKind(kids.v[i]) != CXCursor_AnnotateAttr)
+      continue;
     char *s = cx_take(clang_getCursorSpelling(kids.v[i]));
-    if (!strcmp(s, "yieldc:generator")) *kind = FN_GENERATOR, found = true;
-    else if (!strcmp(s, "yieldc:async")) *kind = FN_ASYNC, found = true;
-    else if (!strcmp(s, "yieldc:async_generator")) *kind = FN_ASYNC_GEN, found = true;
+    if (!strcmp(s, "yieldc:generator"))
+      *kind = FN_GENERATOR, found = true;
+    else if (!strcmp(s, "yieldc:async"))
+      *kind = FN_ASYNC, found = true;
+    else if (!strcmp(s, "yieldc:async_generator"))
+      *kind = FN_ASYNC_GEN, found = true;
     free(s);
   }
   free(kids.v);
@@ -856,7 +894,8 @@ static void build_function(pctx *p, CXCursor c, fn_kind kind) {
   cursor_vec kids = children(c);
   CXCursor body = clang_getNullCursor();
   for (size_t i = 0; i < kids.n; i++)
-    if (clang_getCursorKind(kids.v[i]) == CXCursor_CompoundStmt) body = kids.v[i];
+    if (clang_getCursorKind(kids.v[i]) == CXCursor_CompoundStmt)
+      body = kids.v[i];
   fn.body = exp_span_of(p, body);
   fn.head = (span){fn.whole.b, fn.body.b};
   /* The declaration macro and its type arguments. */
@@ -867,15 +906,17 @@ static void build_function(pctx *p, CXCursor c, fn_kind kind) {
   unsigned nargs = 0, end = 0;
   bool found = false;
   for (unsigned off = fn.head.b; off < fn.head.e && !found; off++) {
-    if (off > fn.head.b && is_ident_char((unsigned char)F(p)->text[off - 1])) continue;
+    if (off > fn.head.b && is_ident_char((unsigned char)F(p)->text[off - 1]))
+      continue;
     if (read_invocation(p, off, names, 1, args, 3, &nargs, &end)) {
       fn.macro = (span){off, end};
       found = true;
     }
   }
   if (!found) {
-    error_at(p, fn.whole.b, "write yc_generator(Y), yc_async(R) or yc_async_generator(Y) "
-                            "directly before the function's name",
+    error_at(p, fn.whole.b,
+             "write yc_generator(Y), yc_async(R) or yc_async_generator(Y) "
+             "directly before the function's name",
              "coroutine function declared through another macro");
     free(kids.v);
     return;
@@ -918,7 +959,8 @@ static void record_sig(pctx *p, CXCursor c, fn_kind kind) {
   span args[3];
   unsigned nargs = 0, end = 0;
   for (unsigned off = whole.b; off < name_off && off < F(p)->len; off++) {
-    if (off > whole.b && is_ident_char((unsigned char)F(p)->text[off - 1])) continue;
+    if (off > whole.b && is_ident_char((unsigned char)F(p)->text[off - 1]))
+      continue;
     if (read_invocation(p, off, names, 1, args, 3, &nargs, &end)) {
       ir_sig sg = {0};
       sg.name = cx_take(clang_getCursorSpelling(c));
@@ -946,18 +988,21 @@ static enum CXChildVisitResult scan_plain(CXCursor c, CXCursor parent, CXClientD
     cursor_vec kids = children(c);
     bool is_fe = false;
     for (size_t i = 0; i + 1 < kids.n && !is_fe; i++)
-      if (find_marker(kids.v[i], "yc__mark_foreach", &mark)) is_fe = true;
+      if (find_marker(kids.v[i], "yc__mark_foreach", &mark))
+        is_fe = true;
     free(kids.v);
     if (is_fe) {
       ir_node *n = build_for(p, c, NULL);
-      if (n->kind == IR_FOREACH) VEC_PUSH(p->u->foreachs, n);
+      if (n->kind == IR_FOREACH)
+        VEC_PUSH(p->u->foreachs, n);
       return CXChildVisit_Continue;
     }
   }
   char *name = callee_name(c);
   if (is_marker(name) && strcmp(name, "yc__mark_foreach")) {
     span sp = exp_span_of(p, c);
-    error_at(p, sp.b, "declare the function with yc_generator(Y), yc_async(R) or yc_async_generator(Y)",
+    error_at(p, sp.b,
+             "declare the function with yc_generator(Y), yc_async(R) or yc_async_generator(Y)",
              "suspension form used outside a coroutine function");
     free(name);
     return CXChildVisit_Continue;
@@ -969,11 +1014,13 @@ static enum CXChildVisitResult scan_plain(CXCursor c, CXCursor parent, CXClientD
 static enum CXChildVisitResult top_level(CXCursor c, CXCursor parent, CXClientData d) {
   (void)parent;
   pctx *p = d;
-  if (!cursor_in_main(p, c)) return CXChildVisit_Continue;
+  if (!cursor_in_main(p, c))
+    return CXChildVisit_Continue;
   enum CXCursorKind k = clang_getCursorKind(c);
   if (k == CXCursor_FunctionDecl) {
     fn_kind kind;
-    if (annotation(c, &kind)) record_sig(p, c, kind);
+    if (annotation(c, &kind))
+      record_sig(p, c, kind);
   }
   if (k == CXCursor_FunctionDecl && clang_isCursorDefinition(c)) {
     fn_kind kind;
@@ -993,7 +1040,8 @@ static enum CXChildVisitResult top_level(CXCursor c, CXCursor parent, CXClientDa
 
 static void report_clang(pctx *p, CXDiagnostic d) {
   enum CXDiagnosticSeverity sev = clang_getDiagnosticSeverity(d);
-  if (sev < CXDiagnostic_Error) return;
+  if (sev < CXDiagnostic_Error)
+    return;
   CXFile file;
   unsigned line, col, off;
   clang_getSpellingLocation(clang_getDiagnosticLocation(d), &file, &line, &col, &off);
@@ -1005,7 +1053,8 @@ static void report_clang(pctx *p, CXDiagnostic d) {
     free(path);
     path = xstrdup(F(p)->path);
     unsigned s = off;
-    while (s > 0 && F(p)->text[s - 1] != '\n') s--;
+    while (s > 0 && F(p)->text[s - 1] != '\n')
+      s--;
     line_text = F(p)->text + s;
   } else if (file) {
     size_t len;
@@ -1014,12 +1063,12 @@ static void report_clang(pctx *p, CXDiagnostic d) {
       line_text = other;
       for (unsigned l = 1; l < line && line_text; l++) {
         line_text = strchr(line_text, '\n');
-        if (line_text) line_text++;
+        if (line_text)
+          line_text++;
       }
     }
   }
-  diag_at(path, line, col, sev == CXDiagnostic_Fatal ? "fatal error" : "error", msg,
-          line_text);
+  diag_at(path, line, col, sev == CXDiagnostic_Fatal ? "fatal error" : "error", msg, line_text);
   free(other);
   free(msg);
   free(path);
@@ -1035,8 +1084,8 @@ bool parse_unit(ir_unit *u, const char *const *args, int nargs) {
       index, u->file.path, args, nargs, &unsaved, 1,
       CXTranslationUnit_KeepGoing | CXTranslationUnit_SkipFunctionBodies * 0, &p.tu);
   if (err != CXError_Success) {
-    fprintf(stderr, "%s: error: libclang could not parse the file (error %d)\n",
-            u->file.path, (int)err);
+    fprintf(stderr, "%s: error: libclang could not parse the file (error %d)\n", u->file.path,
+            (int)err);
     clang_disposeIndex(index);
     return false;
   }
@@ -1047,7 +1096,8 @@ bool parse_unit(ir_unit *u, const char *const *args, int nargs) {
     report_clang(&p, d);
     clang_disposeDiagnostic(d);
   }
-  if (!p.failed) clang_visitChildren(clang_getTranslationUnitCursor(p.tu), top_level, &p);
+  if (!p.failed)
+    clang_visitChildren(clang_getTranslationUnitCursor(p.tu), top_level, &p);
   free(p.var_keys.v);
   clang_disposeTranslationUnit(p.tu);
   clang_disposeIndex(index);

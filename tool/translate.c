@@ -24,7 +24,8 @@ const char *yieldc_include_dir(void) {
       snprintf(dir, sizeof dir, "%s/../include", exe);
       char probe[8300];
       snprintf(probe, sizeof probe, "%s/yieldc.h", dir);
-      if (access(probe, R_OK) == 0) return dir;
+      if (access(probe, R_OK) == 0)
+        return dir;
     }
   }
   return YIELDC_SOURCE_INCLUDE_DIR;
@@ -46,26 +47,30 @@ int yieldc_translate(const char *input, const char *output, const char *emit, bo
   char *inc = xasprintf("-I%s", yieldc_include_dir());
   /* gcc-only warning options in a build's flags must not stop libclang */
   args[na++] = "-Wno-unknown-warning-option";
-  for (int i = 0; i < nflags; i++) args[na++] = flags[i];
+  for (int i = 0; i < nflags; i++)
+    args[na++] = flags[i];
   args[na++] = inc;
   unsigned errors_before = diag_error_count();
   int rc = 0;
   bool ok = parse_unit(&u, args, na);
   if (ok && dump && !strcmp(dump, "parse") && diag_error_count() == errors_before) {
     buf b = {0};
-    for (size_t i = 0; i < u.funcs.n; i++) ir_dump(&u, &u.funcs.v[i], &b);
+    for (size_t i = 0; i < u.funcs.n; i++)
+      ir_dump(&u, &u.funcs.v[i], &b);
     fputs(b.s ? b.s : "", stdout);
     buf_free(&b);
     goto done;
   }
-  if (ok) ok = analyse_unit(&u) && diag_error_count() == errors_before;
+  if (ok)
+    ok = analyse_unit(&u) && diag_error_count() == errors_before;
   if (!ok) {
     rc = 1;
     goto done;
   }
   if (dump) {
     buf b = {0};
-    for (size_t i = 0; i < u.funcs.n; i++) ir_dump(&u, &u.funcs.v[i], &b);
+    for (size_t i = 0; i < u.funcs.n; i++)
+      ir_dump(&u, &u.funcs.v[i], &b);
     fputs(b.s ? b.s : "", stdout);
     buf_free(&b);
     goto done;
@@ -91,4 +96,3 @@ done:
   free(args);
   return rc;
 }
-

@@ -15,19 +15,22 @@ static void out_of_memory(void) {
 
 void *xmalloc(size_t n) {
   void *p = malloc(n ? n : 1);
-  if (!p) out_of_memory();
+  if (!p)
+    out_of_memory();
   return p;
 }
 
 void *xcalloc(size_t n, size_t size) {
   void *p = calloc(n ? n : 1, size ? size : 1);
-  if (!p) out_of_memory();
+  if (!p)
+    out_of_memory();
   return p;
 }
 
 void *xrealloc(void *p, size_t n) {
   p = realloc(p, n ? n : 1);
-  if (!p) out_of_memory();
+  if (!p)
+    out_of_memory();
   return p;
 }
 
@@ -50,9 +53,11 @@ char *xasprintf(const char *fmt, ...) {
 }
 
 static void buf_reserve(buf *b, size_t extra) {
-  if (b->len + extra + 1 <= b->cap) return;
+  if (b->len + extra + 1 <= b->cap)
+    return;
   size_t cap = b->cap ? b->cap : 64;
-  while (cap < b->len + extra + 1) cap *= 2;
+  while (cap < b->len + extra + 1)
+    cap *= 2;
   b->s = xrealloc(b->s, cap);
   b->cap = cap;
 }
@@ -73,7 +78,8 @@ void buf_vprintf(buf *b, const char *fmt, va_list ap) {
   va_copy(ap2, ap);
   int n = vsnprintf(NULL, 0, fmt, ap2);
   va_end(ap2);
-  if (n < 0) return;
+  if (n < 0)
+    return;
   buf_reserve(b, (size_t)n);
   vsnprintf(b->s + b->len, (size_t)n + 1, fmt, ap);
   b->len += (size_t)n;
@@ -101,11 +107,13 @@ void buf_free(buf *b) {
 
 char *read_file(const char *path, size_t *len) {
   FILE *f = fopen(path, "rb");
-  if (!f) return NULL;
+  if (!f)
+    return NULL;
   buf b = {0};
   char chunk[65536];
   size_t n;
-  while ((n = fread(chunk, 1, sizeof chunk, f)) > 0) buf_put(&b, chunk, n);
+  while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
+    buf_put(&b, chunk, n);
   int err = ferror(f) ? errno : 0;
   fclose(f);
   if (err) {
@@ -121,14 +129,16 @@ char *read_file(const char *path, size_t *len) {
  * renaming over it would replace the device with a regular file. */
 static bool write_in_place(const char *path, const char *data, size_t len) {
   FILE *f = fopen(path, "wb");
-  if (!f) return false;
+  if (!f)
+    return false;
   bool ok = fwrite(data, 1, len, f) == len;
   return fclose(f) == 0 && ok;
 }
 
 bool write_file_atomic(const char *path, const char *data, size_t len) {
   struct stat st;
-  if (stat(path, &st) == 0 && !S_ISREG(st.st_mode)) return write_in_place(path, data, len);
+  if (stat(path, &st) == 0 && !S_ISREG(st.st_mode))
+    return write_in_place(path, data, len);
   char *tmp = xasprintf("%s.yieldc-tmp.XXXXXX", path);
   int fd = mkstemp(tmp);
   if (fd < 0) {
@@ -139,14 +149,16 @@ bool write_file_atomic(const char *path, const char *data, size_t len) {
   while (done < len) {
     ssize_t w = write(fd, data + done, len - done);
     if (w < 0) {
-      if (errno == EINTR) continue;
+      if (errno == EINTR)
+        continue;
       break;
     }
     done += (size_t)w;
   }
   bool ok = done == len && fchmod(fd, 0644) == 0;
   ok = close(fd) == 0 && ok;
-  if (ok) ok = rename(tmp, path) == 0;
+  if (ok)
+    ok = rename(tmp, path) == 0;
   if (!ok) {
     int err = errno;
     unlink(tmp);
@@ -157,6 +169,5 @@ bool write_file_atomic(const char *path, const char *data, size_t len) {
 }
 
 bool is_ident_char(int c) {
-  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
-         (c >= '0' && c <= '9') || c == '_';
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
 }

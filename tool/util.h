@@ -29,18 +29,18 @@ char *buf_take(buf *b); /* the string; b is empty afterwards */
 void buf_free(buf *b);
 
 /* Growable array of T: VEC(T) v = {0}; VEC_PUSH(v, x); v.n; v.v[i]. */
-#define VEC(T)                                                                 \
-  struct {                                                                     \
-    T *v;                                                                      \
-    size_t n, cap;                                                             \
+#define VEC(T)                                                                                     \
+  struct {                                                                                         \
+    T *v;                                                                                          \
+    size_t n, cap;                                                                                 \
   }
-#define VEC_PUSH(vec, x)                                                       \
-  do {                                                                         \
-    if ((vec).n == (vec).cap) {                                                \
-      (vec).cap = (vec).cap ? 2 * (vec).cap : 8;                               \
-      (vec).v = xrealloc((vec).v, (vec).cap * sizeof *(vec).v);                \
-    }                                                                          \
-    (vec).v[(vec).n++] = (x);                                                  \
+#define VEC_PUSH(vec, x)                                                                           \
+  do {                                                                                             \
+    if ((vec).n == (vec).cap) {                                                                    \
+      (vec).cap = (vec).cap ? 2 * (vec).cap : 8;                                                   \
+      (vec).v = xrealloc((vec).v, (vec).cap * sizeof *(vec).v);                                    \
+    }                                                                                              \
+    (vec).v[(vec).n++] = (x);                                                                      \
   } while (0)
 
 /* Reads a whole file; NULL with errno set on failure. */
