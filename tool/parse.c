@@ -55,6 +55,12 @@ static unsigned loc_off(pctx *p, CXSourceLocation loc) {
   return off;
 }
 
+/* Is loc a token spelled in the text of the function being built? */
+static bool loc_in_body(pctx *p, CXSourceLocation loc) {
+  unsigned off;
+  return loc_in_main(p, loc, true, &off) && off >= p->limit.b && off <= p->limit.e;
+}
+
 /* Does c's extent end at a token written in the file itself (not inside
  * any macro invocation)? */
 static bool plain_end(pctx *p, CXCursor c) {
@@ -499,7 +505,12 @@ static ir_node *build_expr(pctx *p, CXCursor c, ir_node *parent) {
   }
   /* A value form is wrapped in (*(T *)marker(...)), tokens of yieldc.h's
    * macros, which libclang places where the form starts: one node, not four. */
-  if (n->nkids == 1 && n->kids[0]->kind == IR_SUSPEND && n->kids[0]->sp.b == n->sp.b) {
+  /* (libclang up to 15 reports a macro body's tokens at the start of the
+   * invocation that produced them; later ones in the macro's own file.) */
+  CXSourceRange ext = clang_getCursorExtent(c);
+  bool start_in_body = loc_in_body(p, clang_getRangeStart(ext));
+  if (n->nkids == 1 && n->kids[0]->kind == IR_SUSPEND &&
+      (n->kids[0]->sp.b == n->sp.b || !start_in_body)) {
     ir_node *kid = n->kids[0];
     kid->parent = parent;
     n->kids[0] = NULL;
@@ -511,6 +522,14 @@ static ir_node *build_expr(pctx *p, CXCursor c, ir_node *parent) {
    * yield(v, T) * 2)), libclang ends the expressions that end with it at the
    * end of the outer macro.  Their end is then their last operand's end and
    * their own closing token. */
+  if (n->has_susp && n->nkids && !start_in_body) {
+    /* the first token is a macro's: the expression starts with its first
+     * operand */
+    unsigned lo = n->kids[0]->sp.b;
+    for (unsigned i = 1; i < n->nkids; i++)
+      if (n->kids[i]->sp.b < lo) lo = n->kids[i]->sp.b;
+    n->sp.b = lo;
+  }
   if (n->has_susp && n->nkids && !plain_end(p, c)) {
     unsigned hi = 0;
     for (unsigned i = 0; i < n->nkids; i++)

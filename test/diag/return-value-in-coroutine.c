@@ -3,7 +3,7 @@
 
 yc_generator(int, void, int) answer(void) {
   yield(1);
-  return 42;
+  return 0;
 }
 // CHECK: return-value-in-coroutine.c:[[@LINE-2]]:3: error: return with a value in a coroutine function
 // CHECK: note: finish with yc_return(v)
