@@ -232,7 +232,10 @@ static bool encloses(ir_node *outer, ir_node *n) {
 static void scope_cleanups(lctx *lc, ir_node *s, unsigned pos, buf *b) {
   for (size_t i = lc->fn->vars.n; i-- > 0;) {
     ir_var *v = &lc->fn->vars.v[i];
-    if (v->scope != s || !v->lifted || !v->cleanup || v->name_sp.b >= pos)
+    /* declared only once its initialiser has finished: an error or close
+     * arriving inside the initialiser finds nothing to clean up */
+    unsigned declared = v->has_init ? v->init.e : v->name_sp.e;
+    if (v->scope != s || !v->lifted || !v->cleanup || declared > pos)
       continue;
     buf_printf(b, "%s(&%s->%s); ", v->cleanup, fp(lc), v->field);
   }
@@ -525,13 +528,18 @@ static unsigned render_jump(lctx *lc, ir_node *n) {
   return end;
 }
 
+/* Does control never reach the end of n (it ends in break, continue, goto
+ * or return, perhaps inside nested blocks)? */
+static bool ends_in_jump(ir_node *n) {
+  if (n->kind == IR_COMPOUND) return n->nkids && ends_in_jump(n->kids[n->nkids - 1]);
+  return n->kind == IR_BREAK || n->kind == IR_CONTINUE || n->kind == IR_GOTO ||
+         n->kind == IR_RETURN;
+}
+
 static unsigned render_compound(lctx *lc, ir_node *n) {
   emit_kids(lc, n, n->sp.b, n->sp.e ? n->sp.e - 1 : n->sp.e);
   buf b = {0};
-  ir_node *last = n->nkids ? n->kids[n->nkids - 1] : NULL;
-  bool jumps = last && (last->kind == IR_BREAK || last->kind == IR_CONTINUE ||
-                        last->kind == IR_GOTO || last->kind == IR_RETURN);
-  if (!jumps)
+  if (!ends_in_jump(n))
     scope_cleanups(lc, n, n->sp.e, &b);
   if (b.len)
     buf_printf(lc->out, "%s", b.s);

@@ -193,9 +193,25 @@ def reduce(env, prog, kind, d, budget):
     return tries
 
 
+FEATURES = [("yc_try", "yc_try"), ("yc_raise", "yc_raise"), ("cleanup", "cleanup(ycl)"),
+            ("yield_from", "yield_from")]
+COUNTS = {}
+
+
+def count_features(prog):
+    text = "\n".join(yrandom.c_program(prog, 0))
+    seen = [name for name, needle in FEATURES if needle in text]
+    seen += [name for name, hit in (("throw", any(a > 0 for a in prog.plan)),
+                                    ("close", -1 in prog.plan), ("free", -2 in prog.plan)) if hit]
+    for name in seen:
+        COUNTS[name] = COUNTS.get(name, 0) + 1
+
+
 def run_batch(env, seeds, work, keep):
     d = tempfile.mkdtemp(prefix="batch-", dir=work)
     progs = [(n, yrandom.make(s, n)) for n, s in enumerate(seeds)]
+    for _, p in progs:
+        count_features(p)
     kind, detail, verdict = check(env, progs, d)
     failures = []
     if kind is not None:
@@ -265,7 +281,10 @@ def main():
     ap.add_argument("--no-reduce", action="store_true")
     ap.add_argument("--reduce-budget", type=float, default=300, help="seconds per failure")
     ap.add_argument("--keep", action="store_true", help="keep the batch files")
+    ap.add_argument("--cleanup-init-yield", action="store_true",
+                    help="allow suspension points in cleanup locals' initialisers (a known bug)")
     a = ap.parse_args()
+    yrandom.CLEANUP_INIT_YIELD = a.cleanup_init_yield
     env = Env(a)
     seeds = parse_seeds(a.seeds)
     work = a.work or tempfile.mkdtemp(prefix="yieldc-random-")
@@ -290,6 +309,8 @@ def main():
             for s, k, det in fails:
                 print("FAIL seed %d: %s" % (s, k), flush=True)
     print("%d programs compared in %.1f s, %d failed" % (total, time.time() - t0, len(failures)))
+    print("programs with: " + ", ".join("%s %d" % (name, COUNTS.get(name, 0)) for name in
+                                         [f for f, _ in FEATURES] + ["throw", "close", "free"]))
     for s, k, det in sorted(failures):
         print(report(env, s, k, det, out, not a.no_reduce, a.reduce_budget), flush=True)
     if failures:

@@ -20,11 +20,28 @@ Semantics kept identical in both languages:
     Python loops that run C's increment / condition on `continue`.
   * loops are bounded by hidden counters, the consumer by a step cap, so
     every program terminates.
+
+Errors, throw, close and cleanup (SPEC section 4), in about 70% of the
+programs: `yc_try { } yc_catch (err) { }` is Python's `try/except YErr`
+(the catch variable is `err = exc.code`); `yc_raise(code)` is
+`raise YErr(code)` (codes 1..64); a local declared
+`int x __attribute__((cleanup(ycl)))` prints its value when its scope is
+left, which in Python is a `try/finally` around the rest of its block; the
+consumer follows a plan that, at given steps, throws a code (`yc_throw` /
+`generator.throw`), closes the generator (`yc_close` / `close()`) or frees
+it while suspended (`yc_free` / `close()`).
 """
 import random
 import re
 
 WRAP_C = "(((%s) & 2047) - 1024)"
+
+# Suspension points in the initialiser of a cleanup local.  Off by default:
+# yieldc runs the cleanup of such a local when an error or a close arrives
+# during its initialiser (C and Python: it never existed, no cleanup), on a
+# zeroed or a stale value (docs/reliability.md, "Known bugs").  run.py
+# --cleanup-init-yield turns them on.
+CLEANUP_INIT_YIELD = False
 WRAP_PY = "(((%s) & 2047) - 1024)"
 
 
@@ -221,11 +238,15 @@ class S:
 
 
 class Decl(S):
-    def __init__(self, var, e):
-        self.var, self.e = var, e
+    """int x = e;  with cleanup: its value is printed when its scope is left
+    (Python: the rest of the block goes into try/finally, see py_body)."""
+
+    def __init__(self, var, e, cleanup=False):
+        self.var, self.e, self.cleanup = var, e, cleanup
 
     def c(self, o, ind, ctx):
-        o.append(ind + "int %s = %s;" % (self.var.cname, WRAP_C % self.e.c()))
+        attr = " __attribute__((cleanup(ycl)))" if self.cleanup else ""
+        o.append(ind + "int %s%s = %s;" % (self.var.cname, attr, WRAP_C % self.e.c()))
         o.append(ind + "(void)%s;" % self.var.cname)
 
     def py(self, o, ind, ctx):
@@ -323,6 +344,43 @@ class Continue(S):
         py_continue(o, ind, ctx)
 
 
+class Raise(S):
+    """yc_raise(code): code in 1..64, never zero."""
+
+    def __init__(self, e):
+        self.e = e
+
+    def c(self, o, ind, ctx):
+        o.append(ind + "yc_raise((%s & 63) + 1);" % self.e.c())
+
+    def py(self, o, ind, ctx):
+        o.append(ind + "raise YErr((%s & 63) + 1)" % self.e.py())
+
+
+class Try(S):
+    """yc_try { body } yc_catch (err) { handler }  /  try/except YErr."""
+
+    def __init__(self, body, var, handler, uid):
+        self.body, self.var, self.handler, self.uid = body, var, handler, uid
+
+    def blocks(self):
+        return [self.body, self.handler]
+
+    def c(self, o, ind, ctx):
+        o.append(ind + "yc_try {")
+        c_body(self.body, o, ind + "  ", ctx)
+        o.append(ind + "} yc_catch (%s) {" % self.var.cname)
+        c_body(self.handler, o, ind + "  ", ctx)
+        o.append(ind + "}")
+
+    def py(self, o, ind, ctx):
+        o.append(ind + "try:")
+        py_body(self.body, o, ind + "    ", ctx)
+        o.append(ind + "except YErr as ex%d:" % self.uid)
+        o.append(ind + "    %s = ex%d.code" % (self.var.pyname, self.uid))
+        py_body(self.handler, o, ind + "    ", ctx)
+
+
 def c_body(stmts, o, ind, ctx):
     for s in stmts:
         s.c(o, ind, ctx)
@@ -330,8 +388,15 @@ def c_body(stmts, o, ind, ctx):
 
 def py_body(stmts, o, ind, ctx):
     o.append(ind + "pass")
-    for s in stmts:
+    for k, s in enumerate(stmts):
         s.py(o, ind, ctx)
+        if isinstance(s, Decl) and s.cleanup:
+            # C runs the cleanup when the block is left by any path
+            o.append(ind + "try:")
+            py_body(stmts[k + 1:], o, ind + "    ", ctx)
+            o.append(ind + "finally:")
+            o.append(ind + "    ycl(%s)" % s.var.pyname)
+            return
 
 
 class Block(S):
@@ -468,7 +533,7 @@ def falls_through(stmts):
     if not stmts:
         return True
     last = stmts[-1]
-    if isinstance(last, (Break, Continue, Return)):
+    if isinstance(last, (Break, Continue, Return, Raise)):
         return False
     if isinstance(last, If) and last.els is not None:
         return falls_through(last.then) or falls_through(last.els)
@@ -529,8 +594,12 @@ class Gen:
 
 
 class Program:
-    def __init__(self, seed, gens, args, cap):
+    """plan: the consumer's action at each step: 0 send, c > 0 throw c,
+    -1 close, -2 free while suspended (steps past the plan send)."""
+
+    def __init__(self, seed, gens, args, cap, plan=()):
         self.seed, self.gens, self.args, self.cap = seed, gens, args, cap
+        self.plan = list(plan)
 
 
 class Builder:
@@ -644,7 +713,7 @@ class Builder:
             if isinstance(s, Decl):
                 # shadow: drop an outer variable of the same name
                 scope = [v for v in scope if v.cname != s.var.cname] + [s.var]
-            if isinstance(s, (Break, Continue, Return)):
+            if isinstance(s, (Break, Continue, Return, Raise)):
                 break
         return out
 
@@ -655,6 +724,14 @@ class Builder:
         if depth > 0 and ch < 0.32:
             k = r.random()
             n = r.randint(1, 4)
+            if self.exc and r.random() < 0.18:
+                ev = Var(r.choice(["err", "e"]), "err_%d" % self.fresh())
+                body = self.stmts(scope, depth - 1, ctx, n)
+                hscope = [w for w in scope if w.cname != ev.cname] + [ev]
+                handler = self.stmts(hscope, depth - 1, ctx, r.randint(0, 3))
+                if r.random() < 0.7:
+                    handler.insert(0, Trace(Ref(ev)))
+                return Try(body, ev, handler, self.fresh())
             if k < 0.25:
                 return If(self.cond(scope, 2), self.stmts(scope, depth - 1, ctx, n),
                           self.stmts(scope, depth - 1, ctx, r.randint(1, 3)) if r.random() < 0.5 else None)
@@ -690,10 +767,21 @@ class Builder:
                 return Switch(e, cases, self.fresh())
             return Block(self.stmts(scope, depth - 1, ctx, n))
         ch = r.random()
+        if self.exc and ch < 0.06:
+            e = self.expr(scope, 1, r.random() < 0.2)
+            if r.random() < 0.3:
+                return Raise(e)
+            return If(self.cond(scope, 1), [Raise(e)], None)
+        ch = r.random()
         if ch < 0.16:
             v = self.newvar(scope)
+            cleanup = self.exc and r.random() < 0.4
             # C: the new name is in scope in its own initialiser
-            return Decl(v, self.expr([w for w in scope if w.cname != v.cname], 2))
+            e = self.expr([w for w in scope if w.cname != v.cname], 2,
+                          not cleanup or CLEANUP_INIT_YIELD)
+            if cleanup and not CLEANUP_INIT_YIELD and "yield" in e.c():
+                cleanup = False
+            return Decl(v, e, cleanup)
         if ch < 0.32 and scope:
             cand = [v for v in scope if not v.cname.startswith(("i", "j"))]
             if cand:
@@ -718,18 +806,26 @@ class Builder:
     def program(self):
         r = self.r
         ng = r.randint(1, 4)
+        exc = r.random() < 0.7
         gens = []
         names = ["%s_g%d" % (self.prefix, k) for k in range(ng)]
         for k in range(ng):
             self.sub = names[k + 1:]
             self.p_yield = r.choice([0.1, 0.2, 0.3])
+            self.exc = exc
             self.p_yf = 0.08 if self.sub else 0
             a, b = Var("a", "a"), Var("b", "b")
             body = self.stmts([a, b], r.randint(1, 3), [], r.randint(3, 8))
             gens.append(Gen(names[k], body, self.expr([a, b], 1, False)))
         args = [r.randint(-30, 30), r.randint(-30, 30)]
         cap = r.choice([1000, 1000, 1000, r.randint(1, 8)])
-        return Program(self.seed, gens, args, cap)
+        plan = []
+        if exc:
+            for _ in range(r.randint(0, 12)):
+                ch = r.random()
+                plan.append(r.randint(1, 64) if ch < 0.3 else -1 if ch < 0.36 else
+                            -2 if ch < 0.4 else 0)
+        return Program(self.seed, gens, args, cap, plan)
 
 
 def make(seed, index=0):
@@ -745,24 +841,46 @@ C_PRELUDE = r"""#include <stdio.h>
 __attribute__((unused)) static void trace(int p, int v) { printf("p%d t %d\n", p, v); }
 __attribute__((unused)) static int mix3(int a, int b, int c) { return ((a * 3 + b * 5 + c) & 4095) - 2048; }
 
-static void drive(int p, yc_gen *g, int cap) {
+static int CUR; /* the running program's index, for ycl */
+__attribute__((unused)) static void ycl(int *x) { printf("p%d c %d\n", CUR, *x); }
+
+/* plan[n]: the action after the nth value: 0 send, c > 0 throw c, -1 close,
+ * -2 free while suspended; past the plan, send. */
+static void drive(int p, yc_gen *g, int cap, const int *plan, int np) {
   int out = 0, in = 7, r = 0, n = 0;
+  CUR = p;
   bool ok = yc_next(g, &out);
   while (ok) {
     printf("p%d y %d\n", p, out);
-    if (++n >= cap) {
+    int act = n < np ? plan[n] : 0;
+    if (++n >= cap || act == -2) {
       printf("p%d stop\n", p);
       yc_free(g);
+      printf("p%d freed\n", p);
       return;
     }
-    ok = yc_send(g, &in, &out);
-    in = ((in + 40) * 17 + 5) % 151 - 40;
+    if (act == -1) {
+      printf("p%d close\n", p);
+      yc_close(g);
+      printf("p%d closed %d\n", p, (int)yc_done(g));
+      printf("p%d after %d\n", p, (int)yc_next(g, &out));
+      break;
+    }
+    if (act > 0) {
+      printf("p%d throw %d\n", p, act);
+      ok = yc_throw(g, act, &out);
+    } else {
+      ok = yc_send(g, &in, &out);
+      in = ((in + 40) * 17 + 5) % 151 - 40;
+    }
   }
-  if (yc_result(g, &r))
+  /* yc_error first: yc_result of a generator without a result records
+   * YC_ENORESULT, which a later yc_error would report before the failure */
+  int e = yc_error(g);
+  if (!e && yc_result(g, &r))
     printf("p%d r %d\n", p, r);
   else
     printf("p%d r none\n", p);
-  int e = yc_error(g);
   if (e)
     printf("p%d e %d\n", p, e);
   yc_free(g);
@@ -790,21 +908,47 @@ def cmod(a, b):
     return a - b * cdiv(a, b)
 
 
-def drive(p, g, cap):
+class YErr(Exception):
+    def __init__(self, code):
+        Exception.__init__(self, code)
+        self.code = code
+
+
+def ycl(v):
+    print("p%d c %d" % (P, v))
+
+
+def drive(p, g, cap, plan):
     inv, n = 7, 0
     try:
         out = next(g)
         while True:
             print("p%d y %d" % (p, out))
+            act = plan[n] if n < len(plan) else 0
             n += 1
-            if n >= cap:
+            if n >= cap or act == -2:
                 print("p%d stop" % p)
                 g.close()
+                print("p%d freed" % p)
                 return
-            out = g.send(inv)
-            inv = ((inv + 40) * 17 + 5) % 151 - 40
+            if act == -1:
+                print("p%d close" % p)
+                g.close()
+                print("p%d closed 1" % p)
+                print("p%d after 0" % p)
+                print("p%d r none" % p)
+                return
+            if act > 0:
+                print("p%d throw %d" % (p, act))
+                out = g.throw(YErr(act))
+            else:
+                out = g.send(inv)
+                inv = ((inv + 40) * 17 + 5) % 151 - 40
     except StopIteration as e:
         print("p%d r %s" % (p, "none" if e.value is None else e.value))
+    except YErr as e:
+        print("p%d r none" % p)
+        print("p%d e %d" % (p, e.code))
 """
 
 
@@ -812,11 +956,12 @@ def c_program(prog, index):
     o = ["", "/* program %d: seed %d */" % (index, prog.seed), "#undef P", "#define P %d" % index]
     for g in reversed(prog.gens):  # callees first
         o.append("yc_generator(int, int, int) %s(int a, int b) {" % g.name)
-        c_body(g.body, o, "  ", [])
-        o.append("  yc_return(%s);" % (WRAP_C % g.final.c()))
+        c_body(g.body + [Return(g.final)], o, "  ", [])
         o.append("}")
-    o.append("static void run_%d(void) { drive(%d, %s(%d, %d), %d); }" % (
-        index, index, prog.gens[0].name, prog.args[0], prog.args[1], prog.cap))
+    plan = "plan_%d" % index
+    o.append("static const int %s[] = {%s};" % (plan, ", ".join(str(a) for a in prog.plan + [0])))
+    o.append("static void run_%d(void) { drive(%d, %s(%d, %d), %d, %s, %d); }" % (
+        index, index, prog.gens[0].name, prog.args[0], prog.args[1], prog.cap, plan, len(prog.plan)))
     return o
 
 
@@ -826,12 +971,12 @@ def py_program(prog, index):
         o.append("def %s(a, b):" % g.name)
         o.append("    if False:")
         o.append("        yield 0")
-        py_body(g.body, o, "    ", [])
-        o.append("    return %s" % (WRAP_PY % g.final.py()))
+        py_body(g.body + [Return(g.final)], o, "    ", [])
     o.append("def run_%d():" % index)
     o.append("    global P")
     o.append("    P = %d" % index)
-    o.append("    drive(%d, %s(%d, %d), %d)" % (index, prog.gens[0].name, prog.args[0], prog.args[1], prog.cap))
+    o.append("    drive(%d, %s(%d, %d), %d, %r)" % (index, prog.gens[0].name, prog.args[0], prog.args[1],
+                                             prog.cap, prog.plan))
     return o
 
 
