@@ -7,22 +7,28 @@
  * sender); a cancellation that arrives afterwards does not undo it, the
  * task sees it at its next suspension point instead.  So an item is never
  * lost or duplicated by cancellation. */
+#include <stdint.h>
 #include <stdio.h>
 #include <string.h>
 
+#include "alloc.h"
 #include "loop_internal.h"
 #include "yieldc/chan.h"
+
+#define LIKELY(x) __builtin_expect(!!(x), 1)
+#define UNLIKELY(x) __builtin_expect(!!(x), 0)
 
 typedef struct chan_op chan_op;
 
 struct yc_chan {
   size_t cap, esz;
   unsigned char *buf; /* cap items */
-  size_t head, count;
+  size_t head, count; /* head < cap (when cap > 0) */
   bool closed;
   chan_op *senders, *senders_tail;
   chan_op *receivers, *receivers_tail;
-  yc__coro_type send_type; /* frames with room for one item */
+  const yc__coro_type *send_type; /* static: see send_types */
+  size_t send_size;               /* bytes of a send frame */
 };
 
 struct chan_op {
@@ -32,9 +38,9 @@ struct chan_op {
   chan_op *next, *prev; /* in a wait queue */
   yc__task *task;       /* the waiting task; NULL when not queued */
   void *dst;            /* recv: where the item goes (may be NULL) */
-  bool completed;       /* a peer or close finished it while it waited */
   int error;            /* refused when created (YC_ESIZE, YC_EINVAL) */
   int send_result;      /* R of send: 0 or YC_ECLOSED */
+  bool completed;       /* a peer or close finished it while it waited */
   bool recv_result;     /* R of recv */
   unsigned char item[]; /* send: the copied item */
 };
@@ -71,46 +77,74 @@ static void complete(chan_op *op) {
   yc__task_wake(t);
 }
 
-static chan_op *pop_sender(yc_chan *ch) {
+static inline chan_op *pop_sender(yc_chan *ch) {
   chan_op *s = ch->senders;
   if (s)
     q_remove(&ch->senders, &ch->senders_tail, s);
   return s;
 }
 
-static chan_op *pop_receiver(yc_chan *ch) {
+static inline chan_op *pop_receiver(yc_chan *ch) {
   chan_op *r = ch->receivers;
   if (r)
     q_remove(&ch->receivers, &ch->receivers_tail, r);
   return r;
 }
 
-static void *slot(yc_chan *ch, size_t i) {
-  return ch->buf + ((ch->head + i) % ch->cap) * ch->esz;
+/* memcpy of an item; the usual sizes become single moves. */
+static inline void copy_item(void *dst, const void *src, size_t n) {
+  switch (n) {
+  case 0:
+    return;
+  case 4:
+    memcpy(dst, src, 4);
+    return;
+  case 8:
+    memcpy(dst, src, 8);
+    return;
+  case 16:
+    memcpy(dst, src, 16);
+    return;
+  default:
+    memcpy(dst, src, n);
+    return;
+  }
 }
 
-static void copy_out(yc_chan *ch, void *dst, const void *src) {
-  if (dst && ch->esz)
-    memcpy(dst, src, ch->esz);
+static inline void copy_out(yc_chan *ch, void *dst, const void *src) {
+  if (dst)
+    copy_item(dst, src, ch->esz);
 }
 
 /* Append an item to the buffer (count < cap). */
-static void put(yc_chan *ch, const void *src) {
-  if (ch->esz)
-    memcpy(slot(ch, ch->count), src, ch->esz);
+static inline void put(yc_chan *ch, const void *src) {
+  size_t i = ch->head + ch->count;
+  if (i >= ch->cap)
+    i -= ch->cap;
+  if (ch->esz) /* else buf is NULL */
+    copy_item(ch->buf + i * ch->esz, src, ch->esz);
   ch->count++;
+}
+
+/* Take the first item of the buffer (count > 0) into dst (may be NULL). */
+static inline void take(yc_chan *ch, void *dst) {
+  if (ch->esz)
+    copy_out(ch, dst, ch->buf + ch->head * ch->esz);
+  if (++ch->head == ch->cap)
+    ch->head = 0;
+  ch->count--;
 }
 
 /* ---- Leaves ------------------------------------------------------------------ */
 
-/* The common start and resumption of both operations; -1 to go on with the
- * first attempt, else the resume function's return. */
-static int op_enter(chan_op *op, bool is_send) {
+/* Everything but the first attempt of an operation: a throw or close
+ * (cancellation), the resumption of a waiting op, an op refused when it was
+ * created, or one awaited outside a task.  The resume function's return. */
+static __attribute__((noinline)) int op_slow(chan_op *op, bool is_send) {
   yc_coro *c = &op->hdr;
   yc_chan *ch = op->ch;
   if (c->flags & (YC__F_THROW | YC__F_CLOSE)) {
-    if (op->completed && (c->flags & YC__F_THROW) &&
-        c->error == YC_ECANCELLED)
+    if (op->completed && (c->flags & YC__F_THROW) && c->error == YC_ECANCELLED)
       return yc__leaf_return(c); /* done already; the cancel comes later */
     if (op->task) {
       if (is_send)
@@ -125,19 +159,22 @@ static int op_enter(chan_op *op, bool is_send) {
     return op->completed ? yc__leaf_return(c) : YC__PENDING;
   if (op->error)
     return yc__leaf_fail(c, op->error);
-  if (!yc__task_current())
-    return yc__leaf_fail(c, YC_EINVAL);
-  return -1;
+  return yc__leaf_fail(c, YC_EINVAL); /* not awaited by a task of a loop */
+}
+
+/* The first attempt needs: no throw or close, not refused, a task. */
+static inline bool first_attempt(chan_op *op) {
+  return LIKELY(op->hdr.state == 0 && !(op->hdr.flags & (YC__F_THROW | YC__F_CLOSE)) &&
+                !op->error && yc__task_current());
 }
 
 static int send_resume(yc_coro *c, void *out, const void *in) {
   chan_op *op = (chan_op *)c;
   yc_chan *ch = op->ch;
   (void)out, (void)in;
-  int r = op_enter(op, true);
-  if (r >= 0)
-    return r;
-  if (ch->closed) {
+  if (!first_attempt(op))
+    return op_slow(op, true);
+  if (UNLIKELY(ch->closed)) {
     op->send_result = YC_ECLOSED;
     return yc__leaf_return(c);
   }
@@ -149,7 +186,7 @@ static int send_resume(yc_coro *c, void *out, const void *in) {
     complete(rcv);
     return yc__leaf_return(c);
   }
-  if (ch->count < ch->cap) {
+  if (LIKELY(ch->count < ch->cap)) {
     put(ch, op->item);
     return yc__leaf_return(c);
   }
@@ -163,14 +200,10 @@ static int recv_resume(yc_coro *c, void *out, const void *in) {
   chan_op *op = (chan_op *)c;
   yc_chan *ch = op->ch;
   (void)out, (void)in;
-  int r = op_enter(op, false);
-  if (r >= 0)
-    return r;
-  if (ch->count) {
-    if (ch->esz)
-      copy_out(ch, op->dst, slot(ch, 0));
-    ch->head = (ch->head + 1) % ch->cap;
-    ch->count--;
+  if (!first_attempt(op))
+    return op_slow(op, false);
+  if (LIKELY(ch->count)) {
+    take(ch, op->dst);
     /* Room now: the first waiting sender's item moves into the buffer. */
     chan_op *s = pop_sender(ch);
     if (s) {
@@ -197,13 +230,29 @@ static int recv_resume(yc_coro *c, void *out, const void *in) {
   return YC__PENDING;
 }
 
+/* Frame types are static, never part of a channel: an operation may be
+ * freed after its channel (if it was never awaited), and freeing reads
+ * type->frame_size.  Send frames carry the item: one type per 8-byte step
+ * of item size while the frame fits the pool, one for larger items (whose
+ * frame_size only says "larger than the pool's", see send_size). */
+#define OP_TYPE(name, res, size, r_size, r_field)                                                  \
+  { name, res, (unsigned)(size), 0, 0, r_size, offsetof(chan_op, r_field), YC__LEAF }
+#define SEND_TYPE(i)                                                                               \
+  OP_TYPE("yc_chan_send", send_resume, sizeof(chan_op) + 8 * (i), sizeof(int), send_result)
+#define SEND_STEPS ((YC__POOL_MAX - sizeof(chan_op)) / 8 + 1)
+static const yc__coro_type send_types[] = {
+    SEND_TYPE(0),  SEND_TYPE(1),  SEND_TYPE(2),  SEND_TYPE(3),  SEND_TYPE(4),  SEND_TYPE(5),
+    SEND_TYPE(6),  SEND_TYPE(7),  SEND_TYPE(8),  SEND_TYPE(9),  SEND_TYPE(10), SEND_TYPE(11),
+    SEND_TYPE(12), SEND_TYPE(13), SEND_TYPE(14), SEND_TYPE(15), SEND_TYPE(16), SEND_TYPE(17),
+    SEND_TYPE(18), SEND_TYPE(19), SEND_TYPE(20)};
+_Static_assert(sizeof send_types / sizeof *send_types == SEND_STEPS,
+               "one send type per 8-byte step up to YC__POOL_MAX");
+static const yc__coro_type big_send_type =
+    OP_TYPE("yc_chan_send", send_resume, YC__POOL_MAX + 1, sizeof(int), send_result);
 /* For operations on a NULL channel, which only fail. */
-static const yc__coro_type null_send_type = {
-    "yc_chan_send", send_resume, sizeof(chan_op), 0, 0, sizeof(int),
-    offsetof(chan_op, send_result), YC__LEAF};
-static const yc__coro_type recv_type = {
-    "yc_chan_recv", recv_resume, sizeof(chan_op), 0, 0, sizeof(bool),
-    offsetof(chan_op, recv_result), YC__LEAF};
+#define null_send_type send_types[0]
+static const yc__coro_type recv_type =
+    OP_TYPE("yc_chan_recv", recv_resume, sizeof(chan_op), sizeof(bool), recv_result);
 
 static int check_size(yc_chan *ch, size_t v_size, const char *api) {
   if (!ch)
@@ -217,15 +266,35 @@ static int check_size(yc_chan *ch, size_t v_size, const char *api) {
   return YC_ESIZE;
 }
 
-yc_task *yc__chan_send(yc_chan *ch, const void *v, size_t v_size) {
-  chan_op *op = yc__frame_new(ch ? &ch->send_type : &null_send_type);
+/* A new operation frame, as yc__frame_new would make it (but only the
+ * fields are set, no memset). */
+static chan_op *op_new(const yc__coro_type *t, size_t size, yc_chan *ch) {
+  chan_op *op = yc__frame_alloc_raw(size);
   if (!op)
     return NULL;
+  op->hdr = (yc_coro){.type = t};
+  op->aux = NULL;
   op->ch = ch;
-  op->error = check_size(ch, v_size, "yc_chan_send");
-  if (!op->error && ch->esz) {
-    if (v)
-      memcpy(op->item, v, ch->esz);
+  op->next = op->prev = NULL;
+  op->task = NULL;
+  op->dst = NULL;
+  op->error = 0;
+  op->send_result = 0;
+  op->completed = false;
+  op->recv_result = false;
+  return op;
+}
+
+yc_task *yc__chan_send(yc_chan *ch, const void *v, size_t v_size) {
+  chan_op *op = ch ? op_new(ch->send_type, ch->send_size, ch)
+                   : op_new(&null_send_type, null_send_type.frame_size, ch);
+  if (!op)
+    return NULL;
+  if (UNLIKELY(!ch || (v_size && v_size != ch->esz)))
+    op->error = check_size(ch, v_size, "yc_chan_send");
+  else if (ch->esz) {
+    if (LIKELY(v != NULL))
+      copy_item(op->item, v, ch->esz);
     else
       op->error = YC_EINVAL;
   }
@@ -233,20 +302,19 @@ yc_task *yc__chan_send(yc_chan *ch, const void *v, size_t v_size) {
 }
 
 yc_task *yc__chan_recv(yc_chan *ch, void *v, size_t v_size) {
-  chan_op *op = yc__frame_new(&recv_type);
+  chan_op *op = op_new(&recv_type, sizeof(chan_op), ch);
   if (!op)
     return NULL;
-  op->ch = ch;
   op->dst = v;
-  op->error = check_size(ch, v_size, "yc_chan_recv");
+  if (UNLIKELY(!ch || (v_size && v_size != ch->esz)))
+    op->error = check_size(ch, v_size, "yc_chan_recv");
   return (yc_task *)op;
 }
 
 /* ---- The channel ------------------------------------------------------------- */
 
 yc_chan *yc_chan_new(size_t capacity, size_t elem_size) {
-  if (elem_size > (size_t)1 << 24 ||
-      (capacity && elem_size && capacity > SIZE_MAX / elem_size))
+  if (elem_size > (size_t)1 << 24 || (capacity && elem_size && capacity > SIZE_MAX / elem_size))
     return NULL;
   yc_chan *ch = yc__rt_realloc(NULL, sizeof *ch);
   if (!ch)
@@ -259,8 +327,13 @@ yc_chan *yc_chan_new(size_t capacity, size_t elem_size) {
       return NULL;
     }
   }
-  ch->send_type = null_send_type;
-  ch->send_type.frame_size = (unsigned)(sizeof(chan_op) + elem_size);
+  if (elem_size <= (YC__POOL_MAX - sizeof(chan_op))) {
+    ch->send_type = &send_types[(elem_size + 7) / 8];
+    ch->send_size = ch->send_type->frame_size;
+  } else {
+    ch->send_type = &big_send_type;
+    ch->send_size = sizeof(chan_op) + elem_size;
+  }
   return ch;
 }
 

@@ -32,9 +32,7 @@ _Static_assert(YC__CREATED < YC__SUSPENDED && YC__SUSPENDED < YC__RUNNING &&
  * generator, so it cannot go to c->error (that is the failure, and the body
  * may be using it).  It is parked in the header's spare byte as the offset
  * of the yieldc code below -1000, and yc_error reports it once. */
-static void misuse(yc_coro *c, int code) {
-  c->spare = (unsigned char)(-1000 - code);
-}
+static void misuse(yc_coro *c, int code) { c->spare = (unsigned char)(-1000 - code); }
 
 static const char *name_of(const yc_coro *c) {
   return c->type && c->type->name ? c->type->name : "?";
@@ -48,8 +46,10 @@ void *yc__frame_new(const yc__coro_type *t) {
     return NULL;
   }
   /* The one allocation of a generator; zeroed, so status is CREATED, state
-   * 0, and an R that is never set reads as zero. */
-  yc_coro *c = yc__calloc(1, t->frame_size);
+   * 0, and an R that is never set reads as zero.  Small frames come from the
+   * size-class pool (alloc.c); free_frame gives them back by
+   * c->type->frame_size. */
+  yc_coro *c = yc__frame_alloc(t->frame_size);
   if (!c) {
     errno = ENOMEM;
     return NULL;
@@ -138,17 +138,14 @@ int yc__check_result(yc_coro *sub, size_t t_size) {
 /* Default hooks of the event loop; runtime/loop*.c overrides them.  With a
  * static libyieldc the strong definitions win whenever the loop is linked,
  * and a program awaits spawned tasks only if it spawned one (loop linked). */
-__attribute__((weak)) int yc__await_spawned(yc_coro *root, yc_coro *awaiter,
-                                            yc_coro *task) {
+__attribute__((weak)) int yc__await_spawned(yc_coro *root, yc_coro *awaiter, yc_coro *task) {
   (void)root, (void)awaiter, (void)task;
   return YC_EINVAL;
 }
 
 static void free_frame(yc_coro *c);
 
-__attribute__((weak)) void yc__free_spawned(yc_coro *task) {
-  free_frame(task);
-}
+__attribute__((weak)) void yc__free_spawned(yc_coro *task) { free_frame(task); }
 
 /* Resume one frame.  THROW / CLOSE never reach a frame that has not started
  * (generated code checks them at resume points only, state 0 would run the
@@ -192,8 +189,7 @@ static int refuse_sub(yc_coro *root, yc_coro *cur, yc_coro *sub) {
     fprintf(stderr,
             "yieldc: yield_from in %s: %s yields %u-byte values but %s yields "
             "%u-byte values; their Y types must agree\n",
-            name_of(cur), name_of(sub), sub->type->y_size, name_of(cur),
-            cur->type->y_size);
+            name_of(cur), name_of(sub), sub->type->y_size, name_of(cur), cur->type->y_size);
     return YC_ESIZE;
   }
   return 0;
@@ -324,8 +320,7 @@ static void close_chain(yc_coro *root) {
     yc_coro *up = (cur->flags & YC__F_DELEGATED) ? cur->link : NULL;
     /* (the root shows RUNNING meanwhile, so that a cleanup resuming it
      * gets ERUNNING; it is suspended, since only those are closed) */
-    if (cur == root || cur->status == YC__SUSPENDED ||
-        cur->status == YC__CREATED) {
+    if (cur == root || cur->status == YC__SUSPENDED || cur->status == YC__CREATED) {
       cur->flags |= YC__F_CLOSE;
       int r = resume1(cur, NULL, NULL);
       /* Generated code cannot refuse a close; a cleanup that raised is the
@@ -370,8 +365,7 @@ static bool resumable(yc_coro *c, const char *api) {
   return c->status < YC__DONE;
 }
 
-static bool out_ok(yc_coro *c, const char *api, const void *out,
-                   size_t out_size) {
+static bool out_ok(yc_coro *c, const char *api, const void *out, size_t out_size) {
   if (!out || out_size == c->type->y_size)
     return true;
   fprintf(stderr,
@@ -383,8 +377,8 @@ static bool out_ok(yc_coro *c, const char *api, const void *out,
 }
 
 /* yc_send, and yc_next off its fast path; api names the call in messages. */
-static bool send_slow(yc_coro *c, const char *api, const void *in,
-                      size_t in_size, void *out, size_t out_size) {
+static bool send_slow(yc_coro *c, const char *api, const void *in, size_t in_size, void *out,
+                      size_t out_size) {
   if (!resumable(c, api) || !out_ok(c, api, out, out_size))
     return false;
   if (in) {
@@ -407,8 +401,7 @@ static bool send_slow(yc_coro *c, const char *api, const void *in,
   return yc__drive(c, out, in) == YC__YIELD;
 }
 
-bool yc__send(yc_gen *g, const void *in, size_t in_size, void *out,
-              size_t out_size) {
+bool yc__send(yc_gen *g, const void *in, size_t in_size, void *out, size_t out_size) {
   return send_slow((yc_coro *)g, "yc_send", in, in_size, out, out_size);
 }
 
@@ -416,8 +409,7 @@ bool yc__next(yc_gen *g, void *out, size_t out_size) {
   yc_coro *c = (yc_coro *)g;
   /* Fast path: a created or suspended root (not a delegate), right size.
    * Not delegating: one resume, no flags to set or clear. */
-  if (LIKELY(c && c->status <= YC__SUSPENDED &&
-             !(c->flags & YC__F_DELEGATED) &&
+  if (LIKELY(c && c->status <= YC__SUSPENDED && !(c->flags & YC__F_DELEGATED) &&
              (!out || out_size == c->type->y_size))) {
     if (UNLIKELY(c->link != NULL))
       return yc__drive(c, out, NULL) == YC__YIELD; /* resume the innermost */
@@ -432,9 +424,7 @@ bool yc__next(yc_gen *g, void *out, size_t out_size) {
   return send_slow(c, "yc_next", NULL, 0, out, out_size);
 }
 
-bool yc__next_finish(yc_coro *c, void *out, int r) {
-  return run(c, c, NULL, out, r) == YC__YIELD;
-}
+bool yc__next_finish(yc_coro *c, void *out, int r) { return run(c, c, NULL, out, r) == YC__YIELD; }
 
 bool yc__throw(yc_gen *g, int code, void *out, size_t out_size) {
   yc_coro *c = (yc_coro *)g;
@@ -468,15 +458,14 @@ static void free_frame(yc_coro *c) {
   if (c->status == YC__RUNNING || (c->flags & YC__F_DELEGATED)) {
     /* Freeing it would pull a frame out from under the engine: leak it
      * rather than corrupt memory. */
-    fprintf(stderr,
-            "yieldc: yc_free(%s): the frame is %s; not freed\n", name_of(c),
+    fprintf(stderr, "yieldc: yc_free(%s): the frame is %s; not freed\n", name_of(c),
             c->status == YC__RUNNING ? "running" : "being delegated to");
     misuse(c, c->status == YC__RUNNING ? YC_ERUNNING : YC_EINVAL);
     return;
   }
   if (c->status == YC__SUSPENDED)
     close_chain(c);
-  yc__dealloc(c);
+  yc__frame_dealloc(c, c->type->frame_size);
 }
 
 void yc__free(yc_coro *c) {
@@ -509,14 +498,15 @@ int yc_error(yc_gen *g) {
   yc_coro *c = (yc_coro *)g;
   if (!c)
     return YC_EINVAL;
+  /* the failure first: a misuse recorded later must not hide it */
+  if (c->status == YC__FAILED && !(c->flags & YC__F_ERROR_SEEN)) {
+    c->flags |= YC__F_ERROR_SEEN;
+    return c->error;
+  }
   if (c->spare) {
     int code = -1000 - (int)c->spare;
     c->spare = 0;
     return code;
-  }
-  if (c->status == YC__FAILED && !(c->flags & YC__F_ERROR_SEEN)) {
-    c->flags |= YC__F_ERROR_SEEN;
-    return c->error;
   }
   return 0;
 }
@@ -525,7 +515,9 @@ bool yc__result(yc_coro *c, void *r, size_t r_size) {
   if (!c)
     return false;
   if (c->status != YC__DONE || !(c->flags & YC__F_HAS_RESULT)) {
-    misuse(c, YC_ENORESULT);
+    /* a failed generator has no result; its error stays the one to report */
+    if (c->status != YC__FAILED)
+      misuse(c, YC_ENORESULT);
     return false;
   }
   if (r && r_size != c->type->r_size) {

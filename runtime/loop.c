@@ -45,19 +45,18 @@ static const yc__backend_ops *pick_backend(void) {
   return &yc__backend_poll;
 }
 
-const char *yc_loop_backend(void) {
-  return tls_loop ? tls_loop->ops->name : pick_backend()->name;
-}
+const char *yc_loop_backend(void) { return tls_loop ? tls_loop->ops->name : pick_backend()->name; }
 
 /* ---- Ready queue ---------------------------------------------------------- */
 
+/* ready_cap is a power of two (16, doubled): indices wrap with a mask. */
 static void ready_push(yc__loop *l, yc__task *t) {
-  l->ready[(l->ready_head + l->ready_len++) % l->ready_cap] = t;
+  l->ready[(l->ready_head + l->ready_len++) & (l->ready_cap - 1)] = t;
 }
 
 static yc__task *ready_pop(yc__loop *l) {
   yc__task *t = l->ready[l->ready_head];
-  l->ready_head = (l->ready_head + 1) % l->ready_cap;
+  l->ready_head = (l->ready_head + 1) & (l->ready_cap - 1);
   l->ready_len--;
   return t;
 }
@@ -73,7 +72,7 @@ static int ready_reserve(yc__loop *l, size_t n) {
   if (!v)
     return YC_ENOMEM;
   for (size_t i = 0; i < l->ready_len; i++)
-    v[i] = l->ready[(l->ready_head + i) % l->ready_cap];
+    v[i] = l->ready[(l->ready_head + i) & (l->ready_cap - 1)];
   yc__rt_realloc(l->ready, 0);
   l->ready = v;
   l->ready_cap = cap;
@@ -84,9 +83,9 @@ static int ready_reserve(yc__loop *l, size_t n) {
 static void ready_remove(yc__loop *l, yc__task *t) {
   size_t n = l->ready_len, kept = 0;
   for (size_t i = 0; i < n; i++) {
-    yc__task *x = l->ready[(l->ready_head + i) % l->ready_cap];
+    yc__task *x = l->ready[(l->ready_head + i) & (l->ready_cap - 1)];
     if (x != t)
-      l->ready[(l->ready_head + kept++) % l->ready_cap] = x;
+      l->ready[(l->ready_head + kept++) & (l->ready_cap - 1)] = x;
   }
   l->ready_len = kept;
   t->queued = false;
@@ -337,9 +336,7 @@ int yc__timer_start(yc__loop *l, yc__sleep_timer *st, uint64_t ms) {
   return yc__timer_heap_push(&l->timers, &st->t, yc__now_ns() + ms * 1000000u);
 }
 
-void yc__timer_stop(yc__loop *l, yc__sleep_timer *st) {
-  yc__timer_heap_remove(&l->timers, &st->t);
-}
+void yc__timer_stop(yc__loop *l, yc__sleep_timer *st) { yc__timer_heap_remove(&l->timers, &st->t); }
 
 static int poll_timeout(yc__loop *l) {
   if (l->ready_len)
@@ -356,6 +353,8 @@ static int poll_timeout(yc__loop *l) {
 }
 
 static void fire_timers(yc__loop *l) {
+  if (!yc__timer_heap_top(&l->timers))
+    return; /* no clock read per turn when no timer is armed */
   uint64_t now = yc__now_ns();
   yc__timer *t;
   while ((t = yc__timer_heap_pop_expired(&l->timers, now))) {
