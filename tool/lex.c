@@ -45,6 +45,17 @@ static unsigned skip_literal(const char *t, unsigned len, unsigned off) {
   return off < len ? off + 1 : len;
 }
 
+/* Past a string or character literal or a comment starting at i; i itself
+ * when none starts there.  The scanners below see brackets and separators
+ * only outside these. */
+static unsigned skip_opaque(const char *t, unsigned len, unsigned i) {
+  if (t[i] == '"' || t[i] == '\'')
+    return skip_literal(t, len, i);
+  if (t[i] == '/' && i + 1 < len && (t[i + 1] == '*' || t[i + 1] == '/'))
+    return lex_skip_ws(t, len, i);
+  return i;
+}
+
 static span trim(const char *t, unsigned b, unsigned e) {
   unsigned len = e;
   b = lex_skip_ws(t, len, b);
@@ -62,13 +73,10 @@ bool lex_call_args(const char *t, unsigned len, unsigned off, span *args, unsign
   bool any = false;
   for (unsigned i = off; i < len;) {
     char c = t[i];
-    if (c == '"' || c == '\'') {
-      i = skip_literal(t, len, i);
-      any = true;
-      continue;
-    }
-    if (c == '/' && i + 1 < len && (t[i + 1] == '*' || t[i + 1] == '/')) {
-      i = lex_skip_ws(t, len, i);
+    unsigned past = skip_opaque(t, len, i);
+    if (past != i) {
+      any = any || c == '"' || c == '\'';
+      i = past;
       continue;
     }
     if (c == '(' || c == '[' || c == '{') {
@@ -110,12 +118,9 @@ bool lex_for_header(const char *t, unsigned len, unsigned off, unsigned *semi1, 
   unsigned depth = 0, semis = 0;
   for (; i < len;) {
     char c = t[i];
-    if (c == '"' || c == '\'') {
-      i = skip_literal(t, len, i);
-      continue;
-    }
-    if (c == '/' && i + 1 < len && (t[i + 1] == '*' || t[i + 1] == '/')) {
-      i = lex_skip_ws(t, len, i);
+    unsigned past = skip_opaque(t, len, i);
+    if (past != i) {
+      i = past;
       continue;
     }
     if (c == '(' || c == '[' || c == '{')
@@ -218,12 +223,9 @@ unsigned lex_initialiser_eq(const char *t, unsigned len, unsigned off) {
   unsigned depth = 0;
   for (unsigned i = off; i < len;) {
     char c = t[i];
-    if (c == '"' || c == '\'') {
-      i = skip_literal(t, len, i);
-      continue;
-    }
-    if (c == '/' && i + 1 < len && (t[i + 1] == '*' || t[i + 1] == '/')) {
-      i = lex_skip_ws(t, len, i);
+    unsigned past = skip_opaque(t, len, i);
+    if (past != i) {
+      i = past;
       continue;
     }
     if (c == '(' || c == '[' || c == '{')
