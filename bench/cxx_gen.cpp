@@ -1,45 +1,13 @@
 // bench/cxx_gen.cpp - C++20 baseline: a minimal generator<T> on <coroutine>
 // (g++ -std=c++20 -O2), count_up(limit) consumed like bench.c's resume
 // benchmark, against the same hand-written iterator (bench/hand.c).
-#include <coroutine>
-#include <exception>
-#include <utility>
+#include "cxx_generator.hpp"
 
 extern "C" {
 #include "hand.h"
 }
 #include "common.h"
 
-template <class T> struct generator {
-  struct promise_type {
-    T value;
-    generator get_return_object() {
-      return generator{std::coroutine_handle<promise_type>::from_promise(*this)};
-    }
-    std::suspend_always initial_suspend() noexcept { return {}; }
-    std::suspend_always final_suspend() noexcept { return {}; }
-    std::suspend_always yield_value(T v) noexcept {
-      value = v;
-      return {};
-    }
-    void return_void() noexcept {}
-    void unhandled_exception() { std::terminate(); }
-  };
-  std::coroutine_handle<promise_type> h;
-  explicit generator(std::coroutine_handle<promise_type> h) : h(h) {}
-  generator(generator &&o) noexcept : h(std::exchange(o.h, {})) {}
-  ~generator() {
-    if (h)
-      h.destroy();
-  }
-  bool next(T &out) {
-    h.resume();
-    if (h.done())
-      return false;
-    out = h.promise().value;
-    return true;
-  }
-};
 
 generator<int> count_up(int limit); // cxx_gen_other.cpp
 
