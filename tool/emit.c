@@ -12,19 +12,24 @@
 static void fix_line_markers(const lower_opts *o, buf *out) {
   buf fixed = {0};
   unsigned line = 1;
-  const char *s = out->s ? out->s : "";
+  const char *s = out->s ? out->s : "", *end = s + out->len;
   size_t mlen = strlen(LINE_OUT);
-  for (size_t i = 0; i < out->len;) {
-    if (s[i] == '\001' && !strncmp(s + i, LINE_OUT, mlen)) {
+  while (s < end) {
+    const char *m = memchr(s, '\001', (size_t)(end - s));
+    const char *stop = m ? m : end;
+    for (const char *q = s; q < stop; q++)
+      line += *q == '\n';
+    buf_put(&fixed, s, (size_t)(stop - s));
+    if (!m)
+      break;
+    if ((size_t)(end - m) >= mlen && !strncmp(m, LINE_OUT, mlen)) {
       buf_printf(&fixed, "#line %u \"%s\"\n", line + 1, o->out_path);
       line++;
-      i += mlen;
-      continue;
+      s = m + mlen;
+    } else {
+      buf_putc(&fixed, *m);
+      s = m + 1;
     }
-    if (s[i] == '\n')
-      line++;
-    buf_putc(&fixed, s[i]);
-    i++;
   }
   buf_free(out);
   *out = fixed;

@@ -398,12 +398,84 @@ static bool is_literal(enum CXCursorKind k) {
          k == CXCursor_CharacterLiteral;
 }
 
+static char *type_of(CXCursor c) { return cx_take(clang_getTypeSpelling(clang_getCursorType(c))); }
+
 static ir_node *expr_leaf(pctx *p, CXCursor c, ir_node *parent, expr_kind ck) {
   ir_node *n = ir_new(IR_EXPR, span_of(p, c), parent);
   n->ck = ck;
-  if (p->fn)
-    n->ctype = cx_take(clang_getTypeSpelling(clang_getCursorType(c)));
   return n;
+}
+
+/* Most expressions contain no suspension point: for them the lowering
+ * needs only the uses of locals and the compound literals inside, so one
+ * recursive visit collects those as the leaves of a single node.  It falls
+ * back to the full tree (flat_state.full) at the first thing that needs it:
+ * a yieldc marker, a statement expression, alloca or setjmp. */
+typedef struct {
+  pctx *p;
+  ir_node *n;
+  bool full;
+} flat_state;
+
+static bool needs_full_tree(const char *callee) {
+  static const char *const names[] = {"alloca", "__builtin_alloca", "setjmp", "_setjmp",
+                                      "sigsetjmp", "__sigsetjmp", "longjmp", "_longjmp",
+                                      "siglongjmp", "__builtin_setjmp", "__builtin_longjmp"};
+  if (!callee)
+    return false;
+  if (is_marker(callee))
+    return true;
+  for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
+    if (!strcmp(callee, names[i]))
+      return true;
+  return false;
+}
+
+static ir_node *build_expr(pctx *p, CXCursor c, ir_node *parent);
+
+static enum CXChildVisitResult flat_visit(CXCursor c, CXCursor parent, CXClientData d) {
+  (void)parent;
+  flat_state *st = d;
+  enum CXCursorKind k = clang_getCursorKind(c);
+  if (k == CXCursor_CallExpr) {
+    char *name = callee_name(c);
+    bool full = needs_full_tree(name);
+    free(name);
+    if (full) {
+      st->full = true;
+      return CXChildVisit_Break;
+    }
+  }
+  if (k == CXCursor_StmtExpr || k == CXCursor_CompoundStmt || clang_isDeclaration(k)) {
+    st->full = true;
+    return CXChildVisit_Break;
+  }
+  if (k == CXCursor_DeclRefExpr) {
+    ir_node *r = build_expr(st->p, c, st->n);
+    if (r && r->kind == IR_VARREF)
+      ir_add_kid(st->n, r);
+    else
+      ir_node_free(r);
+    return CXChildVisit_Continue;
+  }
+  if (k == CXCursor_CompoundLiteralExpr) {
+    ir_node *lit = ir_new(IR_EXPR, span_of(st->p, c), st->n);
+    lit->tag = xstrdup("compound-literal");
+    lit->ctype = type_of(c);
+    ir_add_kid(st->n, lit); /* the uses inside it follow as its siblings */
+  }
+  return CXChildVisit_Recurse;
+}
+
+/* The flat node of c, or NULL when c needs the full tree. */
+static ir_node *build_flat(pctx *p, CXCursor c, ir_node *parent) {
+  flat_state st = {p, ir_new(IR_EXPR, span_of(p, c), parent), false};
+  clang_visitChildren(c, flat_visit, &st);
+  if (st.full) {
+    ir_node_free(st.n);
+    return NULL;
+  }
+  return st.n;
 }
 
 /* Every expression becomes a node: the lowering of a suspension inside an
@@ -424,7 +496,6 @@ static ir_node *build_expr(pctx *p, CXCursor c, ir_node *parent) {
                    off < p->limit.e;
     ir_node *n = ir_new(IR_VARREF, span_of(p, c), parent);
     n->var = vi;
-    n->ctype = cx_take(clang_getTypeSpelling(clang_getCursorType(c)));
     if (!in_body) {
       n->sp.e = n->sp.b; /* marks a use we cannot rewrite */
     } else {
@@ -483,9 +554,15 @@ static ir_node *build_expr(pctx *p, CXCursor c, ir_node *parent) {
                "a suspension point inside a GNU statement expression cannot be resumed");
     return s;
   }
+  if (p->fn && k != CXCursor_CompoundLiteralExpr) {
+    ir_node *flat = build_flat(p, c, parent);
+    if (flat)
+      return flat;
+  }
   ir_node *n = ir_new(IR_EXPR, span_of(p, c), parent);
-  if (p->fn)
-    n->ctype = cx_take(clang_getTypeSpelling(clang_getCursorType(c)));
+  /* a ?: and a compound literal may need a temporary of their own type */
+  if (p->fn && (k == CXCursor_ConditionalOperator || k == CXCursor_CompoundLiteralExpr))
+    n->ctype = type_of(c);
   if (k == CXCursor_UnaryExpr || k == CXCursor_GenericSelectionExpr)
     n->ck = CK_NOEVAL;
   if (k == CXCursor_CompoundLiteralExpr)
@@ -493,6 +570,7 @@ static ir_node *build_expr(pctx *p, CXCursor c, ir_node *parent) {
   if (k == CXCursor_ConditionalOperator)
     n->ck = CK_COND;
   cursor_vec kids = children(c);
+  cursor_vec kid_cursors = {0};
   for (size_t i = 0; i < kids.n; i++) {
     enum CXCursorKind kk = clang_getCursorKind(kids.v[i]);
     ir_node *e = NULL;
@@ -500,9 +578,18 @@ static ir_node *build_expr(pctx *p, CXCursor c, ir_node *parent) {
       e = build_expr(p, kids.v[i], n);
     else if (clang_isStatement(kk))
       e = build_stmt(p, kids.v[i], n);
-    if (e)
+    if (e) {
       ir_add_kid(n, e);
+      VEC_PUSH(kid_cursors, kids.v[i]);
+    }
   }
+  /* Operands of an expression that suspends may be saved in temporaries of
+   * their type; spelling types is costly, so only for those. */
+  if (p->fn && n->has_susp)
+    for (unsigned i = 0; i < n->nkids; i++)
+      if (!n->kids[i]->ctype)
+        n->kids[i]->ctype = type_of(kid_cursors.v[i]);
+  free(kid_cursors.v);
   /* A value form is wrapped in (*(T *)marker(...)), tokens of yieldc.h's
    * macros, which libclang places where the form starts: one node, not four. */
   /* (libclang up to 15 reports a macro body's tokens at the start of the
@@ -640,12 +727,31 @@ static ir_node *build_decl(pctx *p, CXCursor c, ir_node *parent) {
   return n;
 }
 
+/* Is the for statement c a yc_foreach, i.e. is its condition a call of
+ * yc__mark_foreach?  Only its own children are looked at: a search of the
+ * whole body would make nested loops quadratic. */
+static bool foreach_marker(CXCursor c, CXCursor *mark) {
+  cursor_vec kids = children(c);
+  bool found = false;
+  for (size_t i = 0; i + 1 < kids.n && !found; i++) {
+    CXCursor k = unwrap(kids.v[i]);
+    char *name = callee_name(k);
+    if (name && !strcmp(name, "yc__mark_foreach")) {
+      *mark = k;
+      found = true;
+    }
+    free(name);
+  }
+  free(kids.v);
+  return found;
+}
+
 static ir_node *build_for(pctx *p, CXCursor c, ir_node *parent) {
   ir_node *n = ir_new(IR_FOR, exp_span_of(p, c), parent);
   n->for_init = n->for_cond = n->for_inc = n->for_body = -1;
   CXCursor mark;
   /* yc_foreach (decl, expr) body */
-  if (find_marker(c, "yc__mark_foreach", &mark)) {
+  if (foreach_marker(c, &mark)) {
     static const char *const names[] = {"yc_foreach"};
     span args[2];
     unsigned nargs, end;
@@ -1004,13 +1110,7 @@ static enum CXChildVisitResult scan_plain(CXCursor c, CXCursor parent, CXClientD
   enum CXCursorKind k = clang_getCursorKind(c);
   if (k == CXCursor_ForStmt) {
     CXCursor mark;
-    cursor_vec kids = children(c);
-    bool is_fe = false;
-    for (size_t i = 0; i + 1 < kids.n && !is_fe; i++)
-      if (find_marker(kids.v[i], "yc__mark_foreach", &mark))
-        is_fe = true;
-    free(kids.v);
-    if (is_fe) {
+    if (foreach_marker(c, &mark)) {
       ir_node *n = build_for(p, c, NULL);
       if (n->kind == IR_FOREACH)
         VEC_PUSH(p->u->foreachs, n);
