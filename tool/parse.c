@@ -28,7 +28,7 @@ typedef struct {
   ir_unit *u;
   ir_func *fn;            /* coroutine being built, NULL elsewhere */
   span limit;             /* text of the function being built */
-  VEC(unsigned) var_keys; /* declaration offset of fn->vars[i] */
+  cursor_vec var_decls; /* the declaration of fn->vars[i] */
   bool failed;
 } pctx;
 
@@ -190,19 +190,10 @@ static bool find_marker(CXCursor c, const char *marker, CXCursor *out) {
 static int var_index(pctx *p, CXCursor decl) {
   if (!p->fn)
     return -1;
-  CXSourceLocation loc = clang_getCursorLocation(decl);
-  unsigned off;
-  if (!loc_in_main(p, loc, false, &off))
-    return -1;
-  unsigned soff;
-  loc_in_main(p, loc, true, &soff);
-  char *name = cx_take(clang_getCursorSpelling(decl));
-  int found = -1;
-  for (size_t i = 0; i < p->var_keys.n && found < 0; i++)
-    if (p->var_keys.v[i] == soff && !strcmp(p->fn->vars.v[i].name, name))
-      found = (int)i;
-  free(name);
-  return found;
+  for (size_t i = p->var_decls.n; i-- > 0;)
+    if (clang_equalCursors(p->var_decls.v[i], decl))
+      return (int)i;
+  return -1;
 }
 
 static char *cleanup_of(CXCursor decl) {
@@ -270,7 +261,7 @@ static int add_var(pctx *p, CXCursor decl, ir_node *scope, ir_node *declnode, bo
   loc_in_main(p, clang_getCursorLocation(decl), true, &soff);
   v.name_sp = (span){soff, soff + (unsigned)strlen(v.name)};
   VEC_PUSH(p->fn->vars, v);
-  VEC_PUSH(p->var_keys, soff);
+  VEC_PUSH(p->var_decls, decl);
   int idx = (int)p->fn->vars.n - 1;
   if (!is_param && declnode) {
     /* The initialiser is the expression after the declarator's '=': an
@@ -494,7 +485,7 @@ static ir_node *build_expr(pctx *p, CXCursor c, ir_node *parent) {
     unsigned off;
     bool in_body = loc_in_main(p, clang_getCursorLocation(c), true, &off) && off >= p->limit.b &&
                    off < p->limit.e;
-    ir_node *n = ir_new(IR_VARREF, span_of(p, c), parent);
+    ir_node *n = ir_new(IR_VARREF, in_body ? (span){off, off} : span_of(p, c), parent);
     n->var = vi;
     if (!in_body) {
       n->sp.e = n->sp.b; /* marks a use we cannot rewrite */
@@ -1057,7 +1048,7 @@ static void build_function(pctx *p, CXCursor c, fn_kind kind) {
   }
   VEC_PUSH(p->u->funcs, fn);
   p->fn = &p->u->funcs.v[p->u->funcs.n - 1];
-  p->var_keys.n = 0;
+  p->var_decls.n = 0;
   p->limit = fn.whole;
   if (clang_Cursor_isVariadic(c))
     error_at(p, fn.whole.b, "pass a va_list or an array and a count instead",
@@ -1217,7 +1208,7 @@ bool parse_unit(ir_unit *u, const char *const *args, int nargs) {
   }
   if (!p.failed)
     clang_visitChildren(clang_getTranslationUnitCursor(p.tu), top_level, &p);
-  free(p.var_keys.v);
+  free(p.var_decls.v);
   clang_disposeTranslationUnit(p.tu);
   clang_disposeIndex(index);
   return !p.failed;
