@@ -18,6 +18,12 @@
 #include "alloc.h"
 
 static __thread yc__loop *tls_loop;
+static __thread yc_loop_stats tls_stats;
+
+void yc_loop_stats_get(yc_loop_stats *s) {
+  if (s)
+    *s = tls_stats;
+}
 long yc__rt_fail_countdown;
 
 void *yc__rt_realloc(void *p, size_t n) {
@@ -389,7 +395,11 @@ static void turn(yc__loop *l) {
     return;
   }
   int timeout = poll_timeout(l);
+  tls_stats.turns++;
   if (l->nwaiting_fds || timeout != 0) {
+    tls_stats.polls++;
+    if (timeout != 0 && l->ready_len)
+      tls_stats.blocking_polls_while_ready++; /* must never happen */
     int n = l->ops->wait(l->be, timeout, on_event, l);
     if (n < 0)
       fail_all_io(l, n);

@@ -1035,6 +1035,7 @@ static void build_function(pctx *p, CXCursor c, fn_kind kind) {
              "directly before the function's name",
              "coroutine function declared through another macro");
     free(kids.v);
+    free(fn.name);
     return;
   }
   if (kind == FN_GENERATOR) {

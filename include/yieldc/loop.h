@@ -48,6 +48,15 @@ void yc_detach(yc_task *task);
  * build flag -DYIELDC_FORCE_POLL, selects poll. */
 const char *yc_loop_backend(void);
 
+/* Counts of this thread's event loops since the thread started: loop
+ * turns, polls of the backend (at most one a turn, none when only ready
+ * tasks remain), and polls that could block while tasks were ready (the
+ * loop never does that: always 0). */
+typedef struct yc_loop_stats {
+  unsigned long turns, polls, blocking_polls_while_ready;
+} yc_loop_stats;
+void yc_loop_stats_get(yc_loop_stats *s);
+
 /* ---- Task groups (structured concurrency) ------------------------------ */
 
 /* A group owns the tasks spawned into it.  await(yc_group_wait(g), int)

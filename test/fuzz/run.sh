@@ -33,5 +33,8 @@ export UBSAN_OPTIONS="${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}"
 # Includes are resolved from the input's directory (the temp dir) and the
 # yieldc include dir; the corpus files that include "drive.h" find it here.
 cp "$src/test/run/Inputs/drive.h" "${TMPDIR:-/tmp}/drive.h" 2>/dev/null || true
+# A finding (crash, leak, timeout) exits 1: libFuzzer's default of 77 would
+# read as "skipped" to ctest.
 exec "$fuzzer" -max_total_time="$secs" -timeout=20 -rss_limit_mb=2560 -max_len=16384 \
+  -error_exitcode=1 -timeout_exitcode=1 \
   -print_final_stats=1 -artifact_prefix="$work/" "$@" "$work/corpus" "$work/seed"
