@@ -236,7 +236,7 @@ static int recv_resume(yc_coro *c, void *out, const void *in) {
  * of item size while the frame fits the pool, one for larger items (whose
  * frame_size only says "larger than the pool's", see send_size). */
 #define OP_TYPE(name, res, size, r_size, r_field)                                                  \
-  { name, res, (unsigned)(size), 0, 0, r_size, offsetof(chan_op, r_field), YC__LEAF }
+  { name, res, (unsigned)(size), 0, 0, r_size, offsetof(chan_op, r_field), YC__LEAF, 0 }
 #define SEND_TYPE(i)                                                                               \
   OP_TYPE("yc_chan_send", send_resume, sizeof(chan_op) + 8 * (i), sizeof(int), send_result)
 #define SEND_STEPS ((YC__POOL_MAX - sizeof(chan_op)) / 8 + 1)

@@ -151,11 +151,15 @@ __attribute__((weak)) void yc__free_spawned(yc_coro *task) { free_frame(task); }
  * (generated code checks them at resume points only, state 0 would run the
  * body): like Python, such a frame finishes without running. */
 static inline int resume1(yc_coro *c, void *out, const void *in) {
-  if (UNLIKELY(c->status == YC__CREATED && (c->flags & F_STEER))) {
-    int r = (c->flags & YC__F_THROW) ? YC__FAIL : YC__RETURN;
-    c->flags &= (unsigned short)~F_STEER;
-    c->state = -1;
-    return r;
+  if (UNLIKELY(c->flags & F_STEER)) {
+    if (c->status == YC__CREATED) {
+      int r = (c->flags & YC__F_THROW) ? YC__FAIL : YC__RETURN;
+      c->flags &= (unsigned short)~F_STEER;
+      c->state = -1;
+      return r;
+    }
+    if (c->type->steer == YC__STEER_BY_STATE && c->state > 0)
+      c->state = YC__STEERED(c->state);
   }
   c->status = YC__RUNNING;
   int r = c->type->resume(c, (c->flags & YC__F_PARTIAL) ? yc__aux(c) : out, in);

@@ -59,7 +59,7 @@ static int sleep_resume(yc_coro *c, void *out, const void *in) {
 }
 
 static const yc__coro_type sleep_type = {"yc_sleep", sleep_resume, sizeof(sleep_frame), 0, 0, 0,
-                                         0,          YC__LEAF};
+                                         0,          YC__LEAF, 0};
 
 yc_task *yc_sleep(long ms) {
   sleep_frame *f = yc__frame_new(&sleep_type);
@@ -226,10 +226,10 @@ static int io_resume(yc_coro *c, void *out, const void *in) {
 
 static const yc__coro_type read_type = {
     "yc_read", io_resume, sizeof(io_frame), 0, 0, sizeof(ssize_t), offsetof(io_frame, ssz_result),
-    YC__LEAF};
+    YC__LEAF, 0};
 static const yc__coro_type write_type = {
     "yc_write", io_resume, sizeof(io_frame), 0, 0, sizeof(ssize_t), offsetof(io_frame, ssz_result),
-    YC__LEAF};
+    YC__LEAF, 0};
 static const yc__coro_type write_all_type = {"yc_write_all",
                                              io_resume,
                                              sizeof(io_frame),
@@ -237,13 +237,13 @@ static const yc__coro_type write_all_type = {"yc_write_all",
                                              0,
                                              sizeof(ssize_t),
                                              offsetof(io_frame, ssz_result),
-                                             YC__LEAF};
+                                             YC__LEAF, 0};
 static const yc__coro_type accept_type = {
     "yc_accept", io_resume, sizeof(io_frame), 0, 0, sizeof(int), offsetof(io_frame, int_result),
-    YC__LEAF};
+    YC__LEAF, 0};
 static const yc__coro_type connect_type = {
     "yc_connect", io_resume, sizeof(io_frame), 0, 0, sizeof(int), offsetof(io_frame, int_result),
-    YC__LEAF};
+    YC__LEAF, 0};
 
 static io_frame *io_new(const yc__coro_type *t, int op, int fd, void *buf, size_t n) {
   io_frame *f = yc__frame_new(t);

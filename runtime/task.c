@@ -244,7 +244,7 @@ static const yc__coro_type group_wait_type = {"yc_group_wait",
                                               0,
                                               sizeof(int),
                                               offsetof(group_wait, result),
-                                              YC__LEAF};
+                                              YC__LEAF, 0};
 
 yc_task *yc_group_wait(yc_group *g) {
   group_wait *w = yc__frame_new(&group_wait_type);

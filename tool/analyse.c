@@ -106,7 +106,8 @@ static void check_suspend(actx *a, ir_node *s) {
     unsigned after = lex_skip_ws(t, f->len, id.e);
     for (size_t i = 0; id.e > id.b && after < f->len && t[after] == '(' && i < a->u->sigs.n; i++) {
       ir_sig *sg = &a->u->sigs.v[i];
-      if (strlen(sg->name) != id.e - id.b || strncmp(sg->name, t + id.b, id.e - id.b))
+      if (sg->in_header || strlen(sg->name) != id.e - id.b ||
+          strncmp(sg->name, t + id.b, id.e - id.b))
         continue;
       char *want = lex_squash(t + s->args[1].b, s->args[1].e - s->args[1].b);
       if (!sg->r || strcmp(want, sg->r)) {
@@ -274,8 +275,25 @@ static void analyse_func(actx *a, ir_func *fn) {
   walk_checks(a, fn->body_node);
 }
 
+/* The exported generator called name, declared in this file or a header
+ * and defined in none of this file's functions; NULL if there is none. */
+static const ir_sig *imported_generator(ir_unit *u, const char *name, size_t len) {
+  for (size_t i = 0; i < u->funcs.n; i++)
+    if (strlen(u->funcs.v[i].name) == len && !strncmp(u->funcs.v[i].name, name, len))
+      return NULL;
+  for (size_t i = 0; i < u->sigs.n; i++) {
+    const ir_sig *sg = &u->sigs.v[i];
+    if (sg->kind == FN_GENERATOR && sg->exported && strlen(sg->name) == len &&
+        !strncmp(sg->name, name, len))
+      return sg;
+  }
+  return NULL;
+}
+
 /* yc_foreach (T x, name(args)) where name is a generator defined earlier in
- * the file: the loop can resume it directly, and the compiler inline it. */
+ * the file: the loop can resume it directly, and the compiler inline it.
+ * Where name is an exported generator of another file, the loop resumes it
+ * by its exported resume function when the program links that in. */
 static void find_known_foreach(ir_unit *u, ir_node *n) {
   if (!n)
     return;
@@ -283,14 +301,24 @@ static void find_known_foreach(ir_unit *u, ir_node *n) {
     const char *t = u->file.text;
     span id = lex_ident_at(t, u->file.len, n->fe_expr.b);
     unsigned after = lex_skip_ws(t, u->file.len, id.e);
-    for (size_t i = 0; id.e > id.b && after < u->file.len && t[after] == '(' && i < u->funcs.n;
-         i++) {
+    bool call = id.e > id.b && after < u->file.len && t[after] == '(';
+    for (size_t i = 0; call && i < u->funcs.n; i++) {
       ir_func *fn = &u->funcs.v[i];
       if (fn->kind == FN_GENERATOR && strlen(fn->name) == id.e - id.b &&
           !strncmp(fn->name, t + id.b, id.e - id.b) && fn->whole.e <= n->sp.b) {
         n->fe_known = xstrdup(fn->name);
         fn->inline_resume = true;
       }
+    }
+    const ir_sig *sg = call && !n->fe_known ? imported_generator(u, t + id.b, id.e - id.b) : NULL;
+    if (sg) {
+      n->fe_known = xstrdup(sg->name);
+      n->fe_extern = true;
+      bool seen = false;
+      for (size_t i = 0; i < u->imports.n && !seen; i++)
+        seen = !strcmp(u->imports.v[i], sg->name);
+      if (!seen)
+        VEC_PUSH(u->imports, xstrdup(sg->name));
     }
   }
   for (unsigned i = 0; i < n->nkids; i++)

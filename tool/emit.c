@@ -52,6 +52,14 @@ void emit_c(const lower_opts *o, buf *out) {
   buf_puts(out, "/* Translated by yieldc from ");
   buf_puts(out, o->line_path);
   buf_puts(out, "; edit that file, not this one. */\n#define YIELDC_TRANSLATED 1\n");
+  /* Generators of other files that a yc_foreach here resumes directly. */
+  if (u->imports.n)
+    buf_puts(out, "#include <yieldc/coro.h>\n");
+  for (size_t i = 0; i < u->imports.n; i++)
+    buf_printf(out,
+               "extern const yc__coro_type %s__type YC__WEAK_IMPORT;\n"
+               "int %s__xresume(yc_coro *yc_c, void *yc_out, const void *yc_in) YC__WEAK_IMPORT;\n",
+               u->imports.v[i], u->imports.v[i]);
   if (o->lines)
     buf_printf(out, "#line 1 \"%s\"\n", o->line_path);
   unsigned pos = 0;

@@ -123,6 +123,11 @@ void ir_unit_free(ir_unit *u) {
   for (size_t i = 0; i < u->foreachs.n; i++)
     ir_node_free(u->foreachs.v[i]);
   free(u->foreachs.v);
+  for (size_t i = 0; i < u->imports.n; i++)
+    free(u->imports.v[i]);
+  free(u->imports.v);
+  u->imports.v = NULL;
+  u->imports.n = 0;
   u->funcs.v = NULL;
   u->foreachs.v = NULL;
   u->funcs.n = u->foreachs.n = 0;

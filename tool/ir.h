@@ -101,8 +101,10 @@ struct ir_node {
   span fe_decl, fe_expr;
   int fe_var;
   span fe_head;   /* "yc_foreach (...)" without the body */
+  bool fe_extern; /* fe_known is declared here but defined in another file */
   char *fe_known; /* the generator it iterates when that is a direct call of
-                     one defined earlier in this file (analyse.c) */
+                     one defined earlier in this file, or of an exported one
+                     defined in another file (analyse.c) */
   /* IR_TYPEDECL: the defined type's name (NULL if anonymous) */
   char *tag;
 };
@@ -143,6 +145,8 @@ typedef struct {
   /* analyse.c */
   char *fp;           /* name of the frame pointer in the resume function */
   bool inline_resume; /* a yc_foreach in this file resumes it directly */
+  bool exported;      /* external linkage: NAME__type and NAME__xresume are
+                         visible to other files of the program */
   bool needs_result;
 } ir_func;
 
@@ -151,6 +155,8 @@ typedef struct {
   char *name;
   fn_kind kind;
   char *r; /* return type as written, NULL for void */
+  bool exported;  /* external linkage */
+  bool in_header; /* declared in an included file: r is not known */
 } ir_sig;
 
 typedef struct {
@@ -158,6 +164,8 @@ typedef struct {
   VEC(ir_sig) sigs;
   VEC(ir_func) funcs;
   VEC(ir_node *) foreachs; /* yc_foreach outside coroutine functions */
+  VEC(char *) imports;     /* generators of other files that a yc_foreach
+                              here resumes directly (see fe_extern) */
 } ir_unit;
 
 ir_node *ir_new(ir_kind kind, span sp, ir_node *parent);

@@ -286,6 +286,10 @@ static void raise_from(lctx *lc, ir_node *n, buf *b) {
 /* The unwind block of resume point s. */
 static void add_unwind(lctx *lc, ir_node *s) {
   buf *b = &lc->unwinds;
+  /* A throw or close arriving at a delegation: the sub is freed first. */
+  if (s->susp == SUSP_YIELD_FROM || s->susp == SUSP_AWAIT)
+    buf_printf(b, "yc_steer_%d: __attribute__((unused));\n  yc__free(%s->yc_sub); %s->yc_sub = NULL;\n",
+               s->state, fp(lc), fp(lc));
   buf_printf(b, "yc_unwind_%d: __attribute__((unused));\n  ", s->state);
   ir_node *t = enclosing_try(s);
   if (t) {
@@ -330,14 +334,10 @@ void emit_suspend(lctx *lc, ir_node *s, const char *lhs, const char *op) {
                s->state, arg, item0, item0);
     free(item0);
   }
+  /* A throw or close arrives as state YC__STEERED(k), which the resume
+   * function's switch sends to the unwind block; yc_resume_k is reached by
+   * a plain resumption only. */
   buf_printf(o, "yc_resume_%d: __attribute__((unused)); ", s->state);
-  if (sub)
-    buf_printf(o,
-               "if (yc_c->flags & (YC__F_THROW | YC__F_CLOSE)) { yc__free(%s->yc_sub); %s->yc_sub "
-               "= NULL; goto yc_unwind_%d; } ",
-               fp(lc), fp(lc), s->state);
-  else
-    buf_printf(o, "if (yc_c->flags & (YC__F_THROW | YC__F_CLOSE)) goto yc_unwind_%d; ", s->state);
   if (lhs) {
     if (s->susp == SUSP_YIELD)
       buf_printf(o, "%s %s (yc_in ? *(%s const *)yc_in : (%s){0}); ", lhs, op, tr, tr);
@@ -653,11 +653,12 @@ static bool header_suspends(ir_node *n) {
 }
 
 /* The loop's "next" call: direct to the resume function of a generator
- * defined earlier in this file, so the compiler can inline it. */
+ * defined earlier in this file, so the compiler can inline it, or to the
+ * exported resume function of one defined in another file. */
 static char *next_call(ir_node *n, const char *handle, const char *item) {
   if (n->fe_known)
-    return xasprintf("yc__next_known(%s, %s, yc__sizeof_ptr(%s), &%s__type, %s__resume)", handle,
-                     item, item, n->fe_known, n->fe_known);
+    return xasprintf("yc__next_known(%s, %s, yc__sizeof_ptr(%s), &%s__type, %s__%s)", handle,
+                     item, item, n->fe_known, n->fe_known, n->fe_extern ? "xresume" : "resume");
   return xasprintf("yc_next(%s, %s)", handle, item);
 }
 
@@ -884,14 +885,23 @@ void lower_function(const lower_opts *o, ir_func *fn, buf *out) {
                             ? "static inline __attribute__((always_inline)) int"
                             : "static int";
   buf_printf(out, "%s %s__resume(yc_coro *yc_c, void *yc_out, const void *yc_in);\n", linkage, n);
+  /* A generator with external linkage exports its type and a resume
+   * function (hidden: within the program or library), so that a yc_foreach
+   * in another file can resume it with a direct call. */
+  if (fn->exported)
+    buf_printf(out,
+               "YC__EXPORT int %s__xresume(yc_coro *yc_c, void *yc_out, const void *yc_in);\n"
+               "extern YC__EXPORT const yc__coro_type %s__type;\n",
+               n, n);
   char *ysz = fn->y ? xasprintf("sizeof(%s)", fn->y) : xstrdup("0");
   char *ssz = fn->s ? xasprintf("sizeof(%s)", fn->s) : xstrdup("0");
   char *rsz = fn->r ? xasprintf("sizeof(%s)", fn->r) : xstrdup("0");
   char *roff = fn->r ? xasprintf("offsetof(struct %s__frame, yc_result)", n) : xstrdup("0");
   buf_printf(out,
-             "static const yc__coro_type %s__type = {\"%s\", %s__resume, sizeof(struct %s__frame), "
-             "%s, %s, %s, %s, %s};\n",
-             n, n, n, n, ysz, ssz, rsz, roff, kind[fn->kind]);
+             "%s const yc__coro_type %s__type = {\"%s\", %s__%s, sizeof(struct %s__frame), "
+             "%s, %s, %s, %s, %s, YC__STEER_BY_STATE};\n",
+             fn->exported ? "YC__EXPORT" : "static", n, n, n, fn->exported ? "xresume" : "resume",
+             n, ysz, ssz, rsz, roff, kind[fn->kind]);
   free(ysz);
   free(ssz);
   free(rsz);
@@ -922,6 +932,13 @@ void lower_function(const lower_opts *o, ir_func *fn, buf *out) {
     buf_printf(out, "  case %d: goto yc_resume_%d; /* line %u: %s */\n", s->state, s->state,
                line_of(&lc, s->sp.b), sk[s->susp]);
   }
+  /* A throw or close arriving at resume point k (see YC__STEERED). */
+  for (size_t i = 0; i < fn->susps.n; i++) {
+    ir_node *s = fn->susps.v[i];
+    bool sub = s->susp == SUSP_YIELD_FROM || s->susp == SUSP_AWAIT;
+    buf_printf(out, "  case YC__STEERED(%d): goto yc_%s_%d;\n", s->state, sub ? "steer" : "unwind",
+               s->state);
+  }
   buf_puts(out, "  default: return YC__RETURN;\n  }\n");
   buf_put(out, body.s, body.len);
   buf_free(&body);
@@ -933,6 +950,11 @@ void lower_function(const lower_opts *o, ir_func *fn, buf *out) {
   buf_puts(out, "yc_fail: __attribute__((unused));\n"
                 "  yc_c->state = -1;\n"
                 "  return (yc_c->flags & YC__F_CLOSE) ? YC__RETURN : YC__FAIL;\n}\n");
+  if (fn->exported)
+    buf_printf(out,
+               "int %s__xresume(yc_coro *yc_c, void *yc_out, const void *yc_in) "
+               "{ return %s__resume(yc_c, yc_out, yc_in); }\n",
+               n, n);
   buf_free(&lc.unwinds);
   free(refs.v);
   for (size_t i = 0; i < lc.temp_names.n; i++) {

@@ -1006,6 +1006,7 @@ static void build_function(pctx *p, CXCursor c, fn_kind kind) {
   ir_func fn = {0};
   fn.kind = kind;
   fn.name = cx_take(clang_getCursorSpelling(c));
+  fn.exported = clang_getCursorLinkage(c) == CXLinkage_External;
   fn.whole = exp_span_of(p, c);
   cursor_vec kids = children(c);
   CXCursor body = clang_getNullCursor();
@@ -1082,6 +1083,7 @@ static void record_sig(pctx *p, CXCursor c, fn_kind kind) {
       ir_sig sg = {0};
       sg.name = cx_take(clang_getCursorSpelling(c));
       sg.kind = kind;
+      sg.exported = clang_getCursorLinkage(c) == CXLinkage_External;
       unsigned ri = kind == FN_GENERATOR ? 2 : 0;
       sg.r = kind != FN_ASYNC_GEN && nargs > ri ? type_arg(p, args[ri]) : NULL;
       VEC_PUSH(p->u->sigs, sg);
@@ -1125,9 +1127,21 @@ static enum CXChildVisitResult scan_plain(CXCursor c, CXCursor parent, CXClientD
 static enum CXChildVisitResult top_level(CXCursor c, CXCursor parent, CXClientData d) {
   (void)parent;
   pctx *p = d;
-  if (!cursor_in_main(p, c))
-    return CXChildVisit_Continue;
   enum CXCursorKind k = clang_getCursorKind(c);
+  if (!cursor_in_main(p, c)) {
+    /* A generator an included header declares: a yc_foreach over it may
+     * resume it directly (analyse.c).  Its types are not read here. */
+    fn_kind kind;
+    if (k == CXCursor_FunctionDecl && clang_Cursor_hasAttrs(c) && annotation(c, &kind) &&
+        kind == FN_GENERATOR && clang_getCursorLinkage(c) == CXLinkage_External) {
+      ir_sig sg = {0};
+      sg.name = cx_take(clang_getCursorSpelling(c));
+      sg.kind = kind;
+      sg.exported = sg.in_header = true;
+      VEC_PUSH(p->u->sigs, sg);
+    }
+    return CXChildVisit_Continue;
+  }
   if (k == CXCursor_FunctionDecl) {
     fn_kind kind;
     if (annotation(c, &kind))

@@ -121,7 +121,31 @@ typedef struct yc__coro_type {
   unsigned r_size;        /* sizeof R, 0 for void                    */
   unsigned result_offset; /* where R lives in the frame              */
   unsigned char kind;     /* enum yc__kind                           */
+  /* YC__STEER_BY_STATE (generated code): a throw or close arriving at
+   * resume point k calls resume with c->state == YC__STEERED(k), so a plain
+   * resumption tests no flags.  0 (the runtime's leaves): the state is left
+   * alone and the resume function reads c->flags. */
+  unsigned char steer;
 } yc__coro_type;
+
+#define YC__STEER_BY_STATE 1
+/* The state a frame suspended at resume point k (k >= 1) is resumed with
+ * when YC__F_THROW or YC__F_CLOSE is set: negative, and never -1 (done). */
+#define YC__STEERED(k) (-1 - (k))
+
+/* Linkage of what the translator exports for a generator with external
+ * linkage (NAME__type, NAME__xresume), and of the declarations a consumer
+ * in another file resumes it through: hidden (one program or library), and
+ * weak in the consumer, so that a program without that definition (a
+ * hand-written generator, another library) links and takes the generic
+ * path (a NULL &NAME__type matches no frame). */
+#if defined(__ELF__) || defined(__APPLE__)
+#define YC__EXPORT __attribute__((visibility("hidden")))
+#define YC__WEAK_IMPORT __attribute__((weak, visibility("hidden")))
+#else
+#define YC__EXPORT
+#define YC__WEAK_IMPORT __attribute__((weak))
+#endif
 
 /* The header every frame begins with. */
 struct yc_coro {

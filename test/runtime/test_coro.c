@@ -55,7 +55,7 @@ struct count_up__frame {
 static int count_up__resume(yc_coro *yc_c, void *yc_out, const void *yc_in);
 static const yc__coro_type count_up__type = {
     "count_up", count_up__resume, sizeof(struct count_up__frame),
-    sizeof(int), 0, 0, 0, YC__GENERATOR};
+    sizeof(int), 0, 0, 0, YC__GENERATOR, 0};
 static yc_gen *count_up(int limit) {
   struct count_up__frame *f = yc__frame_new(&count_up__type);
   if (!f)
@@ -99,7 +99,7 @@ struct acc__frame {
 static int acc__resume(yc_coro *yc_c, void *yc_out, const void *yc_in);
 static const yc__coro_type acc__type = {
     "acc", acc__resume, sizeof(struct acc__frame), sizeof(int), sizeof(int),
-    0, 0, YC__GENERATOR};
+    0, 0, YC__GENERATOR, 0};
 static yc_gen *acc(void) {
   struct acc__frame *f = yc__frame_new(&acc__type);
   return f ? (yc_gen *)&f->yc_hdr : NULL;
@@ -145,7 +145,7 @@ struct selfish__frame {
 static int selfish__resume(yc_coro *yc_c, void *yc_out, const void *yc_in);
 static const yc__coro_type selfish__type = {
     "selfish", selfish__resume, sizeof(struct selfish__frame), sizeof(int), 0,
-    0, 0, YC__GENERATOR};
+    0, 0, YC__GENERATOR, 0};
 static yc_gen *selfish(yc_gen **self) {
   struct selfish__frame *f = yc__frame_new(&selfish__type);
   if (!f)
@@ -213,7 +213,7 @@ struct catcher__frame {
 static int catcher__resume(yc_coro *yc_c, void *yc_out, const void *yc_in);
 static const yc__coro_type catcher__type = {
     "catcher", catcher__resume, sizeof(struct catcher__frame), sizeof(int), 0,
-    0, 0, YC__GENERATOR};
+    0, 0, YC__GENERATOR, 0};
 static yc_gen *catcher(void) {
   struct catcher__frame *f = yc__frame_new(&catcher__type);
   return f ? (yc_gen *)&f->yc_hdr : NULL;
@@ -284,7 +284,7 @@ struct answer__frame {
 static int answer__resume(yc_coro *yc_c, void *yc_out, const void *yc_in);
 static const yc__coro_type answer__type = {
     "answer", answer__resume, sizeof(struct answer__frame), sizeof(int), 0,
-    sizeof(long long), offsetof(struct answer__frame, yc_ret), YC__GENERATOR};
+    sizeof(long long), offsetof(struct answer__frame, yc_ret), YC__GENERATOR, 0};
 static yc_gen *answer(int n) {
   struct answer__frame *f = yc__frame_new(&answer__type);
   if (!f)

@@ -35,7 +35,7 @@ struct ticket__frame {
 static int ticket__resume(yc_coro *yc_c, void *yc_out, const void *yc_in);
 static const yc__coro_type ticket__type = {
     "ticket", ticket__resume, sizeof(struct ticket__frame), 0, 0,
-    sizeof(int), offsetof(struct ticket__frame, result), YC__LEAF};
+    sizeof(int), offsetof(struct ticket__frame, result), YC__LEAF, 0};
 static yc_task *ticket(int v) {
   struct ticket__frame *f = yc__frame_new(&ticket__type);
   if (!f)
@@ -83,7 +83,7 @@ struct pair__frame {
 static int pair__resume(yc_coro *yc_c, void *yc_out, const void *yc_in);
 static const yc__coro_type pair__type = {
     "pair", pair__resume, sizeof(struct pair__frame), 0, 0, sizeof(int),
-    offsetof(struct pair__frame, yc_ret), YC__ASYNC};
+    offsetof(struct pair__frame, yc_ret), YC__ASYNC, 0};
 static yc_task *pair(int v) {
   struct pair__frame *f = yc__frame_new(&pair__type);
   if (!f)
@@ -148,7 +148,7 @@ struct stubborn__frame {
 static int stubborn__resume(yc_coro *yc_c, void *yc_out, const void *yc_in);
 static const yc__coro_type stubborn__type = {
     "stubborn", stubborn__resume, sizeof(struct stubborn__frame), 0, 0,
-    sizeof(int), offsetof(struct stubborn__frame, yc_ret), YC__ASYNC};
+    sizeof(int), offsetof(struct stubborn__frame, yc_ret), YC__ASYNC, 0};
 static yc_task *stubborn(void) {
   struct stubborn__frame *f = yc__frame_new(&stubborn__type);
   return f ? (yc_task *)&f->yc_hdr : NULL;
@@ -209,7 +209,7 @@ struct nums__frame {
 static int nums__resume(yc_coro *yc_c, void *yc_out, const void *yc_in);
 static const yc__coro_type nums__type = {
     "nums", nums__resume, sizeof(struct nums__frame), sizeof(int), 0, 0, 0,
-    YC__ASYNC_GEN};
+    YC__ASYNC_GEN, 0};
 static yc_agen *nums(int n) {
   struct nums__frame *f = yc__frame_new(&nums__type);
   if (!f)
@@ -275,7 +275,7 @@ struct summer__frame {
 static int summer__resume(yc_coro *yc_c, void *yc_out, const void *yc_in);
 static const yc__coro_type summer__type = {
     "summer", summer__resume, sizeof(struct summer__frame), 0, 0, sizeof(int),
-    offsetof(struct summer__frame, yc_ret), YC__ASYNC};
+    offsetof(struct summer__frame, yc_ret), YC__ASYNC, 0};
 static yc_task *summer(int n, bool wide) {
   struct summer__frame *f = yc__frame_new(&summer__type);
   if (!f)
@@ -333,7 +333,7 @@ struct awaiter__frame {
 static int awaiter__resume(yc_coro *yc_c, void *yc_out, const void *yc_in);
 static const yc__coro_type awaiter__type = {
     "awaiter", awaiter__resume, sizeof(struct awaiter__frame), 0, 0,
-    sizeof(int), offsetof(struct awaiter__frame, yc_ret), YC__ASYNC};
+    sizeof(int), offsetof(struct awaiter__frame, yc_ret), YC__ASYNC, 0};
 static yc_task *awaiter(yc_task *t) {
   struct awaiter__frame *f = yc__frame_new(&awaiter__type);
   if (!f)

@@ -89,7 +89,7 @@ static int node__resume(yc_coro *yc_c, void *yc_out, const void *yc_in);
 static const yc__coro_type node__type = {
     "node", node__resume, sizeof(struct node__frame), sizeof(int),
     sizeof(int), sizeof(int), offsetof(struct node__frame, yc_ret),
-    YC__GENERATOR};
+    YC__GENERATOR, 0};
 static yc_gen *node(int id, int depth, int n, bool catching) {
   struct node__frame *f = yc__frame_new(&node__type);
   if (!f)
@@ -169,7 +169,7 @@ yc_unwind:
 static const yc__coro_type wide__type = {
     "wide", node__resume, sizeof(struct node__frame), sizeof(long long),
     sizeof(int), sizeof(int), offsetof(struct node__frame, yc_ret),
-    YC__GENERATOR};
+    YC__GENERATOR, 0};
 
 /* ---- yc_generator(int, int, int) wrap(yc_gen *g) --------------------------
  *   int r = yield_from(g, int);  yc_return(r + 1000);                      */
@@ -183,7 +183,7 @@ static int wrap__resume(yc_coro *yc_c, void *yc_out, const void *yc_in);
 static const yc__coro_type wrap__type = {
     "wrap", wrap__resume, sizeof(struct wrap__frame), sizeof(int),
     sizeof(int), sizeof(int), offsetof(struct wrap__frame, yc_ret),
-    YC__GENERATOR};
+    YC__GENERATOR, 0};
 static yc_gen *wrap(yc_gen *g) {
   struct wrap__frame *f = yc__frame_new(&wrap__type);
   if (!f)
@@ -240,7 +240,7 @@ static int poker__resume(yc_coro *yc_c, void *yc_out, const void *yc_in);
 static const yc__coro_type poker__type = {
     "poker", poker__resume, sizeof(struct poker__frame), sizeof(int),
     sizeof(int), sizeof(int), offsetof(struct poker__frame, yc_ret),
-    YC__GENERATOR};
+    YC__GENERATOR, 0};
 static yc_gen *poker(yc_gen **root) {
   struct poker__frame *f = yc__frame_new(&poker__type);
   if (!f)
@@ -282,7 +282,7 @@ struct rescue__frame {
 static int rescue__resume(yc_coro *yc_c, void *yc_out, const void *yc_in);
 static const yc__coro_type rescue__type = {
     "rescue", rescue__resume, sizeof(struct rescue__frame), sizeof(int),
-    sizeof(int), 0, 0, YC__GENERATOR};
+    sizeof(int), 0, 0, YC__GENERATOR, 0};
 static yc_gen *rescue(yc_gen *g) {
   struct rescue__frame *f = yc__frame_new(&rescue__type);
   if (!f)

@@ -29,11 +29,11 @@
   static int NAME##_resume(yc_coro *, void *, const void *);                   \
   static const yc__coro_type NAME##_type = {                                   \
       #NAME, NAME##_resume, sizeof(FR), 0, 0, sizeof(R), offsetof(FR, RF),     \
-      YC__ASYNC}
+      YC__ASYNC, 0}
 #define ASYNC_TYPE_VOID(NAME, FR)                                              \
   static int NAME##_resume(yc_coro *, void *, const void *);                   \
   static const yc__coro_type NAME##_type = {                                   \
-      #NAME, NAME##_resume, sizeof(FR), 0, 0, 0, 0, YC__ASYNC}
+      #NAME, NAME##_resume, sizeof(FR), 0, 0, 0, 0, YC__ASYNC, 0}
 
 /* Inside a resume function with `yc_coro *c` and a frame `f` that has a
  * `yc_coro *sub` field: await expr, resuming at label resume_N (the

@@ -51,7 +51,7 @@ struct task__frame {
 static int task__resume(yc_coro *yc_c, void *yc_out, const void *yc_in);
 static const yc__coro_type task__type = {
     "task", task__resume, sizeof(struct task__frame), 0, 0, 0, 0,
-    YC__GENERATOR};
+    YC__GENERATOR, 0};
 static yc_gen *task(char name, int n, int fail, yc_sched *s) {
   struct task__frame *f = yc__frame_new(&task__type);
   if (!f)

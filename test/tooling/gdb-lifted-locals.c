@@ -12,11 +12,11 @@
  * RUN:   -ex 'print f->i' -ex 'print f->total' -ex continue -ex 'print f->i' -ex 'print f->total' \
  * RUN:   %t/gen > %t/plain.log 2>&1
  * RUN: FileCheck --check-prefix=PLAIN %s < %t/plain.log
- * PLAIN: Breakpoint 1, {{.*}}squares__resume {{.*}} at {{.*}}gdb-lifted-locals.c:{{[0-9]+}}
+ * PLAIN: Breakpoint 1{{(\.[0-9]+)?}}, {{.*}}squares__resume {{.*}} at {{.*}}gdb-lifted-locals.c:{{[0-9]+}}
  * PLAIN-NEXT: {{[0-9]+}} {{.*}}int sq = i * i; // break here
  * PLAIN-NEXT: $1 = 0
  * PLAIN-NEXT: $2 = 0
- * PLAIN: Breakpoint 1, {{.*}}squares__resume {{.*}} at {{.*}}gdb-lifted-locals.c:{{[0-9]+}}
+ * PLAIN: Breakpoint 1{{(\.[0-9]+)?}}, {{.*}}squares__resume {{.*}} at {{.*}}gdb-lifted-locals.c:{{[0-9]+}}
  * PLAIN: $3 = 1
  * PLAIN-NEXT: $4 = 0
  *

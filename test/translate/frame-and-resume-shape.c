@@ -1,7 +1,10 @@
 // The generated code a reviewer reads: a frame with the parameters and the
 // lifted locals by name, a type descriptor, the user's own declaration as
 // the constructor, and a resume function whose states are numbered in
-// source order, each with a comment naming its line.
+// source order, each with a comment naming its line; a throw or close
+// arriving at resume point k comes in as state YC__STEERED(k).  A generator
+// with external linkage exports its type and a resume function (hidden);
+// a static one keeps them static.
 // RUN: %yieldc %s -o %t.c
 // RUN: grep -v '^//' %t.c | FileCheck %s
 #include <yieldc.h>
@@ -12,6 +15,8 @@ yc_generator(int) evens_then_odds(int limit) {
   for (int j = 1; j < limit; j += 2)
     yield(j);
 }
+
+static yc_generator(int) one(void) { yield(1); }
 // CHECK: #define YIELDC_TRANSLATED 1
 // CHECK: struct evens_then_odds__frame {
 // CHECK-NEXT:   yc_coro yc_hdr;
@@ -19,13 +24,24 @@ yc_generator(int) evens_then_odds(int limit) {
 // CHECK-NEXT:   int i;
 // CHECK-NEXT:   int j;
 // CHECK-NEXT: };
-// CHECK: static const yc__coro_type evens_then_odds__type = {"evens_then_odds", evens_then_odds__resume, sizeof(struct evens_then_odds__frame), sizeof(int), 0, 0, 0, YC__GENERATOR};
+// CHECK: static int evens_then_odds__resume(yc_coro *yc_c, void *yc_out, const void *yc_in);
+// CHECK-NEXT: YC__EXPORT int evens_then_odds__xresume(yc_coro *yc_c, void *yc_out, const void *yc_in);
+// CHECK-NEXT: extern YC__EXPORT const yc__coro_type evens_then_odds__type;
+// CHECK-NEXT: YC__EXPORT const yc__coro_type evens_then_odds__type = {"evens_then_odds", evens_then_odds__xresume, sizeof(struct evens_then_odds__frame), sizeof(int), 0, 0, 0, YC__GENERATOR, YC__STEER_BY_STATE};
 // CHECK: yc_generator(int) evens_then_odds(int limit) { {{.*}}f->limit = limit;
 // CHECK: switch (yc_c->state) {
 // CHECK-NEXT: case 0: break;
-// CHECK-NEXT: case 1: goto yc_resume_1; /* line 11: yield */
-// CHECK-NEXT: case 2: goto yc_resume_2; /* line 13: yield */
+// CHECK-NEXT: case 1: goto yc_resume_1; /* line 14: yield */
+// CHECK-NEXT: case 2: goto yc_resume_2; /* line 16: yield */
+// CHECK-NEXT: case YC__STEERED(1): goto yc_unwind_1;
+// CHECK-NEXT: case YC__STEERED(2): goto yc_unwind_2;
+// CHECK-NEXT: default: return YC__RETURN;
 // CHECK: for (f->i = 0; f->i < f->limit; f->i += 2)
 // CHECK-NEXT: { if (yc_out) *(int *)yc_out = (f->i); yc_c->state = 1; return YC__YIELD; yc_resume_1:
 // CHECK: for (f->j = 1; f->j < f->limit; f->j += 2)
-// CHECK-NEXT: yc_c->state = 2; return YC__YIELD; yc_resume_2:
+// CHECK-NEXT: yc_c->state = 2; return YC__YIELD; yc_resume_2: __attribute__((unused)); }
+// CHECK: yc_unwind_1: __attribute__((unused));
+// CHECK: int evens_then_odds__xresume(yc_coro *yc_c, void *yc_out, const void *yc_in) { return evens_then_odds__resume(yc_c, yc_out, yc_in); }
+// CHECK: static int one__resume(yc_coro *yc_c, void *yc_out, const void *yc_in);
+// CHECK-NEXT: static const yc__coro_type one__type = {"one", one__resume,
+// CHECK-NOT: one__xresume
