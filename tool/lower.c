@@ -925,7 +925,10 @@ void lower_function(const lower_opts *o, ir_func *fn, buf *out) {
   buf_printf(out, "%s %s__resume(yc_coro *yc_c, void *yc_out, const void *yc_in) {\n", linkage, n);
   buf_printf(out, "  struct %s__frame *%s = (struct %s__frame *)yc_c;\n", n, fn->fp, n);
   buf_printf(out, "  (void)%s; (void)yc_out; (void)yc_in;\n", fn->fp);
-  buf_puts(out, "  switch (yc_c->state) {\n  case 0: break;\n");
+  /* With one resume point, every resumption but the first goes there: the
+   * compiler tests for it first. */
+  buf_puts(out, fn->susps.n == 1 ? "  switch (__builtin_expect(yc_c->state, 1)) {\n  case 0: break;\n"
+                                 : "  switch (yc_c->state) {\n  case 0: break;\n");
   for (size_t i = 0; i < fn->susps.n; i++) {
     ir_node *s = fn->susps.v[i];
     static const char *const sk[] = {"yield", "yield_from", "await", "await_next"};

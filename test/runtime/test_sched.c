@@ -133,6 +133,64 @@ static void test_add_while_running(void) {
   yc_sched_free(s);
 }
 
+/* ---- yc_generator(void) spawner(yc_sched *s, int n) ----------------------
+ *   nested = yc_sched_run(s);          (the scheduler running it: refused)
+ *   for (int i = 0; i < n; i++) yc_sched_add(s, task('a' + i % 26, 2, 0, NULL));
+ *   yield();                                                                 */
+static int nested;
+struct spawner__frame {
+  yc_coro yc_hdr;
+  yc_sched *s;
+  int n;
+};
+static int spawner__resume(yc_coro *yc_c, void *yc_out, const void *yc_in) {
+  struct spawner__frame *f = (struct spawner__frame *)yc_c;
+  (void)yc_out, (void)yc_in;
+  if (yc_c->state != 0) {
+    yc_c->state = -1;
+    return YC__RETURN;
+  }
+  nested = yc_sched_run(f->s);
+  for (int i = 0; i < f->n; i++)
+    CHECK(yc_sched_add(f->s, task((char)('a' + i % 26), 2, 0, NULL)) == 0);
+  yc_c->state = 1;
+  return YC__YIELD;
+}
+static const yc__coro_type spawner__type = {
+    "spawner", spawner__resume, sizeof(struct spawner__frame), 0, 0, 0, 0, YC__GENERATOR, 0};
+static yc_gen *spawner(yc_sched *s, int n) {
+  struct spawner__frame *f = yc__frame_new(&spawner__type);
+  f->s = s;
+  f->n = n;
+  return (yc_gen *)&f->yc_hdr;
+}
+
+/* A step that adds more tasks than the ring holds: they queue after it in
+ * order (the ring grows between steps), and the run does not re-enter. */
+static void test_many_added_while_running(void) {
+  trace[0] = 0;
+  cleanups = 0;
+  nested = 0;
+  yc_sched *s = yc_sched_new();
+  yc_sched_add(s, task('A', 2, 0, NULL));
+  yc_sched_add(s, spawner(s, 40));
+  yc_sched_add(s, task('B', 2, 0, NULL));
+  CHECK(yc_sched_run(s) == 0);
+  CHECK(nested == YC_ERUNNING);
+  CHECK(cleanups == 42);
+  /* The queue is A S B; S's step queues the 40 behind B and A, and itself
+   * behind them. */
+  char want[512] = "A0 B0 A1";
+  for (int i = 0; i < 40; i++)
+    snprintf(want + strlen(want), sizeof want - strlen(want), " %c0", 'a' + i % 26);
+  snprintf(want + strlen(want), sizeof want - strlen(want), " B1");
+  for (int i = 0; i < 40; i++)
+    snprintf(want + strlen(want), sizeof want - strlen(want), " %c1", 'a' + i % 26);
+  CHECK(strcmp(trace, want) == 0);
+  CHECK(yc_sched_run(s) == 0); /* not running any more: runs (nothing) */
+  yc_sched_free(s);
+}
+
 static void test_many_and_free(void) {
   trace[0] = 0;
   cleanups = 0;
@@ -159,6 +217,7 @@ int main(void) {
   test_round_robin();
   test_uneven_and_failing();
   test_add_while_running();
+  test_many_added_while_running();
   test_many_and_free();
   if (failures) {
     fprintf(stderr, "test_sched: %d check(s) failed\n", failures);

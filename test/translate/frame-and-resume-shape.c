@@ -45,3 +45,5 @@ static yc_generator(int) one(void) { yield(1); }
 // CHECK: static int one__resume(yc_coro *yc_c, void *yc_out, const void *yc_in);
 // CHECK-NEXT: static const yc__coro_type one__type = {"one", one__resume,
 // CHECK-NOT: one__xresume
+// One resume point: the switch tests for it first.
+// CHECK: switch (__builtin_expect(yc_c->state, 1)) {
