@@ -31,6 +31,20 @@ struct yc_chan {
   size_t send_size;               /* bytes of a send frame */
 };
 
+/* The fast paths of yieldc/chan.h read the first fields as yc__chan_hot. */
+#define SAME_FIELD(f, g)                                                                           \
+  _Static_assert(offsetof(struct yc_chan, f) == offsetof(yc__chan_hot, g) &&                       \
+                     sizeof(((struct yc_chan *)0)->f) == sizeof(((yc__chan_hot *)0)->g),            \
+                 "yc__chan_hot mirrors struct yc_chan: " #f)
+SAME_FIELD(cap, cap);
+SAME_FIELD(esz, esz);
+SAME_FIELD(buf, buf);
+SAME_FIELD(head, head);
+SAME_FIELD(count, count);
+SAME_FIELD(closed, closed);
+SAME_FIELD(senders, senders);
+SAME_FIELD(receivers, receivers);
+
 struct chan_op {
   yc_coro hdr;
   void *aux; /* yc__aux: async frames carry it after the header */

@@ -19,6 +19,7 @@
 
 static __thread yc__loop *tls_loop;
 static __thread yc_loop_stats tls_stats;
+__thread yc_coro *yc__current_root;
 
 void yc_loop_stats_get(yc_loop_stats *s) {
   if (s)
@@ -193,11 +194,13 @@ static void drive(yc__loop *l, yc__task *t) {
   int code = t->throw_code, r;
   t->throw_code = 0;
   l->current = t;
+  yc__current_root = c;
   if (code)
     r = yc__drive_throw(c, code, NULL);
   else
     r = yc__drive(c, NULL, NULL);
   l->current = NULL;
+  yc__current_root = NULL;
   if (r == YC__YIELD) {
     /* Only an async generator yields, and it is no task: close it and fail
      * it, rather than lose it. */

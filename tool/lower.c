@@ -14,6 +14,7 @@
  * first - the "leap" computations below. */
 #include "lower.h"
 
+#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -303,6 +304,54 @@ static void add_unwind(lctx *lc, ir_node *s) {
 
 /* ---- suspension points ------------------------------------------------ */
 
+/* await(yc_chan_send(c, v)) and await(yc_chan_recv(c, v), bool) are tried
+ * first without suspending (yc__chan_try_send / _recv in yieldc/chan.h):
+ * returns "send" or "recv" when s is one of them, its arguments plain
+ * enough to evaluate twice (names, &, *, ., ->, [] and digits: nothing
+ * with a side effect), and its value type, if any, exactly the result type
+ * (so that a wrong T still meets the await's size check). */
+static const char *chan_try_kind(lctx *lc, ir_node *s) {
+  if (s->susp != SUSP_AWAIT)
+    return NULL;
+  const char *t = lc->f->text;
+  span a = s->args[0];
+  span id = lex_ident_at(t, lc->f->len, a.b);
+  const char *kind = NULL;
+  if (id.e - id.b == 12 && !strncmp(t + id.b, "yc_chan_send", 12))
+    kind = "send";
+  else if (id.e - id.b == 12 && !strncmp(t + id.b, "yc_chan_recv", 12))
+    kind = "recv";
+  unsigned open = lex_skip_ws(t, lc->f->len, id.e);
+  if (!kind || open >= a.e || t[open] != '(')
+    return NULL;
+  unsigned close = a.e;
+  while (close > open && isspace((unsigned char)t[close - 1]))
+    close--;
+  if (close <= open + 1 || t[close - 1] != ')')
+    return NULL;
+  unsigned commas = 0;
+  for (unsigned i = open + 1; i < close - 1; i++) {
+    unsigned char ch = (unsigned char)t[i];
+    if (ch == ',')
+      commas++;
+    else if (ch == '-' && t[i + 1] == '>')
+      i++;
+    else if (!isalnum(ch) && ch != '_' && !isspace(ch) && !strchr("&*.[]", ch))
+      return NULL;
+  }
+  if (commas != 1)
+    return NULL;
+  if (s->nargs == 2) {
+    char *want = lex_squash(t + s->args[1].b, s->args[1].e - s->args[1].b);
+    bool ok = !strcmp(want, kind[0] == 's' ? "int" : "bool") ||
+              (kind[0] == 'r' && !strcmp(want, "_Bool"));
+    free(want);
+    if (!ok)
+      return NULL;
+  }
+  return kind;
+}
+
 /* Emits the code of suspension point s; lhs (may be NULL) receives its
  * value with the assignment operator op. */
 void emit_suspend(lctx *lc, ir_node *s, const char *lhs, const char *op) {
@@ -316,6 +365,16 @@ void emit_suspend(lctx *lc, ir_node *s, const char *lhs, const char *op) {
   char *tr = t ? type_ref(t) : NULL;
   bool sub = s->susp == SUSP_YIELD_FROM || s->susp == SUSP_AWAIT;
   buf_puts(o, "{ ");
+  const char *try_kind = arg ? chan_try_kind(lc, s) : NULL;
+  if (try_kind) {
+    /* arg is "yc_chan_send(ARGS)" as rendered: try with ARGS first */
+    const char *paren = strchr(arg, '('), *last = strrchr(arg, ')');
+    buf_printf(o, "%s yc_r; if (yc__chan_try_%s(%.*s, &yc_r)) { ",
+               try_kind[0] == 's' ? "int" : "bool", try_kind, (int)(last - paren - 1), paren + 1);
+    if (lhs)
+      buf_printf(o, "%s %s yc_r; ", lhs, op);
+    buf_puts(o, "} else { ");
+  }
   if (s->susp == SUSP_YIELD) {
     if (arg) {
       char *yr = type_ref(fn->y);
@@ -353,6 +412,8 @@ void emit_suspend(lctx *lc, ir_node *s, const char *lhs, const char *op) {
   }
   if (sub)
     buf_printf(o, "yc__free(%s->yc_sub); %s->yc_sub = NULL; ", fp(lc), fp(lc));
+  if (try_kind)
+    buf_puts(o, "} ");
   buf_puts(o, "}");
   add_unwind(lc, s);
   free(arg);

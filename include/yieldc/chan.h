@@ -43,6 +43,67 @@ void yc_chan_free(yc_chan *c);
 yc_task *yc__chan_send(yc_chan *c, const void *v, size_t v_size);
 yc_task *yc__chan_recv(yc_chan *c, void *v, size_t v_size);
 
+/* ---- Translator interface (generated code only) ------------------------ */
+
+/* The first fields of a channel (runtime/chan.c checks the layout), read by
+ * the inline fast paths below. */
+typedef struct yc__chan_hot {
+  size_t cap, esz;
+  unsigned char *buf; /* cap items */
+  size_t head, count; /* head < cap (when cap > 0) */
+  bool closed;
+  void *senders, *senders_tail;     /* waiting senders, NULL if none */
+  void *receivers, *receivers_tail; /* waiting receivers, NULL if none */
+} yc__chan_hot;
+
+/* For `await(yc_chan_send(c, &v))`, the translator first emits
+ * `yc__chan_try_send(c, &v, &r)`: true when the send completed at once,
+ * with the result (0) in *r, exactly as the await would have completed it
+ * without suspending; false when the await is needed: the item must wait
+ * for room or go to a waiting receiver, the channel is closed, the size or
+ * a pointer is wrong, there is no current task, or the current task is
+ * cancelled (the await then raises YC_ECANCELLED: cancellation stays
+ * level-triggered).  yc__chan_try_recv likewise takes a buffered item when
+ * no sender waits (*r = true). */
+#define yc__chan_try_send(c, v, r) yc__chan_try_send_((c), (v), yc__sizeof_ptr(v), (r))
+#define yc__chan_try_recv(c, v, r) yc__chan_try_recv_((c), (v), yc__sizeof_ptr(v), (r))
+
+static inline bool yc__chan_try_ok(void) {
+  yc_coro *root = yc__current_root;
+  return root && !(root->flags & YC__F_CANCELLED);
+}
+
+static inline bool yc__chan_try_send_(yc_chan *c, const void *v, size_t v_size, int *r) {
+  yc__chan_hot *h = (yc__chan_hot *)c;
+  if (__builtin_expect(h && v && v_size && v_size == h->esz && h->count < h->cap && !h->receivers &&
+                           !h->closed && yc__chan_try_ok(),
+                       1)) {
+    size_t i = h->head + h->count;
+    if (i >= h->cap)
+      i -= h->cap;
+    __builtin_memcpy(h->buf + i * v_size, v, v_size);
+    h->count++;
+    *r = 0;
+    return true;
+  }
+  return false;
+}
+
+static inline bool yc__chan_try_recv_(yc_chan *c, void *v, size_t v_size, bool *r) {
+  yc__chan_hot *h = (yc__chan_hot *)c;
+  if (__builtin_expect(h && v && v_size && v_size == h->esz && h->count && !h->senders &&
+                           yc__chan_try_ok(),
+                       1)) {
+    __builtin_memcpy(v, h->buf + h->head * v_size, v_size);
+    if (++h->head == h->cap)
+      h->head = 0;
+    h->count--;
+    *r = true;
+    return true;
+  }
+  return false;
+}
+
 #ifdef __cplusplus
 }
 #endif
