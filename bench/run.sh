@@ -31,28 +31,7 @@ $CC $CFLAGS -c "$ROOT/bench/hand.c" -o hand.o
 $CC $CFLAGS bench.t.c gen_other.t.c hand.o libyc.a -o bench
 $CC $CFLAGS mem.t.c libyc.a -o mem
 
-# The translator change proposed in docs/performance.md, applied by hand to
-# this translation: yc_foreach over a direct call of a generator of the same
-# file calls its resume function directly (yc__next_known), and the resume
-# function is always_inline, so the compiler inlines it into the loop.
-sed -e 's/^static int count_up__resume(/static inline __attribute__((always_inline)) int count_up__resume(/' \
-    -e 's/= (count_up((int)n)), \*\(yc_fe[0-9]*\)_once = \(yc_fe[0-9]*\); \(yc_fe[0-9]*\)_once; \(yc_fe[0-9]*\)_once = NULL) for (int x; yc_next(\(yc_fe[0-9]*\), &x);)/= (count_up((int)n)), *\1_once = \2; \3_once; \4_once = NULL) for (int x; yc__next_known(\5, \&x, sizeof x, \&count_up__type, count_up__resume);)/' \
-    bench.t.c > bench_known.t.c
-if grep -q 'yc__next_known(' bench_known.t.c &&
-   grep -q 'always_inline)) int count_up__resume(' bench_known.t.c; then
-  $CC $CFLAGS bench_known.t.c gen_other.t.c hand.o libyc.a -o bench_known
-else
-  rm -f bench_known
-fi
-
 ./bench "$@"
-if [ $# -eq 0 ] || echo "$*" | grep -q resume; then
-  if [ -x bench_known ]; then
-    ./bench_known resume-local | sed 's/^resume-local/resume-local+proposed-translation/'
-  else
-    echo "resume-local+proposed-translation: skipped (translation output changed shape)"
-  fi
-fi
 [ $# -eq 0 ] || exit 0
 
 # C++20 generator<T> baseline, when the compiler has <coroutine>.
