@@ -27,6 +27,7 @@ struct yc_chan {
   bool closed;
   chan_op *senders, *senders_tail;
   chan_op *receivers, *receivers_tail;
+  size_t send_limit, recv_min; /* see yc__chan_hot; set by limits() */
   const yc__coro_type *send_type; /* static: see send_types */
   size_t send_size;               /* bytes of a send frame */
 };
@@ -44,6 +45,15 @@ SAME_FIELD(count, count);
 SAME_FIELD(closed, closed);
 SAME_FIELD(senders, senders);
 SAME_FIELD(receivers, receivers);
+SAME_FIELD(send_limit, send_limit);
+SAME_FIELD(recv_min, recv_min);
+
+/* After every change of closed or of a wait queue: what the inline fast
+ * paths of yieldc/chan.h may complete on their own. */
+static inline void limits(yc_chan *ch) {
+  ch->send_limit = ch->closed || ch->receivers ? 0 : ch->cap;
+  ch->recv_min = ch->senders ? SIZE_MAX : 0;
+}
 
 struct chan_op {
   yc_coro hdr;
@@ -93,15 +103,19 @@ static void complete(chan_op *op) {
 
 static inline chan_op *pop_sender(yc_chan *ch) {
   chan_op *s = ch->senders;
-  if (s)
+  if (s) {
     q_remove(&ch->senders, &ch->senders_tail, s);
+    limits(ch);
+  }
   return s;
 }
 
 static inline chan_op *pop_receiver(yc_chan *ch) {
   chan_op *r = ch->receivers;
-  if (r)
+  if (r) {
     q_remove(&ch->receivers, &ch->receivers_tail, r);
+    limits(ch);
+  }
   return r;
 }
 
@@ -165,6 +179,7 @@ static __attribute__((noinline)) int op_slow(chan_op *op, bool is_send) {
         q_remove(&ch->senders, &ch->senders_tail, op);
       else
         q_remove(&ch->receivers, &ch->receivers_tail, op);
+      limits(ch);
       op->task = NULL;
     }
     return yc__leaf_fail(c, c->error);
@@ -206,6 +221,7 @@ static int send_resume(yc_coro *c, void *out, const void *in) {
   }
   op->task = yc__task_current();
   q_push(&ch->senders, &ch->senders_tail, op);
+  limits(ch);
   c->state = 1;
   return YC__PENDING;
 }
@@ -240,6 +256,7 @@ static int recv_resume(yc_coro *c, void *out, const void *in) {
   }
   op->task = yc__task_current();
   q_push(&ch->receivers, &ch->receivers_tail, op);
+  limits(ch);
   c->state = 1;
   return YC__PENDING;
 }
@@ -334,6 +351,7 @@ yc_chan *yc_chan_new(size_t capacity, size_t elem_size) {
   if (!ch)
     return NULL;
   *ch = (yc_chan){.cap = capacity, .esz = elem_size};
+  limits(ch);
   if (capacity && elem_size) {
     ch->buf = yc__rt_realloc(NULL, capacity * elem_size);
     if (!ch->buf) {
@@ -355,6 +373,7 @@ void yc_chan_close(yc_chan *ch) {
   if (!ch || ch->closed)
     return;
   ch->closed = true;
+  limits(ch);
   chan_op *op;
   while ((op = pop_receiver(ch))) {
     op->recv_result = false;

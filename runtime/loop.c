@@ -19,7 +19,7 @@
 
 static __thread yc__loop *tls_loop;
 static __thread yc_loop_stats tls_stats;
-__thread yc_coro *yc__current_root;
+__thread yc_coro *yc__live_root;
 
 void yc_loop_stats_get(yc_loop_stats *s) {
   if (s)
@@ -128,8 +128,10 @@ void yc__task_cancel(yc__task *t) {
   yc_coro *c = t->coro;
   bool again = c->flags & YC__F_CANCELLED;
   c->flags |= YC__F_CANCELLED;
-  if (t == t->loop->current)
+  if (t == t->loop->current) {
+    yc__live_root = NULL; /* no fast path completes for it any more */
     return; /* running: its next suspension point raises (level-triggered) */
+  }
   if (t->awaiting) {
     /* Like asyncio: cancelling a task that awaits another cancels that one;
      * the awaiter then sees its outcome.  Once is enough (and stops cycles). */
@@ -194,13 +196,13 @@ static void drive(yc__loop *l, yc__task *t) {
   int code = t->throw_code, r;
   t->throw_code = 0;
   l->current = t;
-  yc__current_root = c;
+  yc__live_root = (c->flags & YC__F_CANCELLED) ? NULL : c;
   if (code)
     r = yc__drive_throw(c, code, NULL);
   else
     r = yc__drive(c, NULL, NULL);
   l->current = NULL;
-  yc__current_root = NULL;
+  yc__live_root = NULL;
   if (r == YC__YIELD) {
     /* Only an async generator yields, and it is no task: close it and fail
      * it, rather than lose it. */

@@ -54,6 +54,11 @@ typedef struct yc__chan_hot {
   bool closed;
   void *senders, *senders_tail;     /* waiting senders, NULL if none */
   void *receivers, *receivers_tail; /* waiting receivers, NULL if none */
+  /* Kept by the runtime for the fast paths: a send completes at once iff
+   * count < send_limit (cap while open with no receiver waiting, else 0),
+   * a receive iff count > recv_min (0 with no sender waiting, else
+   * SIZE_MAX). */
+  size_t send_limit, recv_min;
 } yc__chan_hot;
 
 /* For `await(yc_chan_send(c, &v))`, the translator first emits
@@ -68,15 +73,11 @@ typedef struct yc__chan_hot {
 #define yc__chan_try_send(c, v, r) yc__chan_try_send_((c), (v), yc__sizeof_ptr(v), (r))
 #define yc__chan_try_recv(c, v, r) yc__chan_try_recv_((c), (v), yc__sizeof_ptr(v), (r))
 
-static inline bool yc__chan_try_ok(void) {
-  yc_coro *root = yc__current_root;
-  return root && !(root->flags & YC__F_CANCELLED);
-}
 
 static inline bool yc__chan_try_send_(yc_chan *c, const void *v, size_t v_size, int *r) {
   yc__chan_hot *h = (yc__chan_hot *)c;
-  if (__builtin_expect(h && v && v_size && v_size == h->esz && h->count < h->cap && !h->receivers &&
-                           !h->closed && yc__chan_try_ok(),
+  if (__builtin_expect(h && v && v_size && v_size == h->esz && h->count < h->send_limit &&
+                           yc__live_root,
                        1)) {
     size_t i = h->head + h->count;
     if (i >= h->cap)
@@ -91,8 +92,8 @@ static inline bool yc__chan_try_send_(yc_chan *c, const void *v, size_t v_size, 
 
 static inline bool yc__chan_try_recv_(yc_chan *c, void *v, size_t v_size, bool *r) {
   yc__chan_hot *h = (yc__chan_hot *)c;
-  if (__builtin_expect(h && v && v_size && v_size == h->esz && h->count && !h->senders &&
-                           yc__chan_try_ok(),
+  if (__builtin_expect(h && v && v_size && v_size == h->esz && h->count > h->recv_min &&
+                           yc__live_root,
                        1)) {
     __builtin_memcpy(v, h->buf + h->head * v_size, v_size);
     if (++h->head == h->cap)

@@ -171,9 +171,11 @@ typedef struct yc__coro_async {
 } yc__coro_async;
 #define yc__aux(c) (((yc__coro_async *)(c))->aux)
 
-/* The root of the task the event loop of this thread is driving, NULL when
- * none (read by inline fast paths, e.g. of channels). */
-extern __thread yc_coro *yc__current_root;
+/* The root of the task the event loop of this thread is driving, while
+ * that task is not cancelled; NULL otherwise (no task, or a cancelled one,
+ * whose suspension points must raise).  Read by the inline fast paths of
+ * channels. */
+extern __thread yc_coro *yc__live_root;
 
 /* Allocate a zeroed frame of t->frame_size bytes with its header set up;
  * NULL (and errno ENOMEM) if allocation fails. */
