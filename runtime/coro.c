@@ -102,15 +102,6 @@ int yc__await_next(yc_coro *c, yc_agen *s_, void *item, size_t item_size) {
   return YC__DELEGATE;
 }
 
-void *yc__result_ptr(yc_coro *sub) {
-  /* The R field whenever R is not void: a sub that finished without
-   * yc_return(v) leaves it zeroed (the frame is calloc'ed), so a value form
-   * never dereferences NULL. */
-  if (!sub || !sub->type->r_size)
-    return NULL;
-  return (char *)sub + sub->type->result_offset;
-}
-
 int yc__check_sent(yc_coro *c, const void *in, size_t t_size) {
   if (!in || t_size == c->type->s_size)
     return 0;
@@ -121,7 +112,7 @@ int yc__check_sent(yc_coro *c, const void *in, size_t t_size) {
   return YC_ESIZE;
 }
 
-int yc__check_result(yc_coro *sub, size_t t_size) {
+int yc__check_result_slow(yc_coro *sub, size_t t_size) {
   if (!sub)
     return YC_EINVAL;
   if (t_size == sub->type->r_size)

@@ -41,7 +41,7 @@ void *yc__rt_realloc(void *p, size_t n) {
 
 yc__loop *yc__loop_current(void) { return tls_loop; }
 
-yc__task *yc__task_current(void) { return tls_loop ? tls_loop->current : NULL; }
+__thread yc__task *yc__driven_task; /* l->current of the running loop */
 
 static const yc__backend_ops *pick_backend(void) {
 #ifdef YC__HAVE_EPOLL
@@ -196,12 +196,14 @@ static void drive(yc__loop *l, yc__task *t) {
   int code = t->throw_code, r;
   t->throw_code = 0;
   l->current = t;
+  yc__driven_task = t;
   yc__live_root = (c->flags & YC__F_CANCELLED) ? NULL : c;
   if (code)
     r = yc__drive_throw(c, code, NULL);
   else
     r = yc__drive(c, NULL, NULL);
   l->current = NULL;
+  yc__driven_task = NULL;
   yc__live_root = NULL;
   if (r == YC__YIELD) {
     /* Only an async generator yields, and it is no task: close it and fail

@@ -73,7 +73,8 @@ struct yc__loop {
 /* The loop running on this thread, or NULL. */
 yc__loop *yc__loop_current(void);
 /* The task being driven by the running loop, or NULL. */
-yc__task *yc__task_current(void);
+extern __thread yc__task *yc__driven_task;
+static inline yc__task *yc__task_current(void) { return yc__driven_task; }
 /* Make t a root of l: a record on yc__aux(c), marked spawned, queued to run.
  * 0 or YC_ENOMEM (c untouched then). */
 int yc__task_adopt(yc__loop *l, yc_coro *c);

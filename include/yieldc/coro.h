@@ -186,13 +186,25 @@ int yc__delegate(yc_coro *c, yc_coro *sub);
 /* After resuming from a delegation: the finished sub's return value (NULL
  * when R is void; zero if the sub finished without yc_return(v)).  Valid
  * until sub is freed. */
-void *yc__result_ptr(yc_coro *sub);
+static inline void *yc__result_ptr(yc_coro *sub) {
+  /* The R field whenever R is not void: a sub that finished without
+   * yc_return(v) leaves it zeroed (frames start zeroed), so a value form
+   * never dereferences NULL. */
+  if (!sub || !sub->type->r_size)
+    return NULL;
+  return (char *)sub + sub->type->result_offset;
+}
 /* Size checks of value forms, used by generated code: 0, or YC_ESIZE after
  * a message on stderr (the generated code then raises it).  check_sent:
  * `T x = yield(v, T)` with in as received (NULL passes); check_result:
  * `T r = yield_from(g, T)` / `await(a, T)` before reading yc__result_ptr. */
 int yc__check_sent(yc_coro *c, const void *in, size_t t_size);
-int yc__check_result(yc_coro *sub, size_t t_size);
+int yc__check_result_slow(yc_coro *sub, size_t t_size);
+static inline int yc__check_result(yc_coro *sub, size_t t_size) {
+  if (__builtin_expect(sub && t_size == sub->type->r_size, 1))
+    return 0;
+  return yc__check_result_slow(sub, t_size);
+}
 
 /* Drive the delegation chain rooted at root: resume its innermost frame
  * with in (passed to the first resume only) and keep going through
