@@ -197,33 +197,72 @@ static inline bool first_attempt(chan_op *op) {
                 !op->error && yc__task_current());
 }
 
+/* What a send can do without waiting: true when it completed, with its
+ * result (0 or YC_ECLOSED) in *r.  The first attempt of a send operation,
+ * and yc__chan_try_send_slow. */
+static inline bool send_now(yc_chan *ch, const void *item, int *r) {
+  if (UNLIKELY(ch->closed)) {
+    *r = YC_ECLOSED;
+    return true;
+  }
+  chan_op *rcv = pop_receiver(ch);
+  if (rcv) {
+    /* A waiting receiver owns the next item. */
+    copy_out(ch, rcv->dst, item);
+    rcv->recv_result = true;
+    complete(rcv);
+    *r = 0;
+    return true;
+  }
+  if (LIKELY(ch->count < ch->cap)) {
+    put(ch, item);
+    *r = 0;
+    return true;
+  }
+  return false;
+}
+
 static int send_resume(yc_coro *c, void *out, const void *in) {
   chan_op *op = (chan_op *)c;
   yc_chan *ch = op->ch;
   (void)out, (void)in;
   if (!first_attempt(op))
     return op_slow(op, true);
-  if (UNLIKELY(ch->closed)) {
-    op->send_result = YC_ECLOSED;
+  if (send_now(ch, op->item, &op->send_result))
     return yc__leaf_return(c);
-  }
-  chan_op *rcv = pop_receiver(ch);
-  if (rcv) {
-    /* A waiting receiver owns the next item. */
-    copy_out(ch, rcv->dst, op->item);
-    rcv->recv_result = true;
-    complete(rcv);
-    return yc__leaf_return(c);
-  }
-  if (LIKELY(ch->count < ch->cap)) {
-    put(ch, op->item);
-    return yc__leaf_return(c);
-  }
   op->task = yc__task_current();
   q_push(&ch->senders, &ch->senders_tail, op);
   limits(ch);
   c->state = 1;
   return YC__PENDING;
+}
+
+/* What a receive can do without waiting: true when it completed, with its
+ * result in *r (false: closed and drained). */
+static inline bool recv_now(yc_chan *ch, void *dst, bool *r) {
+  if (LIKELY(ch->count)) {
+    take(ch, dst);
+    /* Room now: the first waiting sender's item moves into the buffer. */
+    chan_op *s = pop_sender(ch);
+    if (s) {
+      put(ch, s->item);
+      complete(s);
+    }
+    *r = true;
+    return true;
+  }
+  chan_op *s = pop_sender(ch); /* rendezvous (capacity 0) */
+  if (s) {
+    copy_out(ch, dst, s->item);
+    complete(s);
+    *r = true;
+    return true;
+  }
+  if (ch->closed) {
+    *r = false;
+    return true;
+  }
+  return false;
 }
 
 static int recv_resume(yc_coro *c, void *out, const void *in) {
@@ -232,33 +271,28 @@ static int recv_resume(yc_coro *c, void *out, const void *in) {
   (void)out, (void)in;
   if (!first_attempt(op))
     return op_slow(op, false);
-  if (LIKELY(ch->count)) {
-    take(ch, op->dst);
-    /* Room now: the first waiting sender's item moves into the buffer. */
-    chan_op *s = pop_sender(ch);
-    if (s) {
-      put(ch, s->item);
-      complete(s);
-    }
-    op->recv_result = true;
+  if (recv_now(ch, op->dst, &op->recv_result))
     return yc__leaf_return(c);
-  }
-  chan_op *s = pop_sender(ch); /* rendezvous (capacity 0) */
-  if (s) {
-    copy_out(ch, op->dst, s->item);
-    complete(s);
-    op->recv_result = true;
-    return yc__leaf_return(c);
-  }
-  if (ch->closed) {
-    op->recv_result = false;
-    return yc__leaf_return(c);
-  }
   op->task = yc__task_current();
   q_push(&ch->receivers, &ch->receivers_tail, op);
   limits(ch);
   c->state = 1;
   return YC__PENDING;
+}
+
+/* The rest of yc__chan_try_send / _recv (yieldc/chan.h): the same checks as
+ * the inline part, then whatever the operation's first attempt would do
+ * without waiting (a waiting peer, a closed channel). */
+bool yc__chan_try_send_slow(yc_chan *ch, const void *v, size_t v_size, int *r) {
+  if (!ch || !v || !v_size || v_size != ch->esz || !yc__live_root)
+    return false;
+  return send_now(ch, v, r);
+}
+
+bool yc__chan_try_recv_slow(yc_chan *ch, void *v, size_t v_size, bool *r) {
+  if (!ch || !v || !v_size || v_size != ch->esz || !yc__live_root)
+    return false;
+  return recv_now(ch, v, r);
 }
 
 /* Frame types are static, never part of a channel: an operation may be

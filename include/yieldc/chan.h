@@ -63,16 +63,19 @@ typedef struct yc__chan_hot {
 
 /* For `await(yc_chan_send(c, &v))`, the translator first emits
  * `yc__chan_try_send(c, &v, &r)`: true when the send completed at once,
- * with the result (0) in *r, exactly as the await would have completed it
- * without suspending; false when the await is needed: the item must wait
- * for room or go to a waiting receiver, the channel is closed, the size or
- * a pointer is wrong, there is no current task, or the current task is
- * cancelled (the await then raises YC_ECANCELLED: cancellation stays
- * level-triggered).  yc__chan_try_recv likewise takes a buffered item when
- * no sender waits (*r = true). */
+ * with its result in *r, exactly as the await would have completed it
+ * without suspending (room in the buffer inline; a waiting receiver or a
+ * closed channel out of line); false when the await is needed: the item
+ * must wait for room, the size or a pointer is wrong, there is no current
+ * task, or the current task is cancelled (the await then raises
+ * YC_ECANCELLED: cancellation stays level-triggered).  yc__chan_try_recv
+ * likewise. */
 #define yc__chan_try_send(c, v, r) yc__chan_try_send_((c), (v), yc__sizeof_ptr(v), (r))
 #define yc__chan_try_recv(c, v, r) yc__chan_try_recv_((c), (v), yc__sizeof_ptr(v), (r))
 
+
+bool yc__chan_try_send_slow(yc_chan *c, const void *v, size_t v_size, int *r);
+bool yc__chan_try_recv_slow(yc_chan *c, void *v, size_t v_size, bool *r);
 
 static inline bool yc__chan_try_send_(yc_chan *c, const void *v, size_t v_size, int *r) {
   yc__chan_hot *h = (yc__chan_hot *)c;
@@ -87,7 +90,7 @@ static inline bool yc__chan_try_send_(yc_chan *c, const void *v, size_t v_size, 
     *r = 0;
     return true;
   }
-  return false;
+  return yc__chan_try_send_slow(c, v, v_size, r);
 }
 
 static inline bool yc__chan_try_recv_(yc_chan *c, void *v, size_t v_size, bool *r) {
@@ -102,7 +105,7 @@ static inline bool yc__chan_try_recv_(yc_chan *c, void *v, size_t v_size, bool *
     *r = true;
     return true;
   }
-  return false;
+  return yc__chan_try_recv_slow(c, v, v_size, r);
 }
 
 #ifdef __cplusplus

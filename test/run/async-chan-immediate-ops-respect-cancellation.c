@@ -9,6 +9,8 @@
 // CHECK: worker: sleep raised -1004
 // CHECK-NEXT: worker: send raised -1004, 1 buffered
 // CHECK-NEXT: worker: recv raised -1004, 1 buffered, x = 0
+// CHECK-NEXT: worker: send to closed raised -1004
+// CHECK-NEXT: worker: recv from closed raised -1004
 // CHECK-NEXT: main: worker returned 5
 // CHECK-NEXT: main: got 42 (ok 1)
 // CHECK-NEXT: main: sent items[0], k = 1, result 0
@@ -22,7 +24,7 @@
 
 #include <yieldc.h>
 
-yc_async(int) worker(yc_chan *ch) {
+yc_async(int) worker(yc_chan *ch, yc_chan *shut) {
   yc_try {
     await(yc_sleep(10000));
   } yc_catch (err) {
@@ -42,12 +44,28 @@ yc_async(int) worker(yc_chan *ch) {
   } yc_catch (err) {
     printf("worker: recv raised %d, %zu buffered, x = %d\n", err, yc_chan_len(ch), x);
   }
+  /* A closed channel completes a send (YC_ECLOSED) or receive (false) at
+   * once, but not for a cancelled task either. */
+  yc_try {
+    int r = await(yc_chan_send(shut, &v), int);
+    printf("worker: send to closed completed %d\n", r);
+  } yc_catch (err) {
+    printf("worker: send to closed raised %d\n", err);
+  }
+  yc_try {
+    bool ok = await(yc_chan_recv(shut, &x), bool);
+    printf("worker: recv from closed completed %d\n", ok);
+  } yc_catch (err) {
+    printf("worker: recv from closed raised %d\n", err);
+  }
   yc_return(5);
 }
 
 yc_async(int) amain(void) {
   yc_chan *ch = yc_chan_new(4, sizeof(int));
-  yc_task *t = yc_spawn(worker(ch));
+  yc_chan *shut = yc_chan_new(1, sizeof(int));
+  yc_chan_close(shut);
+  yc_task *t = yc_spawn(worker(ch, shut));
   await(yc_sleep(5));
   yc_cancel(t);
   int v = 42;
@@ -75,6 +93,7 @@ yc_async(int) amain(void) {
   bool ok2 = await(yc_chan_recv(ch, &a), bool);
   printf("main: drained %d more: %d, then ok %d\n", ok, got, ok2);
   yc_chan_free(ch);
+  yc_chan_free(shut);
   yc_return(0);
 }
 
