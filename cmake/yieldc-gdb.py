@@ -40,7 +40,26 @@ def _frame_struct():
 
 
 def _fields(t):
-    return [fld.name for fld in t.fields() if fld.name and not fld.name.startswith("yc_")]
+    names = []
+    for fld in t.fields():
+        if not fld.name:
+            # an anonymous struct or union: scopes that share storage
+            names += _fields(fld.type.strip_typedefs())
+        elif not fld.name.startswith("yc_"):
+            names.append(fld.name)
+    return names
+
+
+def _member(v, name):
+    """v's field name, also inside anonymous structs and unions."""
+    for fld in v.type.strip_typedefs().fields():
+        if fld.name == name:
+            return v[fld]
+        if not fld.name:
+            found = _member(v[fld], name)
+            if found is not None:
+                return found
+    return None
 
 
 def _undefine():
@@ -71,9 +90,9 @@ class YcLocals(gdb.Command):
             print("not in a yieldc resume function")
             return
         yc_refresh()
-        f = gdb.selected_frame().read_var("f")
+        f = gdb.selected_frame().read_var("f").dereference()
         for name in _fields(t):
-            print("%s = %s" % (name, f.dereference()[name]))
+            print("%s = %s" % (name, _member(f, name)))
 
 
 YcLocals()

@@ -302,6 +302,69 @@ static void add_unwind(lctx *lc, ir_node *s) {
   buf_puts(b, "\n");
 }
 
+/* ---- the frame's layout ------------------------------------------------ */
+
+/* The scope of v that a frame layout nests under: NULL for a parameter or
+ * a local of the function's outermost block. */
+static ir_node *layout_scope(const ir_func *fn, const ir_var *v) {
+  if (v->is_param)
+    return NULL;
+  ir_node *n = v->scope;
+  while (n && n != fn->body_node && !is_scope(n))
+    n = n->parent; /* e.g. a yc_try's catch variable */
+  return n == fn->body_node ? NULL : n;
+}
+
+/* The scope directly under `under` (NULL: the function) on the way to v's
+ * scope, or NULL when v's scope is not inside `under`. */
+static ir_node *scope_below(const ir_func *fn, const ir_var *v, ir_node *under) {
+  ir_node *last = NULL;
+  for (ir_node *n = layout_scope(fn, v); n && n != fn->body_node; n = n->parent) {
+    if (n == under)
+      return last;
+    if (is_scope(n))
+      last = n;
+  }
+  return under ? NULL : last;
+}
+
+/* The fields of the lifted variables of scope `sc` (NULL: the function's
+ * parameters and outermost locals), then those of the scopes inside it.
+ * Scopes side by side never run at the same time, so their variables
+ * share storage: each becomes a struct in one union. */
+static void frame_fields(buf *out, const ir_func *fn, ir_node *sc, int depth) {
+  VEC(ir_node *) kids = {0};
+  for (size_t i = 0; i < fn->vars.n; i++) {
+    const ir_var *v = &fn->vars.v[i];
+    if (!v->lifted)
+      continue;
+    if (layout_scope(fn, v) == sc) {
+      char *t = field_type(v->type);
+      buf_printf(out, "%*s%s %s;\n", 2 * depth, "", t, v->field);
+      free(t);
+      continue;
+    }
+    ir_node *k = scope_below(fn, v, sc);
+    bool seen = !k;
+    for (size_t j = 0; j < kids.n && !seen; j++)
+      seen = kids.v[j] == k;
+    if (!seen)
+      VEC_PUSH(kids, k);
+  }
+  if (kids.n == 1) {
+    frame_fields(out, fn, kids.v[0], depth);
+  } else if (kids.n > 1) {
+    buf_printf(out, "%*sunion { /* scopes that never run at the same time */\n", 2 * depth, "");
+    for (size_t j = 0; j < kids.n; j++) {
+      buf_printf(out, "%*sstruct {\n", 2 * depth + 2, "");
+      frame_fields(out, fn, kids.v[j], depth + 2);
+      buf_printf(out, "%*s};\n", 2 * depth + 2, "");
+    }
+    buf_printf(out, "%*s};\n", 2 * depth, "");
+  }
+  free(kids.v);
+}
+
 /* ---- suspension points ------------------------------------------------ */
 
 /* await(yc_chan_send(c, v)) and await(yc_chan_recv(c, v), bool) are tried
@@ -926,14 +989,7 @@ void lower_function(const lower_opts *o, ir_func *fn, buf *out) {
     buf_printf(out, "  %s yc_result;\n", t);
     free(t);
   }
-  for (size_t i = 0; i < fn->vars.n; i++) {
-    ir_var *v = &fn->vars.v[i];
-    if (!v->lifted)
-      continue;
-    char *t = field_type(v->type);
-    buf_printf(out, "  %s %s;\n", t, v->field);
-    free(t);
-  }
+  frame_fields(out, fn, NULL, 1);
   for (size_t i = 0; i < lc.temp_names.n; i++) {
     char *t = field_type(lc.temp_types.v[i]);
     buf_printf(out, "  %s %s; /* temporary */\n", t, lc.temp_names.v[i]);

@@ -21,8 +21,14 @@ static yc_generator(int) one(void) { yield(1); }
 // CHECK: struct evens_then_odds__frame {
 // CHECK-NEXT:   yc_coro yc_hdr;
 // CHECK-NEXT:   int limit;
-// CHECK-NEXT:   int i;
-// CHECK-NEXT:   int j;
+// CHECK-NEXT:   union { /* scopes that never run at the same time */
+// CHECK-NEXT:     struct {
+// CHECK-NEXT:       int i;
+// CHECK-NEXT:     };
+// CHECK-NEXT:     struct {
+// CHECK-NEXT:       int j;
+// CHECK-NEXT:     };
+// CHECK-NEXT:   };
 // CHECK-NEXT: };
 // CHECK: static int evens_then_odds__resume(yc_coro *yc_c, void *yc_out, const void *yc_in);
 // CHECK-NEXT: YC__EXPORT int evens_then_odds__xresume(yc_coro *yc_c, void *yc_out, const void *yc_in);
