@@ -1,10 +1,15 @@
 /* analyse.c - decides what the lowering needs to know, and refuses what it
  * cannot translate.
  *
- * The rule for the frame: a variable must live in the frame if its scope
- * contains a suspension point (only then can it be live across one), or if
- * it has a cleanup attribute (so every cleanup runs in one, explicit order).
- * Parameters always live there: they are bound before the body first runs.
+ * The rule for the frame: a variable must live in the frame if a suspension
+ * point of its scope follows its declaration (only then can it be live
+ * across one: a block is left and entered anew on every loop iteration, so
+ * a suspension point before the declaration finds the variable dead), or
+ * if it has a cleanup attribute (so every cleanup runs in one, explicit
+ * order).  In a function with labels of its own, where a goto may go back
+ * over a suspension point inside one execution of a block, any suspension
+ * point of the scope counts.  Parameters always live there: they are bound
+ * before the body first runs.
  * Resume points are numbered from 1 in source order. */
 #include "analyse.h"
 
@@ -192,6 +197,39 @@ static void walk_foreach(actx *a, ir_node *n) {
     walk_foreach(a, n->kids[i]);
 }
 
+static bool has_label(const ir_node *n) {
+  if (!n)
+    return false;
+  if (n->kind == IR_LABEL)
+    return true;
+  for (unsigned i = 0; i < n->nkids; i++)
+    if (has_label(n->kids[i]))
+      return true;
+  return false;
+}
+
+static bool encloses(const ir_node *outer, const ir_node *n) {
+  for (; n; n = n->parent)
+    if (n == outer)
+      return true;
+  return false;
+}
+
+/* Whether v (whose scope has a suspension point) can be live across one:
+ * a suspension point of its scope at or after its declaration.  Only
+ * variables declared by a declaration statement of a block are judged by
+ * position; the others (for headers, catch variables) by their scope. */
+static bool suspends_after(const ir_func *fn, const ir_var *v, bool labels) {
+  if (labels || !v->decl || v->scope->kind != IR_COMPOUND)
+    return true;
+  for (size_t i = 0; i < fn->susps.n; i++) {
+    const ir_node *s = fn->susps.v[i];
+    if (s->sp.b >= v->decl->sp.b && encloses(v->scope, s))
+      return true;
+  }
+  return false;
+}
+
 static bool field_taken(ir_func *fn, size_t upto, const char *name) {
   for (size_t i = 0; i < upto; i++)
     if (fn->vars.v[i].field && !strcmp(fn->vars.v[i].field, name))
@@ -215,6 +253,7 @@ static void analyse_func(actx *a, ir_func *fn) {
       t->name = xasprintf("%s__anon%zu", fn->name, i + 1);
   }
   /* Which variables live in the frame. */
+  bool labels = has_label(fn->body_node);
   for (size_t i = 0; i < fn->vars.n; i++) {
     ir_var *v = &fn->vars.v[i];
     if (v->is_param) {
@@ -223,7 +262,7 @@ static void analyse_func(actx *a, ir_func *fn) {
     }
     if (v->is_static)
       continue;
-    v->lifted = (v->scope && v->scope->has_susp) || v->cleanup;
+    v->lifted = (v->scope && v->scope->has_susp && suspends_after(fn, v, labels)) || v->cleanup;
     if (v->scope && v->scope->kind == IR_FOREACH && v->scope->has_susp)
       v->lifted = true;
     if (v->lifted && v->is_vm) {
