@@ -55,7 +55,7 @@ static void put_src_skip(lctx *lc, unsigned b, unsigned e, const ir_node *skip) 
     buf_put(lc->out, lc->f->text + pos, r->sp.b - pos);
     if (r->kind == IR_VARREF) {
       ir_var *v = &lc->fn->vars.v[r->var];
-      buf_printf(lc->out, "%s->%s", lc->fn->fp, v->field);
+      buf_puts(lc->out, lc->fn->fp), buf_puts(lc->out, "->"), buf_puts(lc->out, v->field);
     } else {
       /* a compound literal lives as long as its block: in the frame */
       const char *t = r->name;

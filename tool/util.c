@@ -74,14 +74,22 @@ void buf_puts(buf *b, const char *s) { buf_put(b, s, strlen(s)); }
 void buf_putc(buf *b, char c) { buf_put(b, &c, 1); }
 
 void buf_vprintf(buf *b, const char *fmt, va_list ap) {
+  /* One formatting pass when the text fits the room left (made at least
+   * 256 bytes), a second one only for longer texts. */
   va_list ap2;
   va_copy(ap2, ap);
-  int n = vsnprintf(NULL, 0, fmt, ap2);
+  buf_reserve(b, 256);
+  size_t room = b->cap - b->len;
+  int n = vsnprintf(b->s + b->len, room, fmt, ap2);
   va_end(ap2);
-  if (n < 0)
+  if (n < 0) {
+    b->s[b->len] = 0;
     return;
-  buf_reserve(b, (size_t)n);
-  vsnprintf(b->s + b->len, (size_t)n + 1, fmt, ap);
+  }
+  if ((size_t)n >= room) {
+    buf_reserve(b, (size_t)n);
+    vsnprintf(b->s + b->len, (size_t)n + 1, fmt, ap);
+  }
   b->len += (size_t)n;
 }
 
