@@ -33,6 +33,16 @@
  * Outside the coroutine the names mean nothing.
  * MACRO: No symbol "{{[fi]}}" in current context.
  * MACRO: $3 = 2
+ *
+ * Blocks that never run at the same time share the frame's storage (an
+ * anonymous union): yc-locals and the macros see their fields too.
+ * RUN: grep -n 'phase two' %s | tail -1 | cut -d: -f1 > %t/line2
+ * RUN: gdb -nx -batch -ex 'source %srcroot/cmake/yieldc-gdb.py' -ex "break gdb-lifted-locals.c:$(cat %t/line2)" \
+ * RUN:   -ex run -ex yc-locals -ex 'print down + 40' %t/gen > %t/union.log 2>&1
+ * RUN: FileCheck --check-prefix=UNION %s < %t/union.log
+ * UNION: up = 2
+ * UNION-NEXT: down = 2
+ * UNION-NEXT: $1 = 42
  */
 #include <stdio.h>
 #include <yieldc.h>
@@ -47,8 +57,21 @@ yc_generator(int) squares(int n) {
   yield(total);
 }
 
+yc_generator(int) two_phases(void) {
+  {
+    int up = 1;
+    yield(up);
+  }
+  {
+    int down = 2;
+    yield(down); // phase two
+  }
+}
+
 int main(void) {
   yc_foreach (int v, squares(4))
+    printf("%d\n", v);
+  yc_foreach (int v, two_phases())
     printf("%d\n", v);
   return 0;
 }
