@@ -197,6 +197,15 @@ static inline bool first_attempt(chan_op *op) {
                 !op->error && yc__task_current());
 }
 
+/* op cannot complete now: its task waits in the queue head/tail. */
+static int wait_in(chan_op *op, chan_op **head, chan_op **tail) {
+  op->task = yc__task_current();
+  q_push(head, tail, op);
+  limits(op->ch);
+  op->hdr.state = 1;
+  return YC__PENDING;
+}
+
 /* What a send can do without waiting: true when it completed, with its
  * result (0 or YC_ECLOSED) in *r.  The first attempt of a send operation,
  * and yc__chan_try_send_slow. */
@@ -230,11 +239,7 @@ static int send_resume(yc_coro *c, void *out, const void *in) {
     return op_slow(op, true);
   if (send_now(ch, op->item, &op->send_result))
     return yc__leaf_return(c);
-  op->task = yc__task_current();
-  q_push(&ch->senders, &ch->senders_tail, op);
-  limits(ch);
-  c->state = 1;
-  return YC__PENDING;
+  return wait_in(op, &ch->senders, &ch->senders_tail);
 }
 
 /* What a receive can do without waiting: true when it completed, with its
@@ -273,11 +278,7 @@ static int recv_resume(yc_coro *c, void *out, const void *in) {
     return op_slow(op, false);
   if (recv_now(ch, op->dst, &op->recv_result))
     return yc__leaf_return(c);
-  op->task = yc__task_current();
-  q_push(&ch->receivers, &ch->receivers_tail, op);
-  limits(ch);
-  c->state = 1;
-  return YC__PENDING;
+  return wait_in(op, &ch->receivers, &ch->receivers_tail);
 }
 
 /* The rest of yc__chan_try_send / _recv (yieldc/chan.h): the same checks as

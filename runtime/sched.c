@@ -141,13 +141,7 @@ int yc_sched_run(yc_sched *s) {
     ring = s->ring, mask = s->cap - 1, head = s->head;                         \
     tail = (head + s->count) & mask;                                           \
   } while (0)
-  for (;;) {
-    if (__builtin_expect(head == tail, 0)) {
-      if (!s->npending)
-        break;
-      SYNC_TAKE_PENDING(); /* added by the cleanup of the task that ended last */
-      continue;
-    }
+  while (head != tail) {
     yc_coro *c = (yc_coro *)ring[head];
     head = (head + 1) & mask;
     PREFETCH_NEXT();
@@ -165,7 +159,7 @@ int yc_sched_run(yc_sched *s) {
     } else {
       alive = yc__next((yc_gen *)c, NULL, 0);
     }
-    if (__builtin_expect(s->npending != 0, 0))
+    if (__builtin_expect(s->npending != 0, 0)) /* added by the step */
       SYNC_TAKE_PENDING();
     if (__builtin_expect(alive, 1)) {
       ring[tail] = (yc_gen *)c; /* free: see reserve() */
@@ -175,8 +169,8 @@ int yc_sched_run(yc_sched *s) {
       if (err && !first)
         first = err;
       s->owned--;
-      yc_free(c); /* a finished generator runs nothing when freed, but */
-      if (s->npending) /* its cleanups might add tasks */
+      yc_free(c); /* runs nothing if c finished; a refused c is closed here */
+      if (s->npending) /* by its cleanups */
         SYNC_TAKE_PENDING();
     }
   }

@@ -13,6 +13,7 @@
  * Resume points are numbered from 1 in source order. */
 #include "analyse.h"
 
+#include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -55,7 +56,56 @@ static const char *unsupported_context(ir_node *s) {
   return NULL;
 }
 
+/* await(yc_chan_send(c, v)) and await(yc_chan_recv(c, v), bool) are tried
+ * first without suspending (yc__chan_try_send / _recv in yieldc/chan.h):
+ * which of them s is, when its arguments are plain
+ * enough to evaluate twice (names, &, *, ., ->, [] and digits: nothing
+ * with a side effect), and its value type, if any, exactly the result type
+ * (so that a wrong T still meets the await's size check). */
+static chan_try chan_try_of(const src_file *f, const ir_node *s) {
+  if (s->susp != SUSP_AWAIT || !s->nargs)
+    return CHAN_TRY_NONE;
+  const char *t = f->text;
+  span a = s->args[0];
+  span id = lex_ident_at(t, f->len, a.b);
+  chan_try kind = CHAN_TRY_NONE;
+  if (id.e - id.b == 12 && !strncmp(t + id.b, "yc_chan_send", 12))
+    kind = CHAN_TRY_SEND;
+  else if (id.e - id.b == 12 && !strncmp(t + id.b, "yc_chan_recv", 12))
+    kind = CHAN_TRY_RECV;
+  unsigned open = lex_skip_ws(t, f->len, id.e);
+  if (kind == CHAN_TRY_NONE || open >= a.e || t[open] != '(')
+    return CHAN_TRY_NONE;
+  unsigned close = a.e;
+  while (close > open && isspace((unsigned char)t[close - 1]))
+    close--;
+  if (close <= open + 1 || t[close - 1] != ')')
+    return CHAN_TRY_NONE;
+  unsigned commas = 0;
+  for (unsigned i = open + 1; i < close - 1; i++) {
+    unsigned char ch = (unsigned char)t[i];
+    if (ch == ',')
+      commas++;
+    else if (ch == '-' && t[i + 1] == '>')
+      i++;
+    else if (!isalnum(ch) && ch != '_' && !isspace(ch) && !strchr("&*.[]", ch))
+      return CHAN_TRY_NONE;
+  }
+  if (commas != 1)
+    return CHAN_TRY_NONE;
+  if (s->nargs == 2) {
+    char *want = lex_squash(t + s->args[1].b, s->args[1].e - s->args[1].b);
+    bool ok = kind == CHAN_TRY_SEND ? !strcmp(want, "int")
+                                    : !strcmp(want, "bool") || !strcmp(want, "_Bool");
+    free(want);
+    if (!ok)
+      return CHAN_TRY_NONE;
+  }
+  return kind;
+}
+
 static void check_suspend(actx *a, ir_node *s) {
+  s->chan_try = chan_try_of(&a->u->file, s);
   ir_func *fn = a->fn;
   const src_file *f = &a->u->file;
   if (s->tag)
@@ -208,13 +258,6 @@ static bool has_label(const ir_node *n) {
   return false;
 }
 
-static bool encloses(const ir_node *outer, const ir_node *n) {
-  for (; n; n = n->parent)
-    if (n == outer)
-      return true;
-  return false;
-}
-
 /* Whether v (whose scope has a suspension point) can be live across one:
  * a suspension point of its scope at or after its declaration.  Only
  * variables declared by a declaration statement of a block are judged by
@@ -224,7 +267,7 @@ static bool suspends_after(const ir_func *fn, const ir_var *v, bool labels) {
     return true;
   for (size_t i = 0; i < fn->susps.n; i++) {
     const ir_node *s = fn->susps.v[i];
-    if (s->sp.b >= v->decl->sp.b && encloses(v->scope, s))
+    if (s->sp.b >= v->decl->sp.b && ir_encloses(v->scope, s))
       return true;
   }
   return false;

@@ -16,6 +16,13 @@ ir_node *ir_new(ir_kind kind, span sp, ir_node *parent) {
   return n;
 }
 
+bool ir_encloses(const ir_node *outer, const ir_node *n) {
+  for (; n; n = n->parent)
+    if (n == outer)
+      return true;
+  return false;
+}
+
 void ir_add_kid(ir_node *parent, ir_node *kid) {
   parent->kids = xrealloc(parent->kids, (parent->nkids + 1) * sizeof *parent->kids);
   parent->kids[parent->nkids++] = kid;

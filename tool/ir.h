@@ -62,6 +62,8 @@ typedef enum {
 } expr_kind;
 
 typedef enum { SUSP_YIELD, SUSP_YIELD_FROM, SUSP_AWAIT, SUSP_AWAIT_NEXT } susp_kind;
+/* An await of a channel operation that may complete without suspending. */
+typedef enum { CHAN_TRY_NONE, CHAN_TRY_SEND, CHAN_TRY_RECV } chan_try;
 typedef enum { RET_PLAIN, RET_VALUE, RET_YC_RETURN, RET_RAISE } ret_kind;
 typedef enum { FN_GENERATOR, FN_ASYNC, FN_ASYNC_GEN } fn_kind;
 
@@ -82,6 +84,7 @@ struct ir_node {
   unsigned nargs;  /* the macro's arguments as written */
   span args[2];
   int state; /* resume point number (analyse.c), from 1 */
+  chan_try chan_try; /* tried first without suspending (analyse.c) */
   /* IR_RETURN */
   ret_kind ret;
   span ret_arg; /* the value, when there is one */
@@ -169,6 +172,16 @@ typedef struct {
 } ir_unit;
 
 ir_node *ir_new(ir_kind kind, span sp, ir_node *parent);
+/* n is outer or inside it. */
+bool ir_encloses(const ir_node *outer, const ir_node *n);
+/* A scope of block-scope variables: a block, a for or a yc_foreach. */
+static inline bool ir_is_scope(const ir_node *n) {
+  return n->kind == IR_COMPOUND || n->kind == IR_FOR || n->kind == IR_FOREACH;
+}
+/* yield_from or await: the suspension point delegates to a sub. */
+static inline bool ir_delegates(const ir_node *s) {
+  return s->susp == SUSP_YIELD_FROM || s->susp == SUSP_AWAIT;
+}
 void ir_add_kid(ir_node *parent, ir_node *kid);
 const char *ir_kind_name(ir_kind k);
 void ir_dump(const ir_unit *u, const ir_func *fn, buf *out);

@@ -14,7 +14,6 @@
  * first - the "leap" computations below. */
 #include "lower.h"
 
-#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -217,16 +216,6 @@ static void render_stmt(lctx *lc, ir_node *n) {
 
 /* ---- leaps: cleanups on the way out of scopes ------------------------- */
 
-static bool is_scope(ir_node *n) {
-  return n->kind == IR_COMPOUND || n->kind == IR_FOR || n->kind == IR_FOREACH;
-}
-
-static bool encloses(ir_node *outer, ir_node *n) {
-  for (; n; n = n->parent)
-    if (n == outer)
-      return true;
-  return false;
-}
 
 /* Cleanup calls of the lifted variables of scope s declared before pos,
  * last declared first. */
@@ -246,7 +235,7 @@ static void scope_cleanups(lctx *lc, ir_node *s, unsigned pos, buf *b) {
  * NULL: leave the function). */
 static void leave_scopes(lctx *lc, ir_node *from, ir_node *stop, buf *b) {
   for (ir_node *s = from->parent; s && s != stop; s = s->parent)
-    if (is_scope(s))
+    if (ir_is_scope(s))
       scope_cleanups(lc, s, from->sp.b, b);
 }
 
@@ -288,7 +277,7 @@ static void raise_from(lctx *lc, ir_node *n, buf *b) {
 static void add_unwind(lctx *lc, ir_node *s) {
   buf *b = &lc->unwinds;
   /* A throw or close arriving at a delegation: the sub is freed first. */
-  if (s->susp == SUSP_YIELD_FROM || s->susp == SUSP_AWAIT)
+  if (ir_delegates(s))
     buf_printf(b, "yc_steer_%d: __attribute__((unused));\n  yc__free(%s->yc_sub); %s->yc_sub = NULL;\n",
                s->state, fp(lc), fp(lc));
   buf_printf(b, "yc_unwind_%d: __attribute__((unused));\n  ", s->state);
@@ -310,7 +299,7 @@ static ir_node *layout_scope(const ir_func *fn, const ir_var *v) {
   if (v->is_param)
     return NULL;
   ir_node *n = v->scope;
-  while (n && n != fn->body_node && !is_scope(n))
+  while (n && n != fn->body_node && !ir_is_scope(n))
     n = n->parent; /* e.g. a yc_try's catch variable */
   return n == fn->body_node ? NULL : n;
 }
@@ -322,7 +311,7 @@ static ir_node *scope_below(const ir_func *fn, const ir_var *v, ir_node *under) 
   for (ir_node *n = layout_scope(fn, v); n && n != fn->body_node; n = n->parent) {
     if (n == under)
       return last;
-    if (is_scope(n))
+    if (ir_is_scope(n))
       last = n;
   }
   return under ? NULL : last;
@@ -367,54 +356,6 @@ static void frame_fields(buf *out, const ir_func *fn, ir_node *sc, int depth) {
 
 /* ---- suspension points ------------------------------------------------ */
 
-/* await(yc_chan_send(c, v)) and await(yc_chan_recv(c, v), bool) are tried
- * first without suspending (yc__chan_try_send / _recv in yieldc/chan.h):
- * returns "send" or "recv" when s is one of them, its arguments plain
- * enough to evaluate twice (names, &, *, ., ->, [] and digits: nothing
- * with a side effect), and its value type, if any, exactly the result type
- * (so that a wrong T still meets the await's size check). */
-static const char *chan_try_kind(lctx *lc, ir_node *s) {
-  if (s->susp != SUSP_AWAIT)
-    return NULL;
-  const char *t = lc->f->text;
-  span a = s->args[0];
-  span id = lex_ident_at(t, lc->f->len, a.b);
-  const char *kind = NULL;
-  if (id.e - id.b == 12 && !strncmp(t + id.b, "yc_chan_send", 12))
-    kind = "send";
-  else if (id.e - id.b == 12 && !strncmp(t + id.b, "yc_chan_recv", 12))
-    kind = "recv";
-  unsigned open = lex_skip_ws(t, lc->f->len, id.e);
-  if (!kind || open >= a.e || t[open] != '(')
-    return NULL;
-  unsigned close = a.e;
-  while (close > open && isspace((unsigned char)t[close - 1]))
-    close--;
-  if (close <= open + 1 || t[close - 1] != ')')
-    return NULL;
-  unsigned commas = 0;
-  for (unsigned i = open + 1; i < close - 1; i++) {
-    unsigned char ch = (unsigned char)t[i];
-    if (ch == ',')
-      commas++;
-    else if (ch == '-' && t[i + 1] == '>')
-      i++;
-    else if (!isalnum(ch) && ch != '_' && !isspace(ch) && !strchr("&*.[]", ch))
-      return NULL;
-  }
-  if (commas != 1)
-    return NULL;
-  if (s->nargs == 2) {
-    char *want = lex_squash(t + s->args[1].b, s->args[1].e - s->args[1].b);
-    bool ok = !strcmp(want, kind[0] == 's' ? "int" : "bool") ||
-              (kind[0] == 'r' && !strcmp(want, "_Bool"));
-    free(want);
-    if (!ok)
-      return NULL;
-  }
-  return kind;
-}
-
 /* Emits the code of suspension point s; lhs (may be NULL) receives its
  * value with the assignment operator op. */
 void emit_suspend(lctx *lc, ir_node *s, const char *lhs, const char *op) {
@@ -426,14 +367,15 @@ void emit_suspend(lctx *lc, ir_node *s, const char *lhs, const char *op) {
                 ? lex_squash(lc->f->text + s->args[1].b, s->args[1].e - s->args[1].b)
                 : NULL;
   char *tr = t ? type_ref(t) : NULL;
-  bool sub = s->susp == SUSP_YIELD_FROM || s->susp == SUSP_AWAIT;
+  bool sub = ir_delegates(s);
   buf_puts(o, "{ ");
-  const char *try_kind = arg ? chan_try_kind(lc, s) : NULL;
-  if (try_kind) {
+  bool try_first = arg && s->chan_try != CHAN_TRY_NONE;
+  if (try_first) {
     /* arg is "yc_chan_send(ARGS)" as rendered: try with ARGS first */
+    bool send = s->chan_try == CHAN_TRY_SEND;
     const char *paren = strchr(arg, '('), *last = strrchr(arg, ')');
-    buf_printf(o, "%s yc_r; if (yc__chan_try_%s(%.*s, &yc_r)) { ",
-               try_kind[0] == 's' ? "int" : "bool", try_kind, (int)(last - paren - 1), paren + 1);
+    buf_printf(o, "%s yc_r; if (yc__chan_try_%s(%.*s, &yc_r)) { ", send ? "int" : "bool",
+               send ? "send" : "recv", (int)(last - paren - 1), paren + 1);
     if (lhs)
       buf_printf(o, "%s %s yc_r; ", lhs, op);
     buf_puts(o, "} else { ");
@@ -475,7 +417,7 @@ void emit_suspend(lctx *lc, ir_node *s, const char *lhs, const char *op) {
   }
   if (sub)
     buf_printf(o, "yc__free(%s->yc_sub); %s->yc_sub = NULL; ", fp(lc), fp(lc));
-  if (try_kind)
+  if (try_first)
     buf_puts(o, "} ");
   buf_puts(o, "}");
   add_unwind(lc, s);
@@ -618,9 +560,9 @@ static unsigned render_jump(lctx *lc, ir_node *n) {
   if (is_goto) {
     ir_node *label = find_label(lc->fn->body_node, n->name ? n->name : "");
     for (ir_node *s = n->parent; s; s = s->parent) {
-      if (label && encloses(s, label))
+      if (label && ir_encloses(s, label))
         break;
-      if (is_scope(s))
+      if (ir_is_scope(s))
         scope_cleanups(lc, s, n->sp.b, &b);
     }
   } else {
@@ -1055,9 +997,8 @@ void lower_function(const lower_opts *o, ir_func *fn, buf *out) {
   /* A throw or close arriving at resume point k (see YC__STEERED). */
   for (size_t i = 0; i < fn->susps.n; i++) {
     ir_node *s = fn->susps.v[i];
-    bool sub = s->susp == SUSP_YIELD_FROM || s->susp == SUSP_AWAIT;
-    buf_printf(out, "  case YC__STEERED(%d): goto yc_%s_%d;\n", s->state, sub ? "steer" : "unwind",
-               s->state);
+    buf_printf(out, "  case YC__STEERED(%d): goto yc_%s_%d;\n", s->state,
+               ir_delegates(s) ? "steer" : "unwind", s->state);
   }
   buf_puts(out, "  default: return YC__RETURN;\n  }\n");
   buf_put(out, body.s, body.len);

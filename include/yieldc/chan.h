@@ -73,7 +73,6 @@ typedef struct yc__chan_hot {
 #define yc__chan_try_send(c, v, r) yc__chan_try_send_((c), (v), yc__sizeof_ptr(v), (r))
 #define yc__chan_try_recv(c, v, r) yc__chan_try_recv_((c), (v), yc__sizeof_ptr(v), (r))
 
-
 bool yc__chan_try_send_slow(yc_chan *c, const void *v, size_t v_size, int *r);
 bool yc__chan_try_recv_slow(yc_chan *c, void *v, size_t v_size, bool *r);
 
