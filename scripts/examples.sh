@@ -8,8 +8,9 @@ scripts/setup.sh
 cmake -S . -B build -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
 cmake --build build -j"$(nproc)"
 for exe in build/examples/*; do
-  [[ -x $exe ]] || continue
   name=$(basename "$exe")
+  # only the example programs (not CMakeFiles/ and other build files)
+  [[ -f $exe && -x $exe && -f examples/$name.c ]] || continue
   echo "== examples/$name.c"
   (cd examples && "../$exe")
 done
