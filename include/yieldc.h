@@ -25,10 +25,26 @@
 #if defined(__clang__) && !defined(YIELDC_TRANSLATED)
 /* The annotation tells the translator (and a reader of the AST) which
  * functions are coroutines; the element types are read from the macro's
- * arguments in the source. */
-#define yc_generator(...) __attribute__((annotate("yieldc:generator"))) yc_gen *
-#define yc_async(...) __attribute__((annotate("yieldc:async"))) yc_task *
-#define yc_async_generator(...) __attribute__((annotate("yieldc:async_generator"))) yc_agen *
+ * arguments in the source.  The handle type is written as the type of a
+ * call of a never-defined, never-evaluated function whose arguments are
+ * null pointers to Y, S and R (to R; to Y), so that the translator can
+ * compare those as types, as clang resolves them where they are written. */
+yc_gen *yc__generator_of(int, ...) __attribute__((const));
+yc_task *yc__async_of(int, ...) __attribute__((const));
+yc_agen *yc__async_generator_of(int, ...) __attribute__((const));
+#define YC__TYPE_PTRS_0()
+#define YC__TYPE_PTRS_1(a) , (__typeof__(a) *)0
+#define YC__TYPE_PTRS_2(a, b) , (__typeof__(a) *)0, (__typeof__(b) *)0
+#define YC__TYPE_PTRS_3(a, b, c) , (__typeof__(a) *)0, (__typeof__(b) *)0, (__typeof__(c) *)0
+#define YC__TYPE_PTRS(...) YC__CAT(YC__TYPE_PTRS_, YC__NARGS(__VA_ARGS__))(__VA_ARGS__)
+#define yc_generator(...)                                                                          \
+  __attribute__((annotate("yieldc:generator"))) __typeof__(yc__generator_of(                       \
+      0 YC__TYPE_PTRS(__VA_ARGS__)))
+#define yc_async(...)                                                                              \
+  __attribute__((annotate("yieldc:async"))) __typeof__(yc__async_of(0 YC__TYPE_PTRS(__VA_ARGS__)))
+#define yc_async_generator(...)                                                                    \
+  __attribute__((annotate("yieldc:async_generator"))) __typeof__(yc__async_generator_of(           \
+      0 YC__TYPE_PTRS(__VA_ARGS__)))
 #else
 #define yc_generator(...) yc_gen *
 #define yc_async(...) yc_task *
@@ -42,9 +58,9 @@
 void yc__mark_yield(int nargs, ...);
 void *yc__mark_yield_value(int nargs, ...);
 void yc__mark_yield_from(yc_gen *g);
-void *yc__mark_yield_from_value(yc_gen *g);
+void *yc__mark_yield_from_value(yc_gen *g, ...);
 void yc__mark_await(yc_task *a);
-void *yc__mark_await_value(yc_task *a);
+void *yc__mark_await_value(yc_task *a, ...);
 bool yc__mark_await_next(yc_agen *s, void *item);
 void *yc__mark_return(int nargs, ...);
 void *yc__mark_raise(int code);
@@ -62,17 +78,17 @@ bool yc__mark_foreach(yc_gen *g);
 #define yc_yield(...) YC__CAT(YC__YIELD_, YC__NARGS(__VA_ARGS__))(__VA_ARGS__)
 #define YC__YIELD_0() yc__mark_yield(0)
 #define YC__YIELD_1(v) yc__mark_yield(1, v)
-#define YC__YIELD_2(v, T) (*(T *)yc__mark_yield_value(2, v))
+#define YC__YIELD_2(v, T) (*(__typeof__(T) *)yc__mark_yield_value(2, v, (__typeof__(T) *)0))
 
 /* yield_from(g)  T r = yield_from(g, T) */
 #define yc_yield_from(...) YC__CAT(YC__YIELD_FROM_, YC__NARGS(__VA_ARGS__))(__VA_ARGS__)
 #define YC__YIELD_FROM_1(g) yc__mark_yield_from(g)
-#define YC__YIELD_FROM_2(g, T) (*(T *)yc__mark_yield_from_value(g))
+#define YC__YIELD_FROM_2(g, T) (*(__typeof__(T) *)yc__mark_yield_from_value(g, (__typeof__(T) *)0))
 
 /* await(a)  T r = await(a, T) */
 #define yc_await(...) YC__CAT(YC__AWAIT_, YC__NARGS(__VA_ARGS__))(__VA_ARGS__)
 #define YC__AWAIT_1(a) yc__mark_await(a)
-#define YC__AWAIT_2(a, T) (*(T *)yc__mark_await_value(a))
+#define YC__AWAIT_2(a, T) (*(__typeof__(T) *)yc__mark_await_value(a, (__typeof__(T) *)0))
 
 /* await_next(s, &x): true with the next item in x, false when exhausted */
 #define yc_await_next(s, item) yc__mark_await_next(s, item)

@@ -49,7 +49,16 @@ void *yc__frame_new(const yc__coro_type *t) {
    * 0, and an R that is never set reads as zero.  Small frames come from the
    * size-class pool (alloc.c); free_frame gives them back by
    * c->type->frame_size. */
-  yc_coro *c = yc__frame_alloc(t->frame_size);
+  yc_coro *c;
+  if (t->steer >> 1) {
+    /* over-aligned (YC__FRAME_ALIGN): outside the pool, freed with free() */
+    size_t a = (size_t)1 << (t->steer >> 1), n = (t->frame_size + a - 1) / a * a;
+    c = aligned_alloc(a, n);
+    if (c)
+      memset(c, 0, n);
+  } else {
+    c = yc__frame_alloc(t->frame_size);
+  }
   if (!c) {
     errno = ENOMEM;
     return NULL;
@@ -149,7 +158,7 @@ static inline int resume1(yc_coro *c, void *out, const void *in) {
       c->state = -1;
       return r;
     }
-    if (c->type->steer == YC__STEER_BY_STATE && c->state > 0)
+    if ((c->type->steer & YC__STEER_BY_STATE) && c->state > 0)
       c->state = YC__STEERED(c->state);
   }
   c->status = YC__RUNNING;
@@ -460,7 +469,10 @@ static void free_frame(yc_coro *c) {
   }
   if (c->status == YC__SUSPENDED)
     close_chain(c);
-  yc__frame_dealloc(c, c->type->frame_size);
+  if (c->type->steer >> 1)
+    free(c);
+  else
+    yc__frame_dealloc(c, c->type->frame_size);
 }
 
 void yc__free(yc_coro *c) {

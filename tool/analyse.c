@@ -1,15 +1,16 @@
 /* analyse.c - decides what the lowering needs to know, and refuses what it
  * cannot translate.
  *
- * The rule for the frame: a variable must live in the frame if a suspension
- * point of its scope follows its declaration (only then can it be live
- * across one: a block is left and entered anew on every loop iteration, so
- * a suspension point before the declaration finds the variable dead), or
- * if it has a cleanup attribute (so every cleanup runs in one, explicit
- * order).  In a function with labels of its own, where a goto may go back
- * over a suspension point inside one execution of a block, any suspension
- * point of the scope counts.  Parameters always live there: they are bound
- * before the body first runs.
+ * Locals stay C locals of the resume function, declared where the user
+ * declared them.  A variable that may be read after a suspension point
+ * (live across it) gets a slot in the frame: it is saved there before the
+ * function suspends and restored right after the resume label ("spilled").
+ * A variable that needs a stable address across a suspension point (its
+ * address is taken, it is an array, it has a cleanup) lives in the frame
+ * instead ("resident"), and its uses are rewritten to the frame field; so
+ * is one that a declaration of the same name hides at a suspension point
+ * where it is live, since its name cannot reach it there.  Parameters are
+ * C locals initialised from the frame on every resumption.
  * Resume points are numbered from 1 in source order. */
 #include "analyse.h"
 
@@ -104,6 +105,74 @@ static chan_try chan_try_of(const src_file *f, const ir_node *s) {
   return kind;
 }
 
+/* 'T', or 'T' (aka 'canonical T') as clang writes a type in a message. */
+static char *quoted_type(const char *t, const char *aka) {
+  return aka ? xasprintf("'%s' (aka '%s')", t, aka) : xasprintf("'%s'", t);
+}
+
+/* Refuses what parse.c found about the types of s, as libclang resolves
+ * them: an operand that cannot be one, a value form's T that is not S or
+ * the called coroutine's R. */
+static void check_suspend_types(actx *a, ir_node *s) {
+  const src_file *f = &a->u->file;
+  ir_func *fn = a->fn;
+  static const char *const form[] = {[SUSP_YIELD] = "yield",
+                                     [SUSP_YIELD_FROM] = "yield_from",
+                                     [SUSP_AWAIT] = "await",
+                                     [SUSP_AWAIT_NEXT] = "await_next"};
+  if (s->bad_operand) {
+    char *msg, *note;
+    if (s->susp == SUSP_YIELD) {
+      msg = xasprintf("yield's value has type '%s', which C does not assign to the element "
+                      "type '%s' without a cast",
+                      s->bad_operand, fn->y ? fn->y : "void");
+      note = xasprintf("yield a value of type %s, or convert it with a cast if that is meant",
+                       fn->y ? fn->y : "void");
+    } else if (s->susp == SUSP_YIELD_FROM) {
+      msg = xasprintf("yield_from's operand has type '%s', not a generator handle (yc_gen *)",
+                      s->bad_operand);
+      note = xstrdup("delegate to a generator: the yc_gen * that calling a yc_generator "
+                     "function returns");
+    } else if (s->susp == SUSP_AWAIT) {
+      msg =
+          xasprintf("await's operand has type '%s', not an awaitable (yc_task *)", s->bad_operand);
+      note = xstrdup("await the yc_task * that calling a yc_async function returns, or a "
+                     "runtime operation such as yc_sleep(ms) or yc_chan_recv(c, &v)");
+    } else {
+      msg = xasprintf("await_next's operand has type '%s', not an async generator (yc_agen *)",
+                      s->bad_operand);
+      note = xstrdup("pass the yc_agen * that calling a yc_async_generator function returns");
+    }
+    err(a, s->args[0].b, note, msg);
+    free(msg);
+    free(note);
+  }
+  if (!s->types_known || !s->t_differs)
+    return;
+  char *t = lex_squash(f->text + s->args[1].b, s->args[1].e - s->args[1].b);
+  char *have = quoted_type(t, s->t_aka);
+  char *want = quoted_type(s->want ? s->want : "void", s->want_aka);
+  char *msg, *note;
+  if (s->susp == SUSP_YIELD) {
+    msg = xasprintf("yield's value type %s is not the generator's send type %s", have, want);
+    note = s->want ? xasprintf("write yield(v, %s): the send type of %s is %s", s->want, fn->name,
+                               s->want)
+                   : xasprintf("declare the send type, as in yc_generator(%s, %s)",
+                               fn->y ? fn->y : "void", t);
+  } else {
+    msg = xasprintf("%s's value type %s is not the return type %s of %s", form[s->susp], have, want,
+                    s->callee);
+    note = s->want ? xasprintf("write %s(%s(...), %s)", form[s->susp], s->callee, s->want)
+                   : xasprintf("%s returns no value: use the statement form", s->callee);
+  }
+  err(a, s->args[1].b, note, msg);
+  free(msg);
+  free(note);
+  free(have);
+  free(want);
+  free(t);
+}
+
 static void check_suspend(actx *a, ir_node *s) {
   s->chan_try = chan_try_of(&a->u->file, s);
   ir_func *fn = a->fn;
@@ -138,7 +207,10 @@ static void check_suspend(actx *a, ir_node *s) {
           "yield(v) in a generator whose element type is void");
       return;
     }
-    if (s->nargs == 2) {
+  }
+  check_suspend_types(a, s);
+  if (s->susp == SUSP_YIELD) {
+    if (s->nargs == 2 && !s->types_known) {
       char *t = lex_squash(f->text + s->args[1].b, s->args[1].e - s->args[1].b);
       if (!fn->s || strcmp(t, fn->s)) {
         char *note = fn->s ? xasprintf("write yield(v, %s): the send type of %s is %s", fn->s,
@@ -154,7 +226,7 @@ static void check_suspend(actx *a, ir_node *s) {
       free(t);
     }
   }
-  if ((s->susp == SUSP_YIELD_FROM || s->susp == SUSP_AWAIT) && s->nargs == 2) {
+  if ((s->susp == SUSP_YIELD_FROM || s->susp == SUSP_AWAIT) && s->nargs == 2 && !s->types_known) {
     /* yield_from(f(...), T): T must be f's return type, when f is known */
     const char *t = f->text;
     span id = lex_ident_at(t, f->len, s->args[0].b);
@@ -186,11 +258,69 @@ static void check_suspend(actx *a, ir_node *s) {
     err(a, s->sp.b, "compute the value in a statement before", why);
 }
 
+static bool is_loop(const ir_node *n) {
+  return n->kind == IR_FOR || n->kind == IR_WHILE || n->kind == IR_DO || n->kind == IR_FOREACH;
+}
+
+/* Does leaving the scopes around n up to stop (exclusive) need code: a
+ * cleanup, a yc_foreach's handle? */
+static bool leaving_needs_code(const ir_func *fn, const ir_node *n, const ir_node *stop) {
+  for (const ir_node *s = n->parent; s && s != stop; s = s->parent) {
+    if (s->kind == IR_FOREACH)
+      return true;
+    for (size_t i = 0; i < fn->vars.n; i++)
+      if (fn->vars.v[i].scope == s && fn->vars.v[i].cleanup && fn->vars.v[i].resident)
+        return true;
+  }
+  return false;
+}
+
+/* Statements a macro writes are copied as the invocation: those the
+ * lowering would have to change are refused. */
+static void check_macro_stmt(actx *a, ir_node *n) {
+  const char *what = NULL;
+  if (n->kind == IR_RETURN)
+    what = "a return statement that a macro's body writes in a coroutine function";
+  if (n->kind == IR_BREAK || n->kind == IR_CONTINUE || n->kind == IR_GOTO) {
+    const ir_node *stop = NULL;
+    for (const ir_node *s = n->parent; s && n->kind != IR_GOTO; s = s->parent)
+      if (is_loop(s) || (s->kind == IR_SWITCH && n->kind == IR_BREAK)) {
+        stop = s;
+        break;
+      }
+    bool restructured = n->kind == IR_CONTINUE && stop && stop->kind != IR_FOREACH &&
+                        stop->has_susp && stop->nkids && stop->kids[0]->has_susp;
+    if (leaving_needs_code(a->fn, n, stop) || restructured)
+      what = "a jump that a macro's body writes leaves a scope whose cleanup or yc_foreach the "
+             "translator must run";
+  }
+  if (what)
+    err(a, n->sp.b, "write the statement in the function's own text", what);
+}
+
 static void walk_checks(actx *a, ir_node *n) {
   if (!n)
     return;
-  if (n->kind == IR_SUSPEND)
+  if (n->in_macro)
+    check_macro_stmt(a, n);
+  if (n->kind == IR_SUSPEND) {
     check_suspend(a, n);
+    bool in_expansion = false;
+    for (ir_node *e = n->parent; e; e = e->parent)
+      in_expansion = in_expansion || e->in_macro;
+    if (in_expansion && !n->tag)
+      err(a, n->sp.b,
+          "evaluate it in a statement of its own before the macro and pass the variable",
+          "a suspension point inside a macro's expansion (as an argument of a macro)");
+    for (size_t i = 0; i < a->fn->susps.n; i++) {
+      ir_node *o = a->fn->susps.v[i];
+      if (o != n && o->sp.b == n->sp.b && o->state < n->state && !n->tag) {
+        err(a, n->sp.b, "evaluate it into a variable first and pass that to the macro",
+            "a suspension point in a macro argument that the macro expands more than once");
+        break;
+      }
+    }
+  }
   if (n->kind == IR_RETURN) {
     if (n->ret == RET_VALUE)
       err(a, n->sp.b, "finish with yc_return(v), or return; for no value",
@@ -212,9 +342,21 @@ static void walk_checks(actx *a, ir_node *n) {
   }
   if (n->kind == IR_VARREF) {
     ir_var *v = &a->fn->vars.v[n->var];
-    if (v->lifted && n->sp.e == n->sp.b)
-      err(a, n->sp.b, "pass the variable to the macro as an argument",
-          "a local that lives across a suspension is used inside a macro's body");
+    if (v->resident && n->sp.e == n->sp.b) {
+      char *m = xasprintf(
+          v->hidden ? "'%s' lives in the coroutine's frame (a declaration of the same name hides "
+                      "it at a suspension point where it is live) and is used inside a macro's "
+                      "body"
+                    : "'%s' lives in the coroutine's frame (its address is taken, it is an "
+                      "array or it has a cleanup) and is used inside a macro's body",
+          v->name);
+      err(a, n->sp.b,
+          v->hidden ? "rename one of the two declarations, or pass the variable to the macro as "
+                      "an argument"
+                    : "pass the variable to the macro as an argument",
+          m);
+      free(m);
+    }
   }
   for (unsigned i = 0; i < n->nkids; i++)
     walk_checks(a, n->kids[i]);
@@ -228,7 +370,7 @@ static void add_synthetic(ir_func *fn, const char *name, const char *type, const
   v.cleanup = cleanup ? xstrdup(cleanup) : NULL;
   v.scope = scope;
   v.name_sp = (span){at, at};
-  v.lifted = true;
+  v.lifted = v.resident = true;
   VEC_PUSH(fn->vars, v);
 }
 
@@ -239,7 +381,7 @@ static void walk_foreach(actx *a, ir_node *n) {
     return;
   if (n->kind == IR_FOREACH) {
     char name[32];
-    snprintf(name, sizeof name, "yc_fe%u", ++fe_count);
+    snprintf(name, sizeof name, "yc__fe%u", ++fe_count);
     n->name = xstrdup(name);
     add_synthetic(a->fn, name, "yc_gen *", "yc__foreach_cleanup", n, n->sp.b);
   }
@@ -258,19 +400,79 @@ static bool has_label(const ir_node *n) {
   return false;
 }
 
-/* Whether v (whose scope has a suspension point) can be live across one:
- * a suspension point of its scope at or after its declaration.  Only
- * variables declared by a declaration statement of a block are judged by
- * position; the others (for headers, catch variables) by their scope. */
-static bool suspends_after(const ir_func *fn, const ir_var *v, bool labels) {
-  if (labels || !v->decl || v->scope->kind != IR_COMPOUND)
+typedef VEC(ir_node *) node_vec;
+
+/* Every use of a variable, by variable. */
+static void collect_uses(ir_node *n, node_vec *uses) {
+  if (!n)
+    return;
+  if (n->kind == IR_VARREF && n->var >= 0)
+    VEC_PUSH(uses[n->var], n);
+  for (unsigned i = 0; i < n->nkids; i++)
+    collect_uses(n->kids[i], uses);
+}
+
+/* Where v's declaration is complete: from there on it is in scope. */
+static unsigned declared_at(const ir_var *v) {
+  if (v->is_param)
+    return 0;
+  return v->has_init ? v->init.e : v->name_sp.e;
+}
+
+/* Can v be named at suspension point s: is s in its scope, after its
+ * declaration?  With labels (a goto back over s) the object of a variable
+ * declared after s in its block may still be alive at s, reachable through
+ * a pointer only: `labels` asks whether it may exist there. */
+static bool in_scope_at(const ir_func *fn, const ir_var *v, const ir_node *s, bool labels) {
+  if (v->is_param)
     return true;
-  for (size_t i = 0; i < fn->susps.n; i++) {
-    const ir_node *s = fn->susps.v[i];
-    if (s->sp.b >= v->decl->sp.b && ir_encloses(v->scope, s))
+  if (!v->scope || !ir_encloses(v->scope, s))
+    return false;
+  if (v->scope->kind == IR_TRY) /* the catch variable: in the catch block */
+    return v->scope->nkids > 1 && ir_encloses(v->scope->kids[1], s);
+  (void)fn;
+  if (labels)
+    return true;
+  return s->sp.b >= declared_at(v);
+}
+
+/* May v be read after s resumes?  A use after s in the text, or a use in a
+ * loop around s inside v's scope (the loop goes back to it); with labels of
+ * the function's own, any use. */
+static bool live_at(const ir_var *v, const node_vec *uses, const ir_node *s, bool labels) {
+  if (labels)
+    return uses->n > 0;
+  for (size_t i = 0; i < uses->n; i++)
+    if (uses->v[i]->sp.b >= s->sp.e || (uses->v[i]->sp.b == uses->v[i]->sp.e && uses->v[i]->sp.b >= s->sp.b))
+      return true;
+  for (const ir_node *l = s->parent; l; l = l->parent) {
+    if (is_loop(l))
+      for (size_t i = 0; i < uses->n; i++)
+        if (ir_encloses(l, uses->v[i]))
+          return true;
+    if (l == v->scope)
+      break;
+  }
+  return false;
+}
+
+/* Does a variable other than v, of the same name, hide v at s? */
+static bool hidden_at(const ir_func *fn, const ir_var *v, const ir_node *s) {
+  for (size_t i = 0; i < fn->vars.n; i++) {
+    const ir_var *w = &fn->vars.v[i];
+    if (w == v || w->is_static || strcmp(w->name, v->name) || !w->scope)
+      continue;
+    if (v->scope && !ir_encloses(v->scope, w->scope))
+      continue; /* w's scope is not inside v's */
+    if (in_scope_at(fn, w, s, false))
       return true;
   }
   return false;
+}
+
+static void add_live(ir_node *s, int vi) {
+  s->live = xrealloc(s->live, (s->nlive + 1) * sizeof *s->live);
+  s->live[s->nlive++] = vi;
 }
 
 static bool field_taken(ir_func *fn, size_t upto, const char *name) {
@@ -278,6 +480,85 @@ static bool field_taken(ir_func *fn, size_t upto, const char *name) {
     if (fn->vars.v[i].field && !strcmp(fn->vars.v[i].field, name))
       return true;
   return false;
+}
+
+/* Which variables get a frame slot, which live there, and what each
+ * suspension point saves and restores. */
+static void frame_rule(actx *a, ir_func *fn) {
+  bool labels = has_label(fn->body_node);
+  node_vec *uses = xcalloc(fn->vars.n + 1, sizeof *uses);
+  collect_uses(fn->body_node, uses);
+  for (size_t i = 0; i < fn->vars.n; i++) {
+    ir_var *v = &fn->vars.v[i];
+    if (v->is_static)
+      continue;
+    if (v->is_param && !v->name[0])
+      continue; /* an unnamed parameter cannot be used */
+    bool stable = v->addr_taken || v->is_array || v->cleanup || v->deref_type ||
+                  (v->is_register && v->copy_bytes);
+    bool across = false, hidden = false;
+    for (size_t k = 0; k < fn->susps.n; k++) {
+      ir_node *s = fn->susps.v[k];
+      if (stable) {
+        across = across || in_scope_at(fn, v, s, labels);
+        continue;
+      }
+      if (!in_scope_at(fn, v, s, false) || !live_at(v, &uses[i], s, labels))
+        continue;
+      across = true;
+      if (hidden_at(fn, v, s))
+        hidden = true;
+    }
+    if (v->scope && v->scope->kind == IR_FOREACH && stable && v->scope->has_susp)
+      across = true;
+    v->lifted = across || v->cleanup || v->is_param;
+    v->resident = (across && (stable || hidden)) || v->cleanup;
+    v->hidden = v->resident && !stable && !v->cleanup;
+    if (v->lifted && v->is_vm) {
+      char *m = xasprintf("variable-length array '%s' is live across a suspension point", v->name);
+      err(a, v->name_sp.b,
+          "give it a constant size, or allocate it with malloc and free it "
+          "in a cleanup",
+          m);
+      free(m);
+    }
+    if (v->resident && v->cleanup && v->scope && v->scope->kind == IR_FOR) {
+      err(a, v->name_sp.b, "declare it in the block around the loop",
+          "a cleanup variable declared in a for statement's header of a coroutine");
+    }
+    if (v->resident && v->local_type &&
+        (strstr(v->type, "(unnamed") || strstr(v->type, "(anonymous"))) {
+      char *m = xasprintf("'%s', of a type without a name declared in the function, lives in the "
+                          "frame (its address is taken or it is an array) across a suspension "
+                          "point",
+                          v->name);
+      err(a, v->name_sp.b, "give the type a tag or a typedef name", m);
+      free(m);
+    }
+    if (v->resident && v->decl && v->decl->in_macro) {
+      char *m = xasprintf("'%s' is declared by a macro and lives in the frame (its address is "
+                          "taken, it is an array or it has a cleanup) across a suspension point",
+                          v->name);
+      err(a, v->name_sp.b, "declare it in the function's own text", m);
+      free(m);
+    }
+  }
+  /* What each suspension point saves: the spilled variables live there. */
+  for (size_t k = 0; k < fn->susps.n; k++) {
+    ir_node *s = fn->susps.v[k];
+    for (size_t i = 0; i < fn->vars.n; i++) {
+      ir_var *v = &fn->vars.v[i];
+      if (!v->lifted || v->resident || v->is_static)
+        continue;
+      if (v->is_param && !v->assigned)
+        continue; /* its local is read from the frame on every resumption */
+      if (in_scope_at(fn, v, s, false) && live_at(v, &uses[i], s, labels))
+        add_live(s, (int)i);
+    }
+  }
+  for (size_t i = 0; i < fn->vars.n; i++)
+    free(uses[i].v);
+  free(uses);
 }
 
 static void analyse_func(actx *a, ir_func *fn) {
@@ -289,50 +570,10 @@ static void analyse_func(actx *a, ir_func *fn) {
     if (k == SUSP_YIELD_FROM || k == SUSP_AWAIT)
       any_sub = true;
   }
-  /* Anonymous types declared in the body get names of their own. */
-  for (size_t i = 0; i < fn->typedecls.n; i++) {
-    ir_node *t = fn->typedecls.v[i];
-    if (!t->tag && !t->name)
-      t->name = xasprintf("%s__anon%zu", fn->name, i + 1);
-  }
-  /* Which variables live in the frame. */
-  bool labels = has_label(fn->body_node);
-  for (size_t i = 0; i < fn->vars.n; i++) {
-    ir_var *v = &fn->vars.v[i];
-    if (v->is_param) {
-      v->lifted = v->name[0] != 0; /* an unnamed parameter cannot be used */
-      continue;
-    }
-    if (v->is_static)
-      continue;
-    v->lifted = (v->scope && v->scope->has_susp && suspends_after(fn, v, labels)) || v->cleanup;
-    if (v->scope && v->scope->kind == IR_FOREACH && v->scope->has_susp)
-      v->lifted = true;
-    if (v->lifted && v->is_vm) {
-      char *m = xasprintf("variable-length array '%s' is live across a suspension point", v->name);
-      err(a, v->name_sp.b,
-          "give it a constant size, or allocate it with malloc and free it "
-          "in a cleanup",
-          m);
-      free(m);
-    }
-    if (v->lifted && v->cleanup && v->scope && v->scope->kind == IR_FOR) {
-      err(a, v->name_sp.b, "declare it in the block around the loop",
-          "a cleanup variable declared in a for statement's header of a coroutine");
-    }
-    /* Anonymous struct types get a name so the frame can declare them. */
-    if (v->lifted && (strstr(v->type, "(unnamed") || strstr(v->type, "(anonymous"))) {
-      ir_node *d = v->decl;
-      for (unsigned k = 0; d && k < d->nkids; k++)
-        if (d->kids[k]->kind == IR_TYPEDECL && !d->kids[k]->tag) {
-          free(v->type);
-          v->type = xstrdup(d->kids[k]->name);
-        }
-    }
-  }
+  frame_rule(a, fn);
   walk_foreach(a, fn->body_node);
   if (any_sub)
-    add_synthetic(fn, "yc_sub", "yc_coro *", NULL, NULL, 0);
+    add_synthetic(fn, "yc__sub", "yc_coro *", NULL, NULL, 0);
   /* Field names: the variable's own, numbered where scopes shadow it. */
   for (size_t i = 0; i < fn->vars.n; i++) {
     ir_var *v = &fn->vars.v[i];
@@ -340,21 +581,87 @@ static void analyse_func(actx *a, ir_func *fn) {
       continue;
     char *name = xstrdup(v->name);
     for (unsigned k = 2;
-         field_taken(fn, i, name) || !strcmp(name, "yc_hdr") || !strcmp(name, "yc_result"); k++) {
+         field_taken(fn, i, name) || !strcmp(name, "yc_hdr") || !strcmp(name, "yc_result") ||
+         !strcmp(name, "yc_aux");
+         k++) {
       free(name);
       name = xasprintf("%s_%u", v->name, k);
     }
     v->field = name;
   }
-  /* The frame pointer's name: short, unless the function uses it. */
-  static const char *const fps[] = {"f", "fr", "frame", "yc_f"};
+  /* The frame pointer's name: short, unless the function or a macro it
+   * uses names it. */
   fn->fp = NULL;
-  for (size_t i = 0; i < sizeof fps / sizeof fps[0] && !fn->fp; i++)
-    if (!lex_uses_ident(a->u->file.text, fn->whole.b, fn->whole.e, fps[i]))
-      fn->fp = xstrdup(fps[i]);
+  for (size_t i = 0; i < 4 && !fn->fp; i++)
+    if (!(fn->macro_names & (1u << i)) &&
+        !lex_uses_ident(a->u->file.text, fn->whole.b, fn->whole.e, frame_pointer_names[i]))
+      fn->fp = xstrdup(frame_pointer_names[i]);
   if (!fn->fp)
     fn->fp = xstrdup("yc__frame");
   walk_checks(a, fn->body_node);
+}
+
+/* A variable of variably modified type (a VLA, a pointer to one...) or a
+ * typedef of one, in scope at a suspension point: the resume jump would
+ * enter its scope, which C forbids, and a frame cannot hold it.  Plain
+ * VLAs (is_vm) are refused with the frame rule in analyse_func. */
+static bool suspends_in_scope(const ir_func *fn, const ir_node *scope, unsigned from) {
+  for (size_t i = 0; i < fn->susps.n; i++) {
+    const ir_node *s = fn->susps.v[i];
+    if (s->sp.b >= from && (!scope || ir_encloses(scope, s)))
+      return true;
+  }
+  return false;
+}
+
+static const char vm_note[] = "a frame cannot hold a type whose size is computed at run time: "
+                              "give the array a constant size, or use a pointer to its "
+                              "elements and compute the index";
+
+/* Is v such a variable (a parameter is in scope in the whole body)? */
+static bool vm_var_refused(const ir_func *fn, const ir_var *v) {
+  if (!v->vm_deep || v->is_vm || v->is_static)
+    return false;
+  const ir_node *scope = v->is_param ? fn->body_node : v->scope;
+  unsigned from = v->decl ? v->decl->sp.b : scope ? scope->sp.b : 0;
+  return scope && suspends_in_scope(fn, scope, from);
+}
+
+static bool vm_typedef_refused(const ir_func *fn, const ir_node *t) {
+  if (!t->vm_type)
+    return false;
+  const ir_node *scope = t->parent;
+  while (scope && !ir_is_scope(scope))
+    scope = scope->parent;
+  return scope && suspends_in_scope(fn, scope, t->sp.b);
+}
+
+static void check_vm_in_scope(actx *a, ir_func *fn) {
+  /* variables and typedefs, each in source order: report them merged */
+  size_t i = 0, k = 0;
+  while (i < fn->vars.n || k < fn->typedecls.n) {
+    const ir_var *v = i < fn->vars.n ? &fn->vars.v[i] : NULL;
+    const ir_node *t = k < fn->typedecls.n ? fn->typedecls.v[k] : NULL;
+    if (v && (!t || v->name_sp.b <= t->sp.b)) {
+      i++;
+      if (!vm_var_refused(fn, v))
+        continue;
+      char *m = xasprintf("%s '%s' of variably modified type '%s' is live across a "
+                          "suspension point",
+                          v->is_param ? "parameter" : "variable", v->name, v->type);
+      err(a, v->name_sp.b, vm_note, m);
+      free(m);
+    } else {
+      k++;
+      if (!vm_typedef_refused(fn, t))
+        continue;
+      char *m = xasprintf("typedef '%s' of variably modified type '%s' is in scope across a "
+                          "suspension point",
+                          t->tag ? t->tag : "", t->vm_type);
+      err(a, t->sp.b, vm_note, m);
+      free(m);
+    }
+  }
 }
 
 /* The exported generator called name, declared in this file or a header
@@ -412,6 +719,8 @@ bool analyse_unit(ir_unit *u) {
   fe_count = 0;
   for (size_t i = 0; i < u->funcs.n; i++)
     analyse_func(&a, &u->funcs.v[i]);
+  for (size_t i = 0; i < u->funcs.n; i++)
+    check_vm_in_scope(&a, &u->funcs.v[i]);
   for (size_t i = 0; i < u->funcs.n; i++)
     find_known_foreach(u, u->funcs.v[i].body_node);
   for (size_t i = 0; i < u->foreachs.n; i++)

@@ -58,7 +58,7 @@ void emit_c(const lower_opts *o, buf *out) {
   for (size_t i = 0; i < u->imports.n; i++)
     buf_printf(out,
                "extern const yc__coro_type %s__type YC__WEAK_IMPORT;\n"
-               "int %s__xresume(yc_coro *yc_c, void *yc_out, const void *yc_in) YC__WEAK_IMPORT;\n",
+               "int %s__xresume(yc_coro *yc__c, void *yc__out, const void *yc__in) YC__WEAK_IMPORT;\n",
                u->imports.v[i], u->imports.v[i]);
   if (o->lines)
     buf_printf(out, "#line 1 \"%s\"\n", o->line_path);

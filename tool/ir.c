@@ -5,6 +5,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+const char *const frame_pointer_names[4] = {"f", "fr", "frame", "yc_f"};
+
 ir_node *ir_new(ir_kind kind, span sp, ir_node *parent) {
   ir_node *n = xcalloc(1, sizeof *n);
   n->kind = kind;
@@ -55,10 +57,17 @@ static void dump_node(const ir_unit *u, const ir_func *fn, const ir_node *n, int
   if (n->kind == IR_SUSPEND) {
     static const char *const sk[] = {"yield", "yield_from", "await", "await_next"};
     buf_printf(out, " %s%s state=%d", sk[n->susp], n->value_form ? " value" : "", n->state);
+    if (fn && n->nlive) {
+      buf_puts(out, " saves");
+      for (unsigned i = 0; i < n->nlive; i++)
+        buf_printf(out, " %s", fn->vars.v[n->live[i]].name);
+    }
   }
+  if (n->in_macro)
+    buf_puts(out, " macro");
   if (n->kind == IR_VARREF && fn) {
     const ir_var *v = &fn->vars.v[n->var];
-    buf_printf(out, " %s%s", v->name, v->lifted ? " lifted" : "");
+    buf_printf(out, " %s%s", v->name, v->resident ? " resident" : v->lifted ? " spilled" : "");
   }
   if (n->kind == IR_ASSIGN)
     buf_printf(out, " '%s'", n->op);
@@ -75,9 +84,10 @@ void ir_dump(const ir_unit *u, const ir_func *fn, buf *out) {
              fn->y ? fn->y : "void", fn->s ? fn->s : "void", fn->r ? fn->r : "void");
   for (size_t i = 0; i < fn->vars.n; i++) {
     const ir_var *v = &fn->vars.v[i];
-    buf_printf(out, "  var %s : %s%s%s%s%s%s\n", v->name, v->type, v->is_param ? " param" : "",
-               v->is_static ? " static" : "", v->lifted ? " lifted" : "", v->field ? " as " : "",
-               v->field ? v->field : "");
+    buf_printf(out, "  var %s : %s%s%s%s%s%s%s%s\n", v->name, v->type, v->is_param ? " param" : "",
+               v->is_static ? " static" : "", v->addr_taken ? " address-taken" : "",
+               v->resident ? " resident" : v->lifted ? " spilled" : "", v->copy_bytes ? " bytes" : "",
+               v->field ? " as " : "", v->field ? v->field : "");
   }
   if (fn->body_node)
     dump_node(u, fn, fn->body_node, 1, out);
@@ -95,6 +105,13 @@ void ir_node_free(ir_node *n) {
   free(n->tag);
   free(n->ctype);
   free(n->fe_known);
+  free(n->live);
+  free(n->t_aka);
+  free(n->want);
+  free(n->want_aka);
+  free(n->callee);
+  free(n->bad_operand);
+  free(n->vm_type);
   free(n);
 }
 
@@ -107,7 +124,9 @@ void ir_unit_free(ir_unit *u) {
       free(v->type);
       free(v->cleanup);
       free(v->field);
-      free(v->anon_type);
+      free(v->align_spec);
+      free(v->decl_type);
+      free(v->deref_type);
     }
     free(fn->vars.v);
     free(fn->name);

@@ -75,6 +75,9 @@ struct ir_node {
   ir_node **kids;
   unsigned nkids;
   bool has_susp; /* this subtree contains a suspension point */
+  /* A statement or expression produced by a macro expansion: its span is
+   * the invocation's, and its own text cannot be rewritten. */
+  bool in_macro;
 
   /* IR_VARREF: index of the variable; sp is the identifier token. */
   int var;
@@ -84,6 +87,9 @@ struct ir_node {
   unsigned nargs;  /* the macro's arguments as written */
   span args[2];
   int state; /* resume point number (analyse.c), from 1 */
+  /* the C locals saved before it suspends and restored after (analyse.c) */
+  int *live;
+  unsigned nlive;
   chan_try chan_try; /* tried first without suspending (analyse.c) */
   /* IR_RETURN */
   ret_kind ret;
@@ -110,6 +116,22 @@ struct ir_node {
                      defined in another file (analyse.c) */
   /* IR_TYPEDECL: the defined type's name (NULL if anonymous) */
   char *tag;
+
+  /* IR_SUSPEND: its types as libclang resolves them (parse.c), refused by
+   * check_suspend (analyse.c).  types_known: the value form's T was
+   * compared as a type with the type it must be, want (S, or the R of the
+   * coroutine called, callee; NULL for void); t_differs: it is not that
+   * type.  The *_aka are canonical spellings, set when they differ from
+   * the text as written. */
+  bool types_known, t_differs;
+  char *t_aka, *want, *want_aka, *callee;
+  /* IR_SUSPEND: the operand's type when it cannot be the operand: a value
+   * C does not assign to Y without a cast (yield), not a yc_gen *
+   * (yield_from), yc_task * (await), yc_agen * (await_next). */
+  char *bad_operand;
+  /* IR_TYPEDECL: the type, when the typedef names a variably modified type
+   * (parse.c), NULL otherwise. */
+  char *vm_type;
 };
 
 typedef struct {
@@ -118,6 +140,8 @@ typedef struct {
   bool is_param;
   bool is_static; /* static or extern: stays a plain C declaration */
   bool is_vm;     /* variably modified (VLA) */
+  bool vm_deep;   /* variably modified at any depth: a VLA, a pointer to
+                     one, an array of those... (parse.c, mark_vm_decls) */
   bool has_init;
   span init;        /* the initialiser's text */
   bool braced_init; /* = { ... } */
@@ -126,10 +150,24 @@ typedef struct {
   char *cleanup;  /* __attribute__((cleanup(fn))): fn, or NULL */
   ir_node *scope; /* the block (or for statement) it lives in */
   ir_node *decl;  /* its IR_DECL (NULL for parameters) */
+  bool is_register; /* register storage: no address */
+  bool addr_taken;  /* & applied to it (or to a part), or an array of it decays */
+  bool assigned;    /* written after its declaration (=, op=, ++, --) */
+  bool macro_use;   /* used inside the body of a macro */
+  bool local_type;  /* its type cannot be named at file scope */
+  bool copy_bytes;  /* saved and restored by copying bytes: arrays, const
+                       objects or members, types local to the body */
+  unsigned long long size, align; /* of its type, from libclang */
+  char *align_spec; /* an _Alignas / aligned attribute of the declaration */
+  char *decl_type;  /* parameters: the type a C local of it has */
+  char *deref_type; /* a va_list parameter: lives in the frame, and a use
+                       is the caller's va_list, (*(va_list *)f->ap) */
   /* analyse.c */
-  bool lifted;
-  char *field;     /* name in the frame */
-  char *anon_type; /* generated typedef name for an anonymous struct */
+  bool lifted;   /* has a frame slot: spilled or resident */
+  bool resident; /* lives in the frame: uses are rewritten to the field */
+  bool hidden;   /* resident because a declaration of its name hides it at
+                    a suspension point where it is live */
+  char *field;   /* name in the frame */
 } ir_var;
 
 typedef struct {
@@ -151,7 +189,13 @@ typedef struct {
   bool exported;      /* external linkage: NAME__type and NAME__xresume are
                          visible to other files of the program */
   bool needs_result;
+  /* names a macro's body in the function refers to, which the frame
+   * pointer must not hide (bit i: frame_pointer_names[i]) */
+  unsigned macro_names;
 } ir_func;
+
+/* The names the frame pointer of a resume function may take, in order. */
+extern const char *const frame_pointer_names[4];
 
 /* A coroutine function declared (or defined) in the file: its types. */
 typedef struct {

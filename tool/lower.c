@@ -21,7 +21,7 @@
 #include "lower_internal.h"
 
 char *new_temp(lctx *lc, const char *type, const char *prefix) {
-  char *name = xasprintf("yc_%s%zu", prefix, lc->temp_names.n + 1);
+  char *name = xasprintf("yc__%s%zu", prefix, lc->temp_names.n + 1);
   VEC_PUSH(lc->temp_names, name);
   VEC_PUSH(lc->temp_types, xstrdup(type));
   return name;
@@ -54,7 +54,12 @@ static void put_src_skip(lctx *lc, unsigned b, unsigned e, const ir_node *skip) 
     buf_put(lc->out, lc->f->text + pos, r->sp.b - pos);
     if (r->kind == IR_VARREF) {
       ir_var *v = &lc->fn->vars.v[r->var];
-      buf_puts(lc->out, lc->fn->fp), buf_puts(lc->out, "->"), buf_puts(lc->out, v->field);
+      if (v->deref_type) /* a va_list parameter */
+        buf_printf(lc->out, "(*(%s *)%s->%s)", v->deref_type, lc->fn->fp, v->field);
+      else if (v->local_type) /* a byte slot: the type is named where it is used */
+        buf_printf(lc->out, "(*(%s *)%s->%s)", v->type, lc->fn->fp, v->field);
+      else
+        buf_puts(lc->out, lc->fn->fp), buf_puts(lc->out, "->"), buf_puts(lc->out, v->field);
     } else {
       /* a compound literal lives as long as its block: in the frame */
       const char *t = r->name;
@@ -88,7 +93,7 @@ static bool in_suspending_block(ir_node *n) {
 static void collect_refs(lctx *lc, ir_node *n, node_vec *out) {
   if (!n)
     return;
-  if (n->kind == IR_VARREF && n->sp.e > n->sp.b && lc->fn->vars.v[n->var].lifted)
+  if (n->kind == IR_VARREF && n->sp.e > n->sp.b && lc->fn->vars.v[n->var].resident)
     VEC_PUSH(*out, n);
   if (n->kind == IR_EXPR && n->tag && !strcmp(n->tag, "compound-literal") && !n->has_susp &&
       n->ctype && in_suspending_block(n)) {
@@ -219,16 +224,20 @@ static void render_stmt(lctx *lc, ir_node *n) {
 
 /* Cleanup calls of the lifted variables of scope s declared before pos,
  * last declared first. */
-static void scope_cleanups(lctx *lc, ir_node *s, unsigned pos, buf *b) {
+static void scope_cleanups_after(lctx *lc, ir_node *s, unsigned from, unsigned pos, buf *b) {
   for (size_t i = lc->fn->vars.n; i-- > 0;) {
     ir_var *v = &lc->fn->vars.v[i];
     /* declared only once its initialiser has finished: an error or close
      * arriving inside the initialiser finds nothing to clean up */
     unsigned declared = v->has_init ? v->init.e : v->name_sp.e;
-    if (v->scope != s || !v->lifted || !v->cleanup || declared > pos)
+    if (v->scope != s || !v->lifted || !v->cleanup || declared > pos || v->name_sp.b < from)
       continue;
     buf_printf(b, "%s(&%s->%s); ", v->cleanup, fp(lc), v->field);
   }
+}
+
+static void scope_cleanups(lctx *lc, ir_node *s, unsigned pos, buf *b) {
+  scope_cleanups_after(lc, s, 0, pos, b);
 }
 
 /* Cleanups for leaving every scope around `from` up to `stop` (exclusive;
@@ -260,13 +269,14 @@ static ir_node *find_label(ir_node *n, const char *name) {
   return NULL;
 }
 
-/* Code that makes the error in yc_c->error unwind from n: to the catch of
+/* Code that makes the error in yc__c->error unwind from n: to the catch of
  * the enclosing yc_try, or out of the function. */
-static void raise_from(lctx *lc, ir_node *n, buf *b) {
+static void raise_from(lctx *lc, ir_node *n, buf *b, bool unwinding) {
   ir_node *t = enclosing_try(n);
   if (t) {
     leave_scopes(lc, n, t, b);
-    buf_printf(b, "goto yc_catch_%d;", t->state);
+    /* from an unwind block the C locals are the frame's */
+    buf_printf(b, "goto yc_%s_%d;", unwinding ? "restore" : "catch", t->state);
   } else {
     leave_scopes(lc, n, NULL, b);
     buf_puts(b, "goto yc_fail;");
@@ -278,16 +288,16 @@ static void add_unwind(lctx *lc, ir_node *s) {
   buf *b = &lc->unwinds;
   /* A throw or close arriving at a delegation: the sub is freed first. */
   if (ir_delegates(s))
-    buf_printf(b, "yc_steer_%d: __attribute__((unused));\n  yc__free(%s->yc_sub); %s->yc_sub = NULL;\n",
+    buf_printf(b, "yc_steer_%d: __attribute__((unused));\n  yc__free(%s->yc__sub); %s->yc__sub = NULL;\n",
                s->state, fp(lc), fp(lc));
   buf_printf(b, "yc_unwind_%d: __attribute__((unused));\n  ", s->state);
   ir_node *t = enclosing_try(s);
   if (t) {
-    buf_puts(b, "if (yc_c->flags & YC__F_CLOSE) { ");
+    buf_puts(b, "if (yc__c->flags & YC__F_CLOSE) { ");
     leave_scopes(lc, s, NULL, b);
     buf_puts(b, "goto yc_fail; }\n  ");
   }
-  raise_from(lc, s, b);
+  raise_from(lc, s, b, true);
   buf_puts(b, "\n");
 }
 
@@ -317,6 +327,22 @@ static ir_node *scope_below(const ir_func *fn, const ir_var *v, ir_node *under) 
   return under ? NULL : last;
 }
 
+/* The frame slot of v: of its type, or bytes of its size and alignment
+ * when the type cannot be named at file scope. */
+static void slot_decl(buf *out, const ir_var *v) {
+  if (v->local_type) {
+    buf_printf(out, "_Alignas(%llu) %s%sunsigned char %s[%llu];\n", v->align,
+               v->align_spec ? v->align_spec : "", v->align_spec ? " " : "", v->field,
+               v->size ? v->size : 1);
+    return;
+  }
+  /* a frame-resident variable keeps its qualifiers (_Generic, const) */
+  char *t = v->resident ? type_ref(v->type) : field_type(v->type);
+  buf_printf(out, "%s%s%s %s;\n", v->align_spec ? v->align_spec : "", v->align_spec ? " " : "", t,
+             v->field);
+  free(t);
+}
+
 /* The fields of the lifted variables of scope `sc` (NULL: the function's
  * parameters and outermost locals), then those of the scopes inside it.
  * Scopes side by side never run at the same time, so their variables
@@ -328,9 +354,8 @@ static void frame_fields(buf *out, const ir_func *fn, ir_node *sc, int depth) {
     if (!v->lifted)
       continue;
     if (layout_scope(fn, v) == sc) {
-      char *t = field_type(v->type);
-      buf_printf(out, "%*s%s %s;\n", 2 * depth, "", t, v->field);
-      free(t);
+      buf_printf(out, "%*s", 2 * depth, "");
+      slot_decl(out, v);
       continue;
     }
     ir_node *k = scope_below(fn, v, sc);
@@ -356,6 +381,33 @@ static void frame_fields(buf *out, const ir_func *fn, ir_node *sc, int depth) {
 
 /* ---- suspension points ------------------------------------------------ */
 
+/* Copies C local v into its frame slot (save) or back (restore). */
+static void copy_var(lctx *lc, const ir_var *v, bool save, buf *o) {
+  const char *f = fp(lc);
+  if (v->local_type && save) /* the slot's size came from libclang */
+    buf_printf(o, "_Static_assert(sizeof %s == %llu, \"yieldc: frame slot of %s\"); ", v->name,
+               v->size, v->name);
+  if (v->is_register && save) /* no address: by value */
+    buf_printf(o, "%s->%s = %s; ", f, v->field, v->name);
+  else if (v->is_register)
+    buf_printf(o, "%s = %s->%s; ", v->name, f, v->field);
+  else if (save)
+    buf_printf(o, "YC__SAVE(%s->%s, %s); ", f, v->field, v->name);
+  else if (!v->copy_bytes && !v->local_type)
+    buf_printf(o, "%s = %s->%s; ", v->name, f, v->field);
+  else
+    buf_printf(o, "YC__RESTORE(%s, %s->%s); ", v->name, f, v->field);
+}
+
+/* Saves (or restores) what suspension point s keeps of the C locals. */
+static void save_live(lctx *lc, const ir_node *s, bool save, buf *o) {
+  for (unsigned i = 0; i < s->nlive; i++) {
+    const ir_var *v = &lc->fn->vars.v[s->live[i]];
+    if (save || !v->is_param) /* a parameter's local is read from the frame at entry */
+      copy_var(lc, v, save, o);
+  }
+}
+
 /* Emits the code of suspension point s; lhs (may be NULL) receives its
  * value with the assignment operator op. */
 void emit_suspend(lctx *lc, ir_node *s, const char *lhs, const char *op) {
@@ -374,49 +426,55 @@ void emit_suspend(lctx *lc, ir_node *s, const char *lhs, const char *op) {
     /* arg is "yc_chan_send(ARGS)" as rendered: try with ARGS first */
     bool send = s->chan_try == CHAN_TRY_SEND;
     const char *paren = strchr(arg, '('), *last = strrchr(arg, ')');
-    buf_printf(o, "%s yc_r; if (yc__chan_try_%s(%.*s, &yc_r)) { ", send ? "int" : "bool",
+    buf_printf(o, "%s yc__r; if (yc__chan_try_%s(%.*s, &yc__r)) { ", send ? "int" : "bool",
                send ? "send" : "recv", (int)(last - paren - 1), paren + 1);
     if (lhs)
-      buf_printf(o, "%s %s yc_r; ", lhs, op);
+      buf_printf(o, "%s %s yc__r; ", lhs, op);
     buf_puts(o, "} else { ");
   }
   if (s->susp == SUSP_YIELD) {
     if (arg) {
-      char *yr = type_ref(fn->y);
-      buf_printf(o, "if (yc_out) *(%s *)yc_out = (%s); ", yr, arg);
+      char *yr = field_type(fn->y);
+      buf_printf(o, "if (yc__out) *(%s *)yc__out = (%s); ", yr, arg);
       free(yr);
     }
-    buf_printf(o, "yc_c->state = %d; return YC__YIELD; ", s->state);
+    save_live(lc, s, true, o);
+    buf_printf(o, "yc__c->state = %d; return YC__YIELD; ", s->state);
   } else if (sub) {
-    buf_printf(
-        o,
-        "%s->yc_sub = (yc_coro *)(%s); yc_c->state = %d; return yc__delegate(yc_c, %s->yc_sub); ",
-        fp(lc), arg ? arg : "NULL", s->state, fp(lc));
+    buf_printf(o, "%s->yc__sub = (yc_coro *)(%s); ", fp(lc), arg ? arg : "NULL");
+    save_live(lc, s, true, o);
+    buf_printf(o, "yc__c->state = %d; return yc__delegate(yc__c, %s->yc__sub); ", s->state, fp(lc));
   } else {
-    /* await_next(s, &x) */
-    buf_printf(o, "yc_c->state = %d; return yc__await_next(yc_c, (%s), (%s), yc__sizeof_ptr(%s)); ",
-               s->state, arg, item0, item0);
+    /* await_next(s, &x): the operands first, then what is saved */
+    buf_printf(o, "__typeof__(%s) yc__stream = (%s); __typeof__(%s) yc__item = (%s); ", arg, arg,
+               item0, item0);
+    save_live(lc, s, true, o);
+    buf_printf(o,
+               "yc__c->state = %d; return yc__await_next(yc__c, yc__stream, yc__item, "
+               "yc__sizeof_ptr(yc__item)); ",
+               s->state);
     free(item0);
   }
   /* A throw or close arrives as state YC__STEERED(k), which the resume
    * function's switch sends to the unwind block; yc_resume_k is reached by
    * a plain resumption only. */
   buf_printf(o, "yc_resume_%d: __attribute__((unused)); ", s->state);
+  save_live(lc, s, false, o);
   if (lhs) {
     if (s->susp == SUSP_YIELD)
-      buf_printf(o, "%s %s (yc_in ? *(%s const *)yc_in : (%s){0}); ", lhs, op, tr, tr);
+      buf_printf(o, "%s %s (yc__in ? *(%s const *)yc__in : (%s){0}); ", lhs, op, tr, tr);
     else if (sub)
       /* the sub's R is known only at run time: check T's size against it */
       buf_printf(o,
-                 "if ((yc_c->error = yc__check_result(%s->yc_sub, sizeof(%s))) != 0) { "
-                 "yc__free(%s->yc_sub); %s->yc_sub = NULL; goto yc_unwind_%d; } "
-                 "%s %s *(%s *)yc__result_ptr(%s->yc_sub); ",
+                 "if ((yc__c->error = yc__check_result(%s->yc__sub, sizeof(%s))) != 0) { "
+                 "yc__free(%s->yc__sub); %s->yc__sub = NULL; goto yc_unwind_%d; } "
+                 "%s %s *(%s *)yc__result_ptr(%s->yc__sub); ",
                  fp(lc), tr, fp(lc), fp(lc), s->state, lhs, op, tr, fp(lc));
     else
-      buf_printf(o, "%s %s (yc_in && *(const bool *)yc_in); ", lhs, op);
+      buf_printf(o, "%s %s (yc__in && *(const bool *)yc__in); ", lhs, op);
   }
   if (sub)
-    buf_printf(o, "yc__free(%s->yc_sub); %s->yc_sub = NULL; ", fp(lc), fp(lc));
+    buf_printf(o, "yc__free(%s->yc__sub); %s->yc__sub = NULL; ", fp(lc), fp(lc));
   if (try_first)
     buf_puts(o, "} ");
   buf_puts(o, "}");
@@ -467,63 +525,163 @@ static unsigned render_expr_stmt(lctx *lc, ir_node *n) {
   return emit_kids(lc, n, n->sp.b, n->sp.e);
 }
 
-static bool decl_lifted(lctx *lc, ir_node *n) {
+static bool decl_resident(lctx *lc, ir_node *n) {
   for (unsigned i = 0; i < n->ndecl; i++)
-    if (lc->fn->vars.v[n->decl_vars[i]].lifted)
+    if (lc->fn->vars.v[n->decl_vars[i]].resident)
       return true;
   return false;
 }
 
-static ir_node *init_suspend(ir_node *n, ir_var *v) {
-  for (unsigned i = 0; i < n->nkids; i++)
-    if (n->kids[i]->kind == IR_SUSPEND && n->kids[i]->sp.b == v->init.b)
-      return n->kids[i];
-  return NULL;
+/* Past the top-level ',' (or to e) at or after off: the end of a
+ * declarator in [off, e), skipping brackets, strings and comments. */
+static unsigned declarator_end(const src_file *f, unsigned off, unsigned e) {
+  int depth = 0;
+  for (unsigned i = off; i < e; i++) {
+    char c = f->text[i];
+    if (c == '"' || c == '\'') {
+      for (i++; i < e && f->text[i] != c; i++)
+        if (f->text[i] == '\\')
+          i++;
+    } else if (c == '/' && i + 1 < e && f->text[i + 1] == '*') {
+      for (i += 2; i + 1 < e && !(f->text[i] == '*' && f->text[i + 1] == '/'); i++)
+        ;
+      i++;
+    } else if (c == '/' && i + 1 < e && f->text[i + 1] == '/') {
+      while (i < e && f->text[i] != '\n')
+        i++;
+    } else if (c == '(' || c == '[' || c == '{') {
+      depth++;
+    } else if (c == ')' || c == ']' || c == '}') {
+      depth--;
+    } else if (c == ',' && depth == 0) {
+      return i;
+    }
+  }
+  return e;
 }
 
+/* Where the declarator of v begins: its name, after the pointer and
+ * parenthesis tokens and qualifiers written before it. */
+static unsigned declarator_start(const src_file *f, const ir_var *v, unsigned lo) {
+  unsigned b = v->name_sp.b;
+  for (;;) {
+    unsigned q = b;
+    while (q > lo && (f->text[q - 1] == ' ' || f->text[q - 1] == '\t' || f->text[q - 1] == '\n' ||
+                      f->text[q - 1] == '*' || f->text[q - 1] == '('))
+      q--;
+    unsigned w = q;
+    while (w > lo && is_ident_char((unsigned char)f->text[w - 1]))
+      w--;
+    static const char *const quals[] = {"const", "volatile", "restrict", "__restrict",
+                                        "__restrict__", "_Atomic"};
+    bool qual = false;
+    for (size_t i = 0; i < sizeof quals / sizeof quals[0] && w < q; i++)
+      qual = qual || (strlen(quals[i]) == q - w && !strncmp(f->text + w, quals[i], q - w));
+    if (qual && w > lo) {
+      b = w;
+      continue;
+    }
+    /* only what belongs to the declarator: the '*'s and '('s before the name */
+    while (q < b && (f->text[q] == ' ' || f->text[q] == '\t' || f->text[q] == '\n'))
+      q++;
+    return q;
+  }
+}
+
+/* Stores init into resident v's frame slot. */
+static void store_resident(lctx *lc, ir_var *v, const char *init, bool in_for_init) {
+  const char *f = fp(lc);
+  if (in_for_init || (!v->copy_bytes && !v->local_type)) {
+    if (v->is_array)
+      buf_printf(lc->out, "__builtin_memcpy((void *)&%s->%s, &(__typeof__(%s->%s))%s%s%s, sizeof %s->%s)",
+                 f, v->field, f, v->field, v->braced_init ? "" : "{", init,
+                 v->braced_init ? "" : "}", f, v->field);
+    else if (v->braced_init)
+      buf_printf(lc->out, "%s->%s = (__typeof__(%s->%s))%s", f, v->field, f, v->field, init);
+    else
+      buf_printf(lc->out, "%s->%s = %s", f, v->field, init);
+    return;
+  }
+  /* through a C object of its type: arrays, const members, local types */
+  if (v->local_type)
+    buf_printf(lc->out, "{ %s yc__init = %s; ", v->type, init);
+  else
+    buf_printf(lc->out, "{ __typeof__(%s->%s) yc__init = %s; ", f, v->field, init);
+  buf_printf(lc->out, "__builtin_memcpy((void *)&%s->%s, (const void *)&yc__init, sizeof yc__init); }",
+             f, v->field);
+}
+
+/* A declaration: as written, unless a variable it declares lives in the
+ * frame (its declarator becomes a store into the frame) or an initialiser
+ * suspends (the suspension point comes first, the declaration takes its
+ * value).  Such a declaration is split into one per declarator, the
+ * declaration specifiers repeated, so C's order is kept. */
 static unsigned render_decl(lctx *lc, ir_node *n) {
   bool in_for_init = n->parent && n->parent->kind == IR_FOR && !n->parent->state &&
                      n->parent->for_init >= 0 && n->parent->kids[n->parent->for_init] == n;
-  if (!decl_lifted(lc, n)) {
-    if (!n->ndecl) {
-      /* a type definition alone: hoisted out of the function */
-      buf_puts(lc->out, ";");
-      return n->sp.e;
-    }
+  if (!n->ndecl || (!decl_resident(lc, n) && !n->has_susp))
     return emit_kids(lc, n, n->sp.b, n->sp.e);
-  }
+  const src_file *f = lc->f;
   size_t mark = lc->out->len;
-  bool first = true;
+  unsigned dend = n->sp.e;
+  if (dend > n->sp.b && f->text[dend - 1] == ';')
+    dend--;
+  ir_var *v0 = &lc->fn->vars.v[n->decl_vars[0]];
+  unsigned first = declarator_start(f, v0, n->sp.b);
+  char *spec = render_span(lc, n, (span){n->sp.b, first});
+  bool defines_type = strchr(spec, '{') != NULL;
+  unsigned pos = first;
+  bool first_out = true;
   for (unsigned i = 0; i < n->ndecl; i++) {
     ir_var *v = &lc->fn->vars.v[n->decl_vars[i]];
-    if (!v->has_init)
-      continue;
-    char *lhs = xasprintf("%s->%s", fp(lc), v->field);
-    ir_node *s = init_suspend(n, v);
-    if (s && !in_for_init) {
-      emit_suspend(lc, s, lhs, "=");
-      buf_putc(lc->out, ' ');
-    } else {
+    unsigned b = i == 0 ? first : lex_skip_ws(f->text, f->len, pos + 1);
+    unsigned e = declarator_end(f, v->has_init ? v->init.e : v->name_sp.e, dend);
+    pos = e;
+    if (v->resident) {
+      if (!v->has_init)
+        continue;
       ir_node *ik = kid_in(n, v->init);
       char *init = ik && ik->has_susp ? explode(lc, ik) : render_span(lc, n, v->init);
-      if (in_for_init && !first)
+      if (in_for_init && !first_out)
         buf_puts(lc->out, ", ");
-      if (v->is_array)
-        buf_printf(lc->out, "__builtin_memcpy((void *)&%s, &(__typeof__(%s))%s%s%s, sizeof %s)",
-                   lhs, lhs, v->braced_init ? "" : "{", init, v->braced_init ? "" : "}", lhs);
-      else if (v->braced_init)
-        buf_printf(lc->out, "%s = (__typeof__(%s))%s", lhs, lhs, init);
-      else
-        buf_printf(lc->out, "%s = %s", lhs, init);
+      store_resident(lc, v, init, in_for_init);
       if (!in_for_init)
         buf_puts(lc->out, "; ");
       free(init);
+      first_out = false;
+      continue;
     }
-    first = false;
-    free(lhs);
+    /* a C local: its declaration as written, the initialiser's suspension
+     * points before it */
+    char *init = NULL;
+    ir_node *ik = v->has_init ? kid_in(n, v->init) : NULL;
+    if (ik && ik->has_susp)
+      init = explode(lc, ik);
+    if (defines_type && !first_out)
+      buf_printf(lc->out, "__typeof__(%s) ", lc->fn->vars.v[n->decl_vars[0]].name);
+    else
+      buf_puts(lc->out, spec);
+    if (!spec[0] || !strchr(" \t\n*", spec[strlen(spec) - 1]))
+      buf_putc(lc->out, ' ');
+    if (init) {
+      char *head = render_span(lc, n, (span){b, v->init.b});
+      buf_printf(lc->out, "%s%s", head, init);
+      free(head);
+      char *tail = render_span(lc, n, (span){v->init.e, e});
+      buf_puts(lc->out, tail);
+      free(tail);
+    } else {
+      char *text = render_span(lc, n, (span){b, e});
+      buf_puts(lc->out, text);
+      free(text);
+    }
+    buf_puts(lc->out, "; ");
+    free(init);
+    first_out = false;
   }
-  if (in_for_init || first)
+  if (in_for_init)
     buf_puts(lc->out, ";");
+  free(spec);
   resync(lc, mark, n->sp);
   return n->sp.e;
 }
@@ -536,15 +694,15 @@ static unsigned render_return(lctx *lc, ir_node *n) {
   char *arg = n->ret != RET_PLAIN ? operand(lc, n, n->ret_arg) : NULL;
   if (n->ret == RET_RAISE) {
     char *code = arg;
-    buf_printf(o, "{ yc_c->error = (%s); ", code);
-    raise_from(lc, n, &b);
+    buf_printf(o, "{ yc__c->error = (%s); ", code);
+    raise_from(lc, n, &b, false);
     buf_printf(o, "%s }", b.s ? b.s : "");
   } else {
     buf_puts(o, "{ ");
     if (n->ret == RET_YC_RETURN)
-      buf_printf(o, "%s->yc_result = (%s); yc_c->flags |= YC__F_HAS_RESULT; ", fp(lc), arg);
+      buf_printf(o, "%s->yc_result = (%s); yc__c->flags |= YC__F_HAS_RESULT; ", fp(lc), arg);
     leave_scopes(lc, n, NULL, &b);
-    buf_printf(o, "%syc_c->state = -1; return YC__RETURN; }", b.s ? b.s : "");
+    buf_printf(o, "%syc__c->state = -1; return YC__RETURN; }", b.s ? b.s : "");
   }
   buf_free(&b);
   free(arg);
@@ -560,8 +718,13 @@ static unsigned render_jump(lctx *lc, ir_node *n) {
   if (is_goto) {
     ir_node *label = find_label(lc->fn->body_node, n->name ? n->name : "");
     for (ir_node *s = n->parent; s; s = s->parent) {
-      if (label && ir_encloses(s, label))
+      if (label && ir_encloses(s, label)) {
+        /* back over declarations of the label's own scope: C leaves their
+         * scope, and runs their cleanups, on every jump back */
+        if (ir_is_scope(s) && label->sp.b < n->sp.b)
+          scope_cleanups_after(lc, s, label->sp.b, n->sp.b, &b);
         break;
+      }
       if (ir_is_scope(s))
         scope_cleanups(lc, s, n->sp.b, &b);
     }
@@ -603,6 +766,8 @@ static bool ends_in_jump(ir_node *n) {
 }
 
 static unsigned render_compound(lctx *lc, ir_node *n) {
+  if (n->in_macro) /* its braces are a macro's: no cleanup can be added */
+    return emit_kids(lc, n, n->sp.b, n->sp.e);
   emit_kids(lc, n, n->sp.b, n->sp.e ? n->sp.e - 1 : n->sp.e);
   buf b = {0};
   if (!ends_in_jump(n))
@@ -678,6 +843,13 @@ static unsigned render_loop_restructured(lctx *lc, ir_node *n) {
     ir_node *init = n->kids[n->for_init];
     if (init->kind == IR_DECL) {
       render_decl(lc, init);
+      size_t l = lc->out->len;
+      while (l && lc->out->s[l - 1] == ' ')
+        l--;
+      if (l && lc->out->s[l - 1] != ';')
+        buf_puts(lc->out, "; ");
+      else if (l == lc->out->len)
+        buf_putc(lc->out, ' ');
     } else {
       char *r = explode(lc, init);
       buf_printf(lc->out, "(void)(%s); ", r);
@@ -731,7 +903,7 @@ static char *next_call(ir_node *n, const char *handle, const char *item) {
 static ir_node *foreach_body(ir_node *n) { return n->for_body >= 0 ? n->kids[n->for_body] : NULL; }
 
 static char *foreach_item(lctx *lc, ir_node *n) {
-  if (lc->fn && n->fe_var >= 0 && lc->fn->vars.v[n->fe_var].lifted)
+  if (lc->fn && n->fe_var >= 0 && lc->fn->vars.v[n->fe_var].resident)
     return xasprintf("&%s->%s", fp(lc), lc->fn->vars.v[n->fe_var].field);
   return xasprintf("&%s", n->tag ? n->tag : "");
 }
@@ -747,7 +919,7 @@ static unsigned render_foreach(lctx *lc, ir_node *n) {
     if (lc->fn->vars.v[i].scope == n && lc->fn->vars.v[i].cleanup)
       h = &lc->fn->vars.v[i];
   size_t mark = lc->out->len;
-  bool var_lifted = n->fe_var >= 0 && lc->fn->vars.v[n->fe_var].lifted;
+  bool var_lifted = n->fe_var >= 0 && lc->fn->vars.v[n->fe_var].resident;
   buf_printf(lc->out, "{ %s->%s = (%s); ", fp(lc), h->field, expr);
   char *hv = xasprintf("%s->%s", fp(lc), h->field);
   char *next = next_call(n, hv, item);
@@ -779,15 +951,15 @@ static unsigned render_foreach_plain(lctx *lc, ir_node *n) {
   char *expr = render_span(lc, n, n->fe_expr);
   char *decl = span_text(lc->f, n->fe_decl);
   unsigned k = ++lc->nplain_fe;
-  char *h = xasprintf("yc_fe%u_once", k);
+  char *h = xasprintf("yc__fe%u_once", k);
   char *item = xasprintf("&%s", n->tag ? n->tag : "");
   char *next = next_call(n, h, item);
   free(h);
   free(item);
   size_t mark = lc->out->len;
   buf_printf(lc->out,
-             "for (yc_gen *yc_fe%u __attribute__((cleanup(yc__foreach_cleanup))) = (%s), "
-             "*yc_fe%u_once = yc_fe%u; yc_fe%u_once; yc_fe%u_once = NULL) "
+             "for (yc_gen *yc__fe%u __attribute__((cleanup(yc__foreach_cleanup))) = (%s), "
+             "*yc__fe%u_once = yc__fe%u; yc__fe%u_once; yc__fe%u_once = NULL) "
              "for (%s; %s;)",
              k, expr, k, k, k, k, decl, next);
   resync(lc, mark, n->fe_head);
@@ -810,15 +982,25 @@ static unsigned render_try(lctx *lc, ir_node *n) {
   if (tb)
     render_stmt(lc, tb);
   mark = lc->out->len;
-  buf_printf(lc->out,
-             " if (0) { yc_catch_%d: __attribute__((unused)); yc_c->flags &= ~YC__F_THROW; ",
+  /* Reached from an unwind block, the C locals in scope come back from
+   * the frame first. */
+  buf_printf(lc->out, " if (0) { yc_restore_%d: __attribute__((unused)); ", n->state);
+  for (size_t i = 0; i < lc->fn->vars.n; i++) {
+    ir_var *v = &lc->fn->vars.v[i];
+    if (v->lifted && !v->resident && !v->is_param && !v->is_static && v->scope &&
+        v->scope != n && ir_encloses(v->scope, n) &&
+        (v->scope->kind != IR_TRY || (v->scope->nkids > 1 && ir_encloses(v->scope->kids[1], n))) &&
+        (v->scope->kind != IR_COMPOUND || (v->has_init ? v->init.e : v->name_sp.e) <= n->sp.b))
+      copy_var(lc, v, false, lc->out);
+  }
+  buf_printf(lc->out, "yc_catch_%d: __attribute__((unused)); yc__c->flags &= ~YC__F_THROW; ",
              n->state);
-  if (n->var >= 0 && lc->fn->vars.v[n->var].lifted)
-    buf_printf(lc->out, "%s->%s = yc_c->error; ", fp(lc), lc->fn->vars.v[n->var].field);
+  if (n->var >= 0 && lc->fn->vars.v[n->var].resident)
+    buf_printf(lc->out, "%s->%s = yc__c->error; ", fp(lc), lc->fn->vars.v[n->var].field);
   else
-    buf_printf(lc->out, "int %s = yc_c->error; (void)%s; ", n->name ? n->name : "yc_err",
+    buf_printf(lc->out, "int %s = yc__c->error; (void)%s; ", n->name ? n->name : "yc_err",
                n->name ? n->name : "yc_err");
-  buf_puts(lc->out, "yc_c->error = 0; ");
+  buf_puts(lc->out, "yc__c->error = 0; ");
   resync(lc, mark, (span){tb ? tb->sp.e : n->sp.b, cb ? cb->sp.b : n->sp.e});
   unsigned end = n->sp.e;
   if (cb) {
@@ -835,21 +1017,17 @@ unsigned render(lctx *lc, ir_node *n) {
       return render_foreach_plain(lc, n);
     return emit_kids(lc, n, n->sp.b, n->sp.e);
   }
+  /* A statement a macro wrote, with nothing to change inside: the
+   * invocation as written (analyse.c refused what would need changes). */
+  if (n->in_macro && !n->has_susp) {
+    put_src(lc, n->sp.b, n->sp.e);
+    return n->sp.e;
+  }
   switch (n->kind) {
   case IR_EXPR_STMT:
     return render_expr_stmt(lc, n);
   case IR_DECL:
     return render_decl(lc, n);
-  case IR_TYPEDECL:
-    if (n->tag) {
-      char *text = span_text(lc->f, n->sp);
-      span kw = lex_ident_at(text, (unsigned)strlen(text), 0);
-      buf_printf(lc->out, "%.*s %s", (int)(kw.e - kw.b), text, n->tag);
-      free(text);
-    } else {
-      buf_puts(lc->out, n->name);
-    }
-    return n->sp.e;
   case IR_RETURN:
     return render_return(lc, n);
   case IR_BREAK:
@@ -880,19 +1058,13 @@ unsigned render(lctx *lc, ir_node *n) {
 
 /* ---- the function as a whole ------------------------------------------ */
 
-static void emit_typedecls(lctx *lc, ir_func *fn) {
-  for (size_t i = 0; i < fn->typedecls.n; i++) {
-    ir_node *t = fn->typedecls.v[i];
-    char *text = span_text(lc->f, t->sp);
-    line_directive(lc, lc->out, t->sp.b);
-    span kw = lex_ident_at(text, (unsigned)strlen(text), 0);
-    bool is_typedef = kw.e - kw.b == 7 && !strncmp(text, "typedef", 7);
-    if (!t->tag && !is_typedef)
-      buf_printf(lc->out, "typedef %s %s;\n", text, t->name);
-    else
-      buf_printf(lc->out, "%s;\n", text);
-    free(text);
-  }
+static void mark_used(const ir_node *n, bool *used) {
+  if (!n)
+    return;
+  if (n->kind == IR_VARREF && n->var >= 0)
+    used[n->var] = true;
+  for (unsigned i = 0; i < n->nkids; i++)
+    mark_used(n->kids[i], used);
 }
 
 void lower_function(const lower_opts *o, ir_func *fn, buf *out) {
@@ -919,7 +1091,6 @@ void lower_function(const lower_opts *o, ir_func *fn, buf *out) {
   buf_puts(&body, "\n");
   lc.out = out;
 
-  emit_typedecls(&lc, fn);
   if (o->lines)
     buf_puts(out, LINE_OUT);
   buf_printf(out, "/* %s: the frame holds what lives across suspension points. */\n", n);
@@ -943,24 +1114,31 @@ void lower_function(const lower_opts *o, ir_func *fn, buf *out) {
   const char *linkage = fn->inline_resume && fn->susps.n <= 4
                             ? "static inline __attribute__((always_inline)) int"
                             : "static int";
-  buf_printf(out, "%s %s__resume(yc_coro *yc_c, void *yc_out, const void *yc_in);\n", linkage, n);
+  buf_printf(out, "%s %s__resume(yc_coro *yc__c, void *yc__out, const void *yc__in);\n", linkage, n);
   /* A generator with external linkage exports its type and a resume
    * function (hidden: within the program or library), so that a yc_foreach
    * in another file can resume it with a direct call. */
   if (fn->exported)
     buf_printf(out,
-               "YC__EXPORT int %s__xresume(yc_coro *yc_c, void *yc_out, const void *yc_in);\n"
+               "YC__EXPORT int %s__xresume(yc_coro *yc__c, void *yc__out, const void *yc__in);\n"
                "extern YC__EXPORT const yc__coro_type %s__type;\n",
                n, n);
+  /* a frame-resident local declared _Alignas(N) makes the frame aligned */
+  bool over_aligned = false;
+  for (size_t i = 0; i < fn->vars.n; i++)
+    over_aligned = over_aligned || (fn->vars.v[i].resident && fn->vars.v[i].align_spec);
+  char *align_bits =
+      over_aligned ? xasprintf(" | YC__FRAME_ALIGN(_Alignof(struct %s__frame))", n) : xstrdup("");
   char *ysz = fn->y ? xasprintf("sizeof(%s)", fn->y) : xstrdup("0");
   char *ssz = fn->s ? xasprintf("sizeof(%s)", fn->s) : xstrdup("0");
   char *rsz = fn->r ? xasprintf("sizeof(%s)", fn->r) : xstrdup("0");
   char *roff = fn->r ? xasprintf("offsetof(struct %s__frame, yc_result)", n) : xstrdup("0");
   buf_printf(out,
              "%s const yc__coro_type %s__type = {\"%s\", %s__%s, sizeof(struct %s__frame), "
-             "%s, %s, %s, %s, %s, YC__STEER_BY_STATE};\n",
+             "%s, %s, %s, %s, %s, YC__STEER_BY_STATE%s};\n",
              fn->exported ? "YC__EXPORT" : "static", n, n, n, fn->exported ? "xresume" : "resume",
-             n, ysz, ssz, rsz, roff, kind[fn->kind]);
+             n, ysz, ssz, rsz, roff, kind[fn->kind], align_bits);
+  free(align_bits);
   free(ysz);
   free(ssz);
   free(rsz);
@@ -973,7 +1151,9 @@ void lower_function(const lower_opts *o, ir_func *fn, buf *out) {
              fn->fp, n, fn->fp);
   for (size_t i = 0; i < fn->nparams; i++) {
     ir_var *v = &fn->vars.v[i];
-    if (v->name[0])
+    if (v->name[0] && (v->copy_bytes || (v->resident && strstr(v->type, "const"))))
+      buf_printf(out, "YC__SAVE(%s->%s, %s); ", fn->fp, v->field, v->name);
+    else if (v->name[0])
       buf_printf(out, "%s->%s = %s; ", fn->fp, v->field, v->name);
   }
   buf_printf(out, "return (%s *)&%s->yc_hdr; }\n", handle[fn->kind], fn->fp);
@@ -981,13 +1161,31 @@ void lower_function(const lower_opts *o, ir_func *fn, buf *out) {
   /* The resume function. */
   if (o->lines)
     buf_puts(out, LINE_OUT);
-  buf_printf(out, "%s %s__resume(yc_coro *yc_c, void *yc_out, const void *yc_in) {\n", linkage, n);
-  buf_printf(out, "  struct %s__frame *%s = (struct %s__frame *)yc_c;\n", n, fn->fp, n);
-  buf_printf(out, "  (void)%s; (void)yc_out; (void)yc_in;\n", fn->fp);
+  /* __func__ in the body names the function as the user wrote it */
+  static const char *const func_names[] = {"__func__", "__FUNCTION__", "__PRETTY_FUNCTION__"};
+  for (size_t i = 0; i < 3; i++)
+    buf_printf(out, "#pragma push_macro(\"%s\")\n#undef %s\n#define %s yc__func\n", func_names[i],
+               func_names[i], func_names[i]);
+  buf_printf(out, "%s %s__resume(yc_coro *yc__c, void *yc__out, const void *yc__in) {\n", linkage, n);
+  buf_printf(out, "  static const char yc__func[] __attribute__((unused)) = \"%s\";\n", n);
+  buf_printf(out, "  struct %s__frame *%s = (struct %s__frame *)yc__c;\n", n, fn->fp, n);
+  buf_printf(out, "  (void)%s; (void)yc__out; (void)yc__in;\n", fn->fp);
+  /* Parameters are C locals, read from the frame on every resumption. */
+  bool *used = xcalloc(fn->vars.n + 1, sizeof *used);
+  mark_used(fn->body_node, used);
+  for (size_t i = 0; i < fn->nparams; i++) {
+    ir_var *v = &fn->vars.v[i];
+    if (!v->lifted || v->resident || !used[i])
+      continue;
+    char *t = v->decl_type ? type_ref(v->decl_type) : field_type(v->type);
+    buf_printf(out, "  %s %s = %s->%s; (void)%s;\n", t, v->name, fn->fp, v->field, v->name);
+    free(t);
+  }
+  free(used);
   /* With one resume point, every resumption but the first goes there: the
    * compiler tests for it first. */
-  buf_puts(out, fn->susps.n == 1 ? "  switch (__builtin_expect(yc_c->state, 1)) {\n  case 0: break;\n"
-                                 : "  switch (yc_c->state) {\n  case 0: break;\n");
+  buf_puts(out, fn->susps.n == 1 ? "  switch (__builtin_expect(yc__c->state, 1)) {\n  case 0: break;\n"
+                                 : "  switch (yc__c->state) {\n  case 0: break;\n");
   for (size_t i = 0; i < fn->susps.n; i++) {
     ir_node *s = fn->susps.v[i];
     static const char *const sk[] = {"yield", "yield_from", "await", "await_next"};
@@ -1005,16 +1203,18 @@ void lower_function(const lower_opts *o, ir_func *fn, buf *out) {
   buf_free(&body);
   if (o->lines)
     buf_puts(out, LINE_OUT);
-  buf_puts(out, "  yc_c->state = -1;\n  return YC__RETURN;\n");
+  buf_puts(out, "  yc__c->state = -1;\n  return YC__RETURN;\n");
   if (lc.unwinds.len)
     buf_put(out, lc.unwinds.s, lc.unwinds.len);
   buf_puts(out, "yc_fail: __attribute__((unused));\n"
-                "  yc_c->state = -1;\n"
-                "  return (yc_c->flags & YC__F_CLOSE) ? YC__RETURN : YC__FAIL;\n}\n");
+                "  yc__c->state = -1;\n"
+                "  return (yc__c->flags & YC__F_CLOSE) ? YC__RETURN : YC__FAIL;\n}\n");
+  for (size_t i = 0; i < 3; i++)
+    buf_printf(out, "#undef %s\n#pragma pop_macro(\"%s\")\n", func_names[i], func_names[i]);
   if (fn->exported)
     buf_printf(out,
-               "int %s__xresume(yc_coro *yc_c, void *yc_out, const void *yc_in) "
-               "{ return %s__resume(yc_c, yc_out, yc_in); }\n",
+               "int %s__xresume(yc_coro *yc__c, void *yc__out, const void *yc__in) "
+               "{ return %s__resume(yc__c, yc__out, yc__in); }\n",
                n, n);
   buf_free(&lc.unwinds);
   free(refs.v);

@@ -29,7 +29,9 @@ typedef struct {
   ir_func *fn;            /* coroutine being built, NULL elsewhere */
   span limit;             /* text of the function being built */
   cursor_vec var_decls; /* the declaration of fn->vars[i] */
+  cursor_vec indexed;   /* array expressions seen as the base of a [] */
   bool failed;
+  CXCursor fn_cursor; /* the declaration of fn */
 } pctx;
 
 static const src_file *F(pctx *p) { return &p->u->file; }
@@ -223,6 +225,17 @@ static ir_node *build_stmt(pctx *p, CXCursor c, ir_node *parent);
  * at file scope: typeof(local) resolved; parameters written as arrays or
  * functions are the pointers C makes them. */
 static char *frame_type(CXType t, bool is_param) {
+  if (is_param && t.kind != CXType_ConstantArray && t.kind != CXType_IncompleteArray) {
+    /* an array typedef (va_list, typedef int vec3[3]) is adjusted too:
+     * the pointer to its first element, named through the typedef */
+    CXType c = clang_getCanonicalType(t);
+    if (c.kind == CXType_ConstantArray || c.kind == CXType_IncompleteArray) {
+      char *spelled = cx_take(clang_getTypeSpelling(t));
+      char *r = xasprintf("__typeof__(&(*(%s *)0)[0])", spelled);
+      free(spelled);
+      return r;
+    }
+  }
   if (is_param && (t.kind == CXType_ConstantArray || t.kind == CXType_IncompleteArray ||
                    t.kind == CXType_VariableArray || t.kind == CXType_DependentSizedArray)) {
     char *elem = cx_take(clang_getTypeSpelling(clang_getArrayElementType(t)));
@@ -244,6 +257,143 @@ static char *frame_type(CXType t, bool is_param) {
   return spelled;
 }
 
+/* Is t (or a type it is made of) declared inside a function, so that it
+ * cannot be named at file scope, where the frame struct is? */
+static bool type_is_local(CXType t) {
+  for (int depth = 0; depth < 32; depth++) {
+    switch (t.kind) {
+    case CXType_Pointer:
+      t = clang_getPointeeType(t);
+      continue;
+    case CXType_ConstantArray:
+    case CXType_IncompleteArray:
+    case CXType_VariableArray:
+    case CXType_DependentSizedArray:
+      t = clang_getArrayElementType(t);
+      continue;
+    case CXType_FunctionProto:
+    case CXType_FunctionNoProto: {
+      if (type_is_local(clang_getResultType(t)))
+        return true;
+      int n = clang_getNumArgTypes(t);
+      for (int i = 0; i < n; i++)
+        if (type_is_local(clang_getArgType(t, (unsigned)i)))
+          return true;
+      return false;
+    }
+    case CXType_Elaborated:
+      t = clang_Type_getNamedType(t);
+      continue;
+    case CXType_Typedef:
+    case CXType_Record:
+    case CXType_Enum: {
+      CXCursor d = clang_getTypeDeclaration(t);
+      for (CXCursor sp = clang_getCursorSemanticParent(d); !clang_Cursor_isNull(sp) &&
+                                                           clang_getCursorKind(sp) != CXCursor_TranslationUnit;
+           sp = clang_getCursorSemanticParent(sp))
+        if (clang_getCursorKind(sp) == CXCursor_FunctionDecl)
+          return true;
+      if (t.kind != CXType_Typedef)
+        return false;
+      t = clang_getTypedefDeclUnderlyingType(d);
+      continue;
+    }
+    default:
+      if (clang_getCursorKind(clang_getTypeDeclaration(t)) == CXCursor_NoDeclFound)
+        return false;
+      t = clang_getCanonicalType(t);
+      if (t.kind == CXType_Record || t.kind == CXType_Enum)
+        continue;
+      return false;
+    }
+  }
+  return false;
+}
+
+typedef struct {
+  bool found;
+  int depth;
+} const_state;
+
+static bool type_has_const_at(CXType t, int depth);
+
+static enum CXVisitorResult const_field(CXCursor c, CXClientData d) {
+  const_state *st = d;
+  if (type_has_const_at(clang_getCursorType(c), st->depth + 1)) {
+    st->found = true;
+    return CXVisit_Break;
+  }
+  return CXVisit_Continue;
+}
+
+/* Is t const-qualified, or an array of such, or a struct or union with a
+ * member that is: an object a plain assignment cannot restore. */
+static bool type_has_const_at(CXType t, int depth) {
+  if (depth > 16)
+    return false;
+  if (clang_isConstQualifiedType(t))
+    return true;
+  CXType c = clang_getCanonicalType(t);
+  if (clang_isConstQualifiedType(c))
+    return true;
+  if (c.kind == CXType_ConstantArray || c.kind == CXType_IncompleteArray)
+    return type_has_const_at(clang_getArrayElementType(c), depth + 1);
+  if (c.kind == CXType_Record) {
+    const_state st = {false, depth};
+    clang_Type_visitFields(c, const_field, &st);
+    return st.found;
+  }
+  return false;
+}
+
+static bool type_has_const(CXType t) { return type_has_const_at(t, 0); }
+
+/* The alignment a declaration asks for (_Alignas, alignas, the aligned
+ * attribute), as a specifier for the frame field, or NULL. */
+static char *align_of_decl(CXCursor decl) {
+  CXPrintingPolicy pol = clang_getCursorPrintingPolicy(decl);
+  char *text = cx_take(clang_getCursorPrettyPrinted(decl, pol));
+  clang_PrintingPolicy_dispose(pol);
+  char *r = NULL;
+  const char *at = NULL;
+  if ((at = strstr(text, "_Alignas(")) || (at = strstr(text, "alignas(")))
+    at = strchr(at, '(');
+  else if ((at = strstr(text, "aligned(")))
+    at = strchr(at, '(');
+  if (at) {
+    int depth = 0;
+    const char *q = at;
+    for (; *q; q++) {
+      if (*q == '(')
+        depth++;
+      else if (*q == ')' && --depth == 0)
+        break;
+    }
+    if (*q == ')' && q > at + 1)
+      r = xasprintf("_Alignas%.*s", (int)(q - at + 1), at);
+  }
+  free(text);
+  return r;
+}
+
+/* The type of the C local that holds a parameter in the resume function:
+ * as declared (qualifiers kept), arrays and functions as the pointers C
+ * makes them. */
+static char *param_local_type(CXType t) {
+  CXType canon = clang_getCanonicalType(t);
+  if (canon.kind == CXType_ConstantArray || canon.kind == CXType_IncompleteArray ||
+      t.kind == CXType_ConstantArray || t.kind == CXType_IncompleteArray ||
+      t.kind == CXType_VariableArray || t.kind == CXType_DependentSizedArray ||
+      t.kind == CXType_FunctionProto || t.kind == CXType_FunctionNoProto)
+    return NULL; /* the frame type is the adjusted one */
+  char *spelled = cx_take(clang_getTypeSpelling(t));
+  if (strstr(spelled, "typeof")) {
+    free(spelled);
+    return cx_take(clang_getTypeSpelling(clang_getCanonicalType(t)));
+  }
+  return spelled;
+}
+
 static int add_var(pctx *p, CXCursor decl, ir_node *scope, ir_node *declnode, bool is_param) {
   ir_var v = {0};
   v.name = cx_take(clang_getCursorSpelling(decl));
@@ -254,9 +404,32 @@ static int add_var(pctx *p, CXCursor decl, ir_node *scope, ir_node *declnode, bo
   v.is_static = sc == CX_SC_Static || sc == CX_SC_Extern;
   v.is_vm = t.kind == CXType_VariableArray || t.kind == CXType_DependentSizedArray;
   v.is_array = t.kind == CXType_ConstantArray || t.kind == CXType_IncompleteArray || v.is_vm;
+  v.is_register = sc == CX_SC_Register;
   v.scope = scope;
   v.decl = declnode;
   v.cleanup = is_param ? NULL : cleanup_of(decl);
+  v.align_spec = is_param ? NULL : align_of_decl(decl);
+  v.local_type = type_is_local(t);
+  v.copy_bytes = v.is_array || v.local_type || type_has_const(t);
+  long long sz = clang_Type_getSizeOf(t), al = clang_Type_getAlignOf(t);
+  v.size = sz > 0 ? (unsigned long long)sz : 0;
+  v.align = al > 0 ? (unsigned long long)al : 1;
+  if (is_param) {
+    v.decl_type = param_local_type(t);
+    CXType canon = clang_getCanonicalType(t);
+    if (canon.kind == CXType_ConstantArray || canon.kind == CXType_IncompleteArray ||
+        canon.kind == CXType_FunctionProto || canon.kind == CXType_FunctionNoProto) {
+      /* adjusted to a pointer: none of the array's properties */
+      v.is_array = false;
+      v.copy_bytes = false;
+      /* va_list: va_arg needs an lvalue of type va_list, the caller's */
+      CXType elem = clang_getArrayElementType(canon);
+      char *es = cx_take(clang_getTypeSpelling(clang_getCanonicalType(elem)));
+      if (strstr(es, "__va_list_tag"))
+        v.deref_type = cx_take(clang_getTypeSpelling(t));
+      free(es);
+    }
+  }
   unsigned soff;
   loc_in_main(p, clang_getCursorLocation(decl), true, &soff);
   v.name_sp = (span){soff, soff + (unsigned)strlen(v.name)};
@@ -286,6 +459,345 @@ static int add_var(pctx *p, CXCursor decl, ir_node *scope, ir_node *declnode, bo
     }
   }
   return idx;
+}
+
+/* ---- types, as libclang resolves them --------------------------------- */
+
+/* What analyse.c refuses about types is decided here, where the types are
+ * clang's: two spellings of one type are one type, a typedef is its type.
+ * yieldc.h's authoring view writes the handle type of yc_generator(Y, S, R)
+ * as __typeof__(yc__generator_of(0, (__typeof__(Y) *)0, (__typeof__(S) *)0,
+ * (__typeof__(R) *)0)) (yc_async(R), yc_async_generator(Y) likewise), and
+ * passes a value form's T as a last marker argument (__typeof__(T) *)0. */
+
+static const CXType no_type = {CXType_Invalid, {NULL, NULL}};
+
+/* void, or absent */
+static bool type_is_void(CXType t) {
+  return t.kind == CXType_Invalid || clang_getCanonicalType(t).kind == CXType_Void;
+}
+
+static bool same_type(CXType a, CXType b) {
+  return clang_equalTypes(clang_getCanonicalType(a), clang_getCanonicalType(b)) != 0;
+}
+
+/* c without the conversions clang wraps around it (an unexposed expression
+ * with one child and the same extent) and without parentheses. */
+static CXCursor strip_implicit(CXCursor c) {
+  for (;;) {
+    enum CXCursorKind k = clang_getCursorKind(c);
+    if (k != CXCursor_UnexposedExpr && k != CXCursor_ParenExpr)
+      return c;
+    cursor_vec kids = children(c);
+    CXCursor kid = kids.n == 1 ? kids.v[0] : clang_getNullCursor();
+    free(kids.v);
+    if (clang_Cursor_isNull(kid) ||
+        (k == CXCursor_UnexposedExpr &&
+         !clang_equalRanges(clang_getCursorExtent(c), clang_getCursorExtent(kid))))
+      return c;
+    c = kid;
+  }
+}
+
+typedef struct {
+  CXCursor call;
+  int slot[3]; /* which of Y, S, R the call's arguments 1, 2, 3 are */
+} types_call;
+
+static enum CXChildVisitResult find_types_call(CXCursor c, CXCursor parent, CXClientData d) {
+  (void)parent;
+  types_call *st = d;
+  enum CXCursorKind k = clang_getCursorKind(c);
+  if (k == CXCursor_CompoundStmt || k == CXCursor_ParmDecl)
+    return CXChildVisit_Continue;
+  char *name = callee_name(c);
+  int y = -1, s = -1, r = -1; /* which argument names Y, S, R */
+  if (name && !strcmp(name, "yc__generator_of"))
+    y = 0, s = 1, r = 2;
+  else if (name && !strcmp(name, "yc__async_of"))
+    r = 0;
+  else if (name && !strcmp(name, "yc__async_generator_of"))
+    y = 0;
+  free(name);
+  if (y < 0 && r < 0)
+    return CXChildVisit_Recurse;
+  st->call = c;
+  for (int i = 0; i < 3; i++)
+    st->slot[i] = i == y ? 0 : i == s ? 1 : i == r ? 2 : -1;
+  return CXChildVisit_Break;
+}
+
+/* The Y, S and R a coroutine declaration names, no_type where absent;
+ * false if decl is not written with yieldc.h's macros. */
+static bool coro_types(CXCursor decl, CXType t[3]) {
+  types_call st = {clang_getNullCursor(), {-1, -1, -1}};
+  t[0] = t[1] = t[2] = no_type;
+  if (clang_Cursor_isNull(decl))
+    return false;
+  clang_visitChildren(decl, find_types_call, &st);
+  if (clang_Cursor_isNull(st.call))
+    return false;
+  int n = clang_Cursor_getNumArguments(st.call);
+  for (int i = 1; i < n && i <= 3; i++)
+    if (st.slot[i - 1] >= 0)
+      t[st.slot[i - 1]] =
+          clang_getPointeeType(clang_getCursorType(clang_Cursor_getArgument(st.call, (unsigned)i)));
+  return true;
+}
+
+/* clang's spelling of t; the canonical one where the spelling shows the
+ * __typeof__(yc__generator_of(...)) of a coroutine's declaration, which
+ * means nothing in the translated view. */
+static char *plain_spelling(CXType t) {
+  char *s = cx_take(clang_getTypeSpelling(t));
+  if (strstr(s, "yc__generator_of") || strstr(s, "yc__async_of") ||
+      strstr(s, "yc__async_generator_of")) {
+    free(s);
+    s = cx_take(clang_getTypeSpelling(clang_getCanonicalType(t)));
+  }
+  return s;
+}
+
+/* A type for a message: plain_spelling, with yc_gen * for struct yc_gen *. */
+static char *type_text(CXType t) {
+  char *s = plain_spelling(t);
+  char *at = strstr(s, "struct yc_");
+  if (at)
+    memmove(at, at + 7, strlen(at + 7) + 1);
+  return s;
+}
+
+/* t's canonical spelling when it is not written (the text at w, squashed). */
+static char *aka_of(const char *written, CXType t) {
+  if (t.kind == CXType_Invalid)
+    return NULL;
+  char *canon = type_text(clang_getCanonicalType(t));
+  char *w = lex_squash(written, strlen(written));
+  bool same = !strcmp(w, canon);
+  free(w);
+  if (same) {
+    free(canon);
+    return NULL;
+  }
+  return canon;
+}
+
+/* Is t (a pointer) a handle of the struct called name, or void *? */
+static bool is_handle(CXType t, const char *name) {
+  t = clang_getCanonicalType(t);
+  if (t.kind != CXType_Pointer)
+    return false;
+  CXType pt = clang_getCanonicalType(clang_getPointeeType(t));
+  if (pt.kind == CXType_Void)
+    return true;
+  if (pt.kind != CXType_Record)
+    return false;
+  char *n = cx_take(clang_getCursorSpelling(clang_getTypeDeclaration(pt)));
+  bool ok = !strcmp(n, name);
+  free(n);
+  return ok;
+}
+
+typedef enum { TC_OTHER, TC_ARITH, TC_POINTER, TC_RECORD } type_class;
+
+static type_class class_of(CXType t) {
+  t = clang_getCanonicalType(t);
+  if (t.kind == CXType_Pointer)
+    return TC_POINTER;
+  if (t.kind == CXType_Record)
+    return TC_RECORD;
+  if (t.kind == CXType_Enum || t.kind == CXType_Complex ||
+      (t.kind > CXType_Void && t.kind <= CXType_LastBuiltin && t.kind != CXType_NullPtr &&
+       t.kind != CXType_Overload && t.kind != CXType_Dependent))
+    return TC_ARITH;
+  return TC_OTHER;
+}
+
+static bool same_decl(CXType a, CXType b) {
+  return clang_equalCursors(clang_getCanonicalCursor(clang_getTypeDeclaration(a)),
+                            clang_getCanonicalCursor(clang_getTypeDeclaration(b))) != 0;
+}
+
+static bool same_quals(CXType a, CXType b) {
+  return !clang_isConstQualifiedType(a) == !clang_isConstQualifiedType(b) &&
+         !clang_isVolatileQualifiedType(a) == !clang_isVolatileQualifiedType(b);
+}
+
+static bool is_integer(CXType t) {
+  t = clang_getCanonicalType(t);
+  return t.kind == CXType_Enum || (t.kind >= CXType_Bool && t.kind <= CXType_Int128);
+}
+
+/* Are the (canonical) types a and b compatible in C's sense, their own
+ * qualifiers aside?  True where unsure: only a certain mismatch counts. */
+static bool compatible(CXType a, CXType b) {
+  a = clang_getCanonicalType(a);
+  b = clang_getCanonicalType(b);
+  if (clang_equalTypes(a, b))
+    return true;
+  bool arr_a = a.kind == CXType_ConstantArray || a.kind == CXType_IncompleteArray ||
+               a.kind == CXType_VariableArray || a.kind == CXType_DependentSizedArray;
+  bool arr_b = b.kind == CXType_ConstantArray || b.kind == CXType_IncompleteArray ||
+               b.kind == CXType_VariableArray || b.kind == CXType_DependentSizedArray;
+  if (arr_a && arr_b) {
+    CXType ea = clang_getArrayElementType(a), eb = clang_getArrayElementType(b);
+    if (a.kind == CXType_ConstantArray && b.kind == CXType_ConstantArray &&
+        clang_getArraySize(a) != clang_getArraySize(b))
+      return false;
+    return same_quals(ea, eb) && compatible(ea, eb);
+  }
+  if (a.kind != b.kind) {
+    /* an enum is compatible with an integer type; a function type without
+     * a prototype with one with */
+    if ((a.kind == CXType_Enum && is_integer(b)) || (b.kind == CXType_Enum && is_integer(a)))
+      return true;
+    if ((a.kind == CXType_FunctionProto || a.kind == CXType_FunctionNoProto) &&
+        (b.kind == CXType_FunctionProto || b.kind == CXType_FunctionNoProto))
+      return true;
+    /* vector, atomic and other types: not judged */
+    return class_of(a) == TC_OTHER || class_of(b) == TC_OTHER;
+  }
+  switch (a.kind) {
+  case CXType_Pointer: {
+    CXType pa = clang_getPointeeType(a), pb = clang_getPointeeType(b);
+    return same_quals(pa, pb) && compatible(pa, pb);
+  }
+  case CXType_Record:
+  case CXType_Enum:
+    return same_decl(a, b);
+  case CXType_FunctionProto: {
+    int na = clang_getNumArgTypes(a), nb = clang_getNumArgTypes(b);
+    if (na != nb || !clang_isFunctionTypeVariadic(a) != !clang_isFunctionTypeVariadic(b) ||
+        !compatible(clang_getResultType(a), clang_getResultType(b)))
+      return false;
+    for (int i = 0; i < na; i++)
+      if (!compatible(clang_getArgType(a, (unsigned)i), clang_getArgType(b, (unsigned)i)))
+        return false;
+    return true;
+  }
+  case CXType_FunctionNoProto:
+    return compatible(clang_getResultType(a), clang_getResultType(b));
+  default:
+    /* builtin types of one kind differ in qualifiers only; others are not
+     * judged */
+    return true;
+  }
+}
+
+/* Does C assign the value v, of type from, to an object of type to without
+ * a cast (C11 6.5.16.1)?  Conservative: true where unsure. */
+static bool assignable(CXType to, CXType from, CXCursor v) {
+  to = clang_getCanonicalType(to);
+  from = clang_getCanonicalType(from);
+  type_class ct = class_of(to), cf = class_of(from);
+  if (ct == TC_OTHER || cf == TC_OTHER)
+    return true;
+  if (ct == TC_ARITH && cf == TC_ARITH)
+    return true;
+  if (to.kind == CXType_Bool && cf == TC_POINTER)
+    return true;
+  if (ct == TC_RECORD || cf == TC_RECORD)
+    return ct == cf && same_decl(to, from);
+  if (ct == TC_POINTER && cf == TC_ARITH) {
+    /* a null pointer constant */
+    if (!is_integer(from))
+      return false;
+    CXEvalResult r = clang_Cursor_Evaluate(v);
+    bool zero =
+        r && clang_EvalResult_getKind(r) == CXEval_Int && clang_EvalResult_getAsLongLong(r) == 0;
+    if (r)
+      clang_EvalResult_dispose(r);
+    return zero;
+  }
+  if (ct != TC_POINTER || cf != TC_POINTER)
+    return false; /* a pointer to an arithmetic type */
+  CXType pt = clang_getCanonicalType(clang_getPointeeType(to));
+  CXType pf = clang_getCanonicalType(clang_getPointeeType(from));
+  /* the pointed-to type of the left has all the qualifiers of the right's */
+  if ((clang_isConstQualifiedType(pf) && !clang_isConstQualifiedType(pt)) ||
+      (clang_isVolatileQualifiedType(pf) && !clang_isVolatileQualifiedType(pt)))
+    return false;
+  if (pt.kind == CXType_Void || pf.kind == CXType_Void)
+    return true;
+  return compatible(pt, pf);
+}
+
+/* The facts analyse.c checks about suspension point n (the marker call
+ * call) in the coroutine being built: the operand's type (yield: can it be
+ * assigned to Y; yield_from, await, await_next: is it the right handle),
+ * and for a value form whether T is S or the called coroutine's R. */
+static void suspend_types(pctx *p, CXCursor call, ir_node *n) {
+  if (!p->fn || clang_Cursor_isNull(p->fn_cursor))
+    return;
+  CXType own[3];
+  bool have_own = coro_types(p->fn_cursor, own);
+  int na = clang_Cursor_getNumArguments(call);
+  const src_file *f = F(p);
+  bool typed = n->value_form && n->susp != SUSP_AWAIT_NEXT && n->nargs == 2;
+  char *written = typed ? lex_squash(f->text + n->args[1].b, n->args[1].e - n->args[1].b) : NULL;
+  CXType t = typed && na >= 2 ? clang_getPointeeType(clang_getCursorType(
+                                    clang_Cursor_getArgument(call, (unsigned)na - 1)))
+                              : no_type;
+  if (n->susp == SUSP_YIELD) {
+    /* yc__mark_yield(1, v), yc__mark_yield_value(2, v, (T *)0) */
+    if (n->nargs >= 1 && na >= 2 && have_own && !type_is_void(own[0])) {
+      CXCursor v = clang_Cursor_getArgument(call, 1);
+      CXType vt = clang_getCursorType(v);
+      if (!assignable(own[0], vt, v))
+        n->bad_operand = type_text(vt);
+    }
+    if (typed && have_own && t.kind != CXType_Invalid) {
+      n->types_known = true;
+      n->t_differs = type_is_void(own[1]) || !same_type(t, own[1]);
+      n->t_aka = aka_of(written, t);
+      if (p->fn->s) {
+        n->want = xstrdup(p->fn->s);
+        n->want_aka = aka_of(p->fn->s, own[1]);
+      }
+    }
+    free(written);
+    return;
+  }
+  if (na < 1) {
+    free(written);
+    return;
+  }
+  /* yield_from(g), await(a), await_next(s, &x): g, a, s */
+  static const char *const handles[] = {
+      [SUSP_YIELD_FROM] = "yc_gen", [SUSP_AWAIT] = "yc_task", [SUSP_AWAIT_NEXT] = "yc_agen"};
+  CXCursor op = strip_implicit(clang_Cursor_getArgument(call, 0));
+  CXType ot = clang_getCursorType(op);
+  if (!is_handle(ot, handles[n->susp])) {
+    n->bad_operand = type_text(ot);
+  } else if (typed && t.kind != CXType_Invalid && clang_getCursorKind(op) == CXCursor_CallExpr) {
+    /* T of yield_from(f(...), T) / await(f(...), T) is f's R */
+    CXCursor callee = clang_getCursorReferenced(op);
+    CXType ct[3];
+    if (clang_getCursorKind(callee) == CXCursor_FunctionDecl && coro_types(callee, ct)) {
+      n->types_known = true;
+      n->callee = cx_take(clang_getCursorSpelling(callee));
+      n->t_differs = type_is_void(ct[2]) || !same_type(t, ct[2]);
+      n->t_aka = aka_of(written, t);
+      const char *r = NULL;
+      for (size_t i = 0; i < p->u->sigs.n && !r; i++)
+        if (!p->u->sigs.v[i].in_header && !strcmp(p->u->sigs.v[i].name, n->callee))
+          r = p->u->sigs.v[i].r;
+      if (r) {
+        n->want = xstrdup(r);
+        n->want_aka = aka_of(r, ct[2]);
+      } else if (!type_is_void(ct[2])) {
+        /* declared in a header: clang's spelling of __typeof__(R) */
+        n->want = type_text(ct[2]);
+        size_t len = strlen(n->want);
+        if (!strncmp(n->want, "typeof(", 7) && len > 8 && n->want[len - 1] == ')') {
+          memmove(n->want, n->want + 7, len - 8);
+          n->want[len - 8] = 0;
+        }
+        n->want_aka = aka_of(n->want, ct[2]);
+      }
+    }
+  }
+  free(written);
 }
 
 /* ---- suspension forms ------------------------------------------------- */
@@ -370,14 +882,17 @@ static ir_node *build_suspend(pctx *p, CXCursor call, const char *name, ir_node 
                    ? xstrdup("bool")
                    : lex_squash(F(p)->text + n->args[1].b, n->args[1].e - n->args[1].b);
   cursor_vec kids = children(call);
-  /* kid 0 is the callee; yield's first argument is the argument count. */
+  /* kid 0 is the callee; yield's first argument is the argument count; a
+   * value form's last, (T *)0, only names T. */
   size_t first = n->susp == SUSP_YIELD ? 2 : 1;
-  for (size_t i = first; i < kids.n; i++) {
+  size_t last = kids.n - (n->value_form && n->susp != SUSP_AWAIT_NEXT && kids.n > first);
+  for (size_t i = first; i < last; i++) {
     ir_node *e = build_expr(p, kids.v[i], n);
     if (e)
       ir_add_kid(n, e);
   }
   free(kids.v);
+  suspend_types(p, call, n);
   return n;
 }
 
@@ -389,12 +904,53 @@ static bool is_literal(enum CXCursorKind k) {
          k == CXCursor_CharacterLiteral;
 }
 
-static char *type_of(CXCursor c) { return cx_take(clang_getTypeSpelling(clang_getCursorType(c))); }
+static char *type_of(CXCursor c) { return plain_spelling(clang_getCursorType(c)); }
 
 static ir_node *expr_leaf(pctx *p, CXCursor c, ir_node *parent, expr_kind ck) {
   ir_node *n = ir_new(IR_EXPR, span_of(p, c), parent);
   n->ck = ck;
   return n;
+}
+
+/* Is the identifier at t (n bytes) one of yieldc's own forms? */
+static bool is_yieldc_form(const char *t, size_t n) {
+  static const char *const forms[] = {"yield",      "yc_yield",   "yield_from", "yc_yield_from",
+                                      "await",      "yc_await",   "await_next", "yc_await_next",
+                                      "yc_return",  "yc_raise",   "yc_try",     "yc_catch",
+                                      "yc_foreach"};
+  for (size_t i = 0; i < sizeof forms / sizeof forms[0]; i++)
+    if (strlen(forms[i]) == n && !strncmp(t, forms[i], n))
+      return true;
+  return false;
+}
+
+/* Is the expression c inside the expansion of a macro of the user's (not
+ * one of yieldc's forms): does it begin with a token of a macro's
+ * expansion, and end within that invocation? */
+static bool inside_user_macro(pctx *p, CXCursor c) {
+  CXSourceRange r = clang_getCursorExtent(c);
+  CXSourceLocation start = clang_getRangeStart(r);
+  unsigned off, end;
+  if (!loc_in_main(p, start, false, &off))
+    return false;
+  if (clang_equalLocations(start, clang_getLocationForOffset(p->tu, p->main, off)))
+    return false; /* written in the file */
+  loc_in_main(p, clang_getRangeEnd(r), false, &end);
+  const src_file *f = F(p);
+  span id = lex_ident_at(f->text, f->len, off);
+  if (id.e == id.b)
+    return false;
+  if (is_yieldc_form(f->text + id.b, id.e - id.b))
+    return false;
+  unsigned inv_end = id.e;
+  unsigned open = lex_skip_ws(f->text, f->len, id.e);
+  if (open < f->len && f->text[open] == '(') {
+    span args[8];
+    unsigned nargs, e;
+    if (lex_call_args(f->text, f->len, id.e, args, 8, &nargs, &e))
+      inv_end = e;
+  }
+  return end <= inv_end;
 }
 
 /* Most expressions contain no suspension point: for them the lowering
@@ -437,10 +993,6 @@ static enum CXChildVisitResult flat_visit(CXCursor c, CXCursor parent, CXClientD
       return CXChildVisit_Break;
     }
   }
-  if (k == CXCursor_StmtExpr || k == CXCursor_CompoundStmt || clang_isDeclaration(k)) {
-    st->full = true;
-    return CXChildVisit_Break;
-  }
   if (k == CXCursor_DeclRefExpr) {
     ir_node *r = build_expr(st->p, c, st->n);
     if (r && r->kind == IR_VARREF)
@@ -482,13 +1034,26 @@ static ir_node *build_expr(pctx *p, CXCursor c, ir_node *parent) {
       return expr_leaf(p, c, parent,
                        rk == CXCursor_FunctionDecl || rk == CXCursor_EnumConstantDecl ? CK_PURE
                                                                                       : CK_GENERIC);
-    unsigned off;
-    bool in_body = loc_in_main(p, clang_getCursorLocation(c), true, &off) && off >= p->limit.b &&
-                   off < p->limit.e;
+    unsigned off, eoff;
+    CXSourceLocation at = clang_getCursorLocation(c);
+    /* written in the function's text: in the file itself, or in a macro
+     * argument there (not a token of a macro's body, which libclang 14
+     * places at the invocation) */
+    bool in_body = loc_in_main(p, at, true, &off) && off >= p->limit.b && off < p->limit.e &&
+                   loc_in_main(p, at, false, &eoff) &&
+                   (off != eoff || clang_equalLocations(at, clang_getLocationForOffset(p->tu, p->main, off)));
+    if (in_body) {
+      /* a macro's body expanded inside another macro's argument is placed
+       * at its invocation: the text there must be the name itself */
+      span id = lex_ident_at(F(p)->text, F(p)->len, off);
+      const char *nm = p->fn->vars.v[vi].name;
+      in_body = id.b == off && id.e - id.b == strlen(nm) && !strncmp(F(p)->text + off, nm, id.e - id.b);
+    }
     ir_node *n = ir_new(IR_VARREF, in_body ? (span){off, off} : span_of(p, c), parent);
     n->var = vi;
     if (!in_body) {
       n->sp.e = n->sp.b; /* marks a use we cannot rewrite */
+      p->fn->vars.v[vi].macro_use = true;
     } else {
       n->sp = (span){off, off + (unsigned)strlen(p->fn->vars.v[vi].name)};
     }
@@ -538,13 +1103,23 @@ static ir_node *build_expr(pctx *p, CXCursor c, ir_node *parent) {
     }
     free(name);
   }
-  if (k == CXCursor_StmtExpr || k == CXCursor_CompoundStmt) {
-    ir_node *s = build_stmt(p, c, parent);
-    if (s && s->has_susp)
-      error_at(p, s->sp.b, "move the suspension out of the statement expression",
+  if (k == CXCursor_StmtExpr) {
+    /* ({ ... }): its statements are the compound inside */
+    ir_node *n = ir_new(IR_EXPR, span_of(p, c), parent);
+    cursor_vec kids = children(c);
+    for (size_t i = 0; i < kids.n; i++) {
+      ir_node *s = build_stmt(p, kids.v[i], n);
+      if (s)
+        ir_add_kid(n, s);
+    }
+    free(kids.v);
+    if (n->has_susp)
+      error_at(p, n->sp.b, "compute the value in statements before the expression",
                "a suspension point inside a GNU statement expression cannot be resumed");
-    return s;
+    return n;
   }
+  if (k == CXCursor_CompoundStmt)
+    return build_stmt(p, c, parent);
   if (p->fn && k != CXCursor_CompoundLiteralExpr) {
     ir_node *flat = build_flat(p, c, parent);
     if (flat)
@@ -619,6 +1194,8 @@ static ir_node *build_expr(pctx *p, CXCursor c, ir_node *parent) {
                               k == CXCursor_CompoundLiteralExpr,
                           k == CXCursor_UnaryOperator, k == CXCursor_MemberRefExpr);
   }
+  if (n->has_susp && inside_user_macro(p, c))
+    n->in_macro = true;
   if (k == CXCursor_ConditionalOperator && kids.n != 3)
     n->ck = CK_GENERIC; /* a ?: b */
   /* a function name seen through its conversion to a pointer */
@@ -846,6 +1423,7 @@ static ir_node *build_return(pctx *p, CXCursor c, ir_node *parent) {
                  "yc_return or yc_raise comes from the body of a macro");
       } else {
         n->sp.e = end;
+        n->name = xstrdup("yc-form");
         n->ret = raise ? RET_RAISE : (nargs ? RET_YC_RETURN : RET_PLAIN);
         if (nargs)
           n->ret_arg = args[0];
@@ -911,7 +1489,19 @@ static ir_node *build_if(pctx *p, CXCursor c, ir_node *parent) {
   return stmt_kids(p, ir_new(IR_IF, exp_span_of(p, c), parent), c);
 }
 
+static ir_node *build_stmt_kind(pctx *p, CXCursor c, ir_node *parent);
+
 static ir_node *build_stmt(pctx *p, CXCursor c, ir_node *parent) {
+  bool in_macro = inside_user_macro(p, c);
+  ir_node *n = build_stmt_kind(p, c, parent);
+  /* yieldc's own forms are read from their invocations */
+  if (n && in_macro && n->kind != IR_TRY && n->kind != IR_FOREACH &&
+      !(n->kind == IR_RETURN && n->name && !strcmp(n->name, "yc-form")))
+    n->in_macro = true;
+  return n;
+}
+
+static ir_node *build_stmt_kind(pctx *p, CXCursor c, ir_node *parent) {
   enum CXCursorKind k = clang_getCursorKind(c);
   span sp = exp_span_of(p, c);
   switch (k) {
@@ -970,6 +1560,131 @@ static ir_node *build_stmt(pctx *p, CXCursor c, ir_node *parent) {
     return n;
   }
   return stmt_kids(p, ir_new(IR_OTHER, sp, parent), c);
+}
+
+/* ---- how variables are used ---------------------------------------- */
+
+/* The variable an lvalue expression designates (x, (x), x.m, a[i] of an
+ * array a), or -1. */
+static int lvalue_var(pctx *p, CXCursor e) {
+  for (int depth = 0; depth < 64; depth++) {
+    e = unwrap(e);
+    enum CXCursorKind k = clang_getCursorKind(e);
+    if (k == CXCursor_DeclRefExpr) {
+      CXCursor ref = clang_getCursorReferenced(e);
+      enum CXCursorKind rk = clang_getCursorKind(ref);
+      return rk == CXCursor_VarDecl || rk == CXCursor_ParmDecl ? var_index(p, ref) : -1;
+    }
+    if (k != CXCursor_MemberRefExpr && k != CXCursor_ArraySubscriptExpr)
+      return -1;
+    cursor_vec kids = children(e);
+    if (!kids.n) {
+      free(kids.v);
+      return -1;
+    }
+    CXCursor base = kids.v[0];
+    free(kids.v);
+    CXType bt = clang_getCanonicalType(clang_getCursorType(unwrap(base)));
+    if (k == CXCursor_MemberRefExpr && bt.kind == CXType_Pointer)
+      return -1; /* p->m: a place the variable points at */
+    if (k == CXCursor_ArraySubscriptExpr && bt.kind != CXType_ConstantArray &&
+        bt.kind != CXType_IncompleteArray) {
+      /* the base as written may still be an array that decayed */
+      CXCursor u = unwrap(base);
+      CXType ut = clang_getCanonicalType(clang_getCursorType(u));
+      if (ut.kind != CXType_ConstantArray && ut.kind != CXType_IncompleteArray)
+        return -1;
+    }
+    e = base;
+  }
+  return -1;
+}
+
+/* The first characters of the token at loc, when it is written in the
+ * file; NULL otherwise. */
+static char *token_text_at(pctx *p, CXSourceLocation loc) {
+  unsigned so, eo;
+  /* written in the file, or an argument of a macro invocation there (its
+   * spelling is in the file, away from the invocation's start) */
+  if (loc_in_main(p, loc, true, &so) && loc_in_main(p, loc, false, &eo) &&
+      (so != eo || clang_equalLocations(loc, clang_getLocationForOffset(p->tu, p->main, so))))
+    return xstrndup(F(p)->text + so, so + 2 <= F(p)->len ? 2 : F(p)->len - so);
+  return NULL; /* a macro's body: not in this file's text */
+}
+
+static void mark(pctx *p, int vi, bool addr) {
+  if (vi < 0)
+    return;
+  if (addr)
+    p->fn->vars.v[vi].addr_taken = true;
+  else
+    p->fn->vars.v[vi].assigned = true;
+}
+
+static enum CXChildVisitResult use_visit(CXCursor c, CXCursor parent, CXClientData d) {
+  (void)parent;
+  pctx *p = d;
+  enum CXCursorKind k = clang_getCursorKind(c);
+  if (k == CXCursor_UnaryOperator || k == CXCursor_BinaryOperator ||
+      k == CXCursor_CompoundAssignOperator) {
+    cursor_vec kids = children(c);
+    if (kids.n) {
+      int vi = lvalue_var(p, kids.v[0]);
+      if (vi >= 0 && k == CXCursor_CompoundAssignOperator) {
+        mark(p, vi, false);
+      } else if (vi >= 0 && k == CXCursor_UnaryOperator) {
+        CXSourceLocation at = clang_getRangeStart(clang_getCursorExtent(c));
+        CXSourceLocation opnd = clang_getRangeStart(clang_getCursorExtent(kids.v[0]));
+        char *op = clang_equalLocations(at, opnd) ? NULL : token_text_at(p, at);
+        if (!op) {
+          /* x++ or x-- (the operand comes first), or an operator a macro's
+           * body wrote, which only the types tell apart: &x is a pointer to
+           * x's type; anything else may write x */
+          CXType rt = clang_getCanonicalType(clang_getCursorType(c));
+          CXType ot = clang_getCanonicalType(clang_getCursorType(kids.v[0]));
+          bool addr = !clang_equalLocations(at, opnd) && rt.kind == CXType_Pointer &&
+                      clang_equalTypes(clang_getCanonicalType(clang_getPointeeType(rt)), ot);
+          mark(p, vi, addr);
+        } else if (op[0] == '&' && op[1] != '&') {
+          mark(p, vi, true);
+        } else if ((op[0] == '+' && op[1] == '+') || (op[0] == '-' && op[1] == '-')) {
+          mark(p, vi, false);
+        }
+        free(op);
+      } else if (vi >= 0 && kids.n == 2) {
+        /* x = e (or a comparison, when it cannot be told apart) */
+        span l = span_of(p, kids.v[0]), r = span_of(p, kids.v[1]);
+        char *op = l.e <= r.b ? lex_operator_between(F(p)->text, l.e, r.b) : NULL;
+        if (!op || (op[0] == '=' && op[1] == 0))
+          mark(p, vi, false);
+        free(op);
+      }
+    }
+    free(kids.v);
+  } else if (k == CXCursor_DeclRefExpr && !loc_in_body(p, clang_getCursorLocation(c))) {
+    /* a name a macro's body uses: the frame pointer must not hide it */
+    char *name = cx_take(clang_getCursorSpelling(c));
+    for (unsigned i = 0; i < 4; i++)
+      if (!strcmp(name, frame_pointer_names[i]))
+        p->fn->macro_names |= 1u << i;
+    free(name);
+  } else if (k == CXCursor_ArraySubscriptExpr) {
+    /* s.arr[i]: the array decays only to be indexed */
+    cursor_vec kids = children(c);
+    if (kids.n)
+      VEC_PUSH(p->indexed, unwrap(kids.v[0]));
+    free(kids.v);
+  } else if (k == CXCursor_MemberRefExpr) {
+    /* s.arr decays to a pointer into s, unless it is indexed at once */
+    CXType t = clang_getCanonicalType(clang_getCursorType(c));
+    bool indexed = false;
+    for (size_t i = 0; i < p->indexed.n && !indexed; i++)
+      indexed = clang_getCursorKind(p->indexed.v[i]) == k &&
+                clang_equalRanges(clang_getCursorExtent(p->indexed.v[i]), clang_getCursorExtent(c));
+    if (!indexed && (t.kind == CXType_ConstantArray || t.kind == CXType_IncompleteArray))
+      mark(p, lvalue_var(p, c), true);
+  }
+  return CXChildVisit_Recurse;
 }
 
 /* ---- functions -------------------------------------------------------- */
@@ -1061,6 +1776,8 @@ static void build_function(pctx *p, CXCursor c, fn_kind kind) {
       p->fn->nparams++;
     }
   p->fn->body_node = build_stmt(p, body, NULL);
+  p->indexed.n = 0;
+  clang_visitChildren(body, use_visit, p);
   free(kids.v);
   p->fn = NULL;
 }
@@ -1092,6 +1809,107 @@ static void record_sig(pctx *p, CXCursor c, fn_kind kind) {
   }
 }
 
+/* ---- variably modified declarations ----------------------------------- */
+
+/* A VLA, or a type derived from one: a pointer to it, an array of those, a
+ * function returning one. */
+static bool is_vm_type(CXType t) {
+  t = clang_getCanonicalType(t);
+  switch (t.kind) {
+  case CXType_VariableArray:
+  case CXType_DependentSizedArray:
+    return true;
+  case CXType_Pointer:
+    return is_vm_type(clang_getPointeeType(t));
+  case CXType_ConstantArray:
+  case CXType_IncompleteArray:
+    return is_vm_type(clang_getArrayElementType(t));
+  case CXType_FunctionProto:
+  case CXType_FunctionNoProto:
+    if (is_vm_type(clang_getResultType(t)))
+      return true;
+    for (int i = 0, n = clang_getNumArgTypes(t); i < n; i++)
+      if (is_vm_type(clang_getArgType(t, (unsigned)i)))
+        return true;
+    return false;
+  default:
+    return false;
+  }
+}
+
+typedef struct {
+  pctx *p;
+  ir_func *fn;
+} vm_state;
+
+static enum CXChildVisitResult vm_visit(CXCursor c, CXCursor parent, CXClientData d) {
+  (void)parent;
+  vm_state *st = d;
+  enum CXCursorKind k = clang_getCursorKind(c);
+  if ((k == CXCursor_VarDecl || k == CXCursor_ParmDecl) && is_vm_type(clang_getCursorType(c))) {
+    for (size_t i = 0; i < st->p->var_decls.n && i < st->fn->vars.n; i++)
+      if (clang_equalCursors(st->p->var_decls.v[i], c))
+        st->fn->vars.v[i].vm_deep = true;
+  } else if (k == CXCursor_TypedefDecl && is_vm_type(clang_getTypedefDeclUnderlyingType(c))) {
+    unsigned at = exp_span_of(st->p, c).b;
+    for (size_t i = 0; i < st->fn->typedecls.n; i++) {
+      ir_node *t = st->fn->typedecls.v[i];
+      if (t->sp.b == at && !t->vm_type)
+        t->vm_type = cx_take(clang_getTypeSpelling(clang_getTypedefDeclUnderlyingType(c)));
+    }
+  }
+  return CXChildVisit_Recurse;
+}
+
+/* Marks the variables (vm_deep) and typedefs (vm_type) of fn, built from
+ * the definition c, whose types are variably modified; analyse.c refuses
+ * those in scope at a suspension point. */
+static void mark_vm_decls(pctx *p, CXCursor c, ir_func *fn) {
+  vm_state st = {p, fn};
+  clang_visitChildren(c, vm_visit, &st);
+}
+
+/* ---- errors in other files -------------------------------------------- */
+
+/* Reports an error at c's location in an included file. */
+static void error_in_include(pctx *p, CXCursor c, const char *note, const char *msg) {
+  CXFile file;
+  unsigned line, col;
+  clang_getExpansionLocation(clang_getCursorLocation(c), &file, &line, &col, NULL);
+  char *path = file ? cx_take(clang_getFileName(file)) : xstrdup(F(p)->path);
+  size_t size = 0;
+  const char *text = file ? clang_getFileContents(p->tu, file, &size) : NULL;
+  char *copy = text ? xstrndup(text, size) : NULL;
+  const char *line_text = copy;
+  for (unsigned l = 1; l < line && line_text; l++) {
+    line_text = strchr(line_text, '\n');
+    if (line_text)
+      line_text++;
+  }
+  diag_at(path, line, col, "error", msg, line_text);
+  if (note)
+    fprintf(stderr, "%s:%u:%u: note: %s\n", path, line, col, note);
+  free(copy);
+  free(path);
+}
+
+/* Inside a yc_foreach outside coroutine functions: every other yieldc form
+ * is an error (scan_plain does not enter the loop it rewrites). */
+static enum CXChildVisitResult scan_foreach_body(CXCursor c, CXCursor parent, CXClientData d) {
+  (void)parent;
+  pctx *p = d;
+  char *name = callee_name(c);
+  bool form = is_marker(name) && strcmp(name, "yc__mark_foreach");
+  free(name);
+  if (form) {
+    error_at(p, exp_span_of(p, c).b,
+             "declare the function with yc_generator(Y), yc_async(R) or yc_async_generator(Y)",
+             "suspension form used outside a coroutine function");
+    return CXChildVisit_Continue;
+  }
+  return CXChildVisit_Recurse;
+}
+
 /* Outside coroutine functions: yc_foreach is rewritten, other forms are
  * errors. */
 typedef struct {
@@ -1108,6 +1926,7 @@ static enum CXChildVisitResult scan_plain(CXCursor c, CXCursor parent, CXClientD
       ir_node *n = build_for(p, c, NULL);
       if (n->kind == IR_FOREACH)
         VEC_PUSH(p->u->foreachs, n);
+      clang_visitChildren(c, scan_foreach_body, p);
       return CXChildVisit_Continue;
     }
   }
@@ -1132,6 +1951,18 @@ static enum CXChildVisitResult top_level(CXCursor c, CXCursor parent, CXClientDa
     /* A generator an included header declares: a yc_foreach over it may
      * resume it directly (analyse.c).  Its types are not read here. */
     fn_kind kind;
+    if (k == CXCursor_FunctionDecl && clang_isCursorDefinition(c) && clang_Cursor_hasAttrs(c) &&
+        annotation(c, &kind)) {
+      char *name = cx_take(clang_getCursorSpelling(c));
+      char *msg = xasprintf("coroutine function '%s' is defined in an included file, which "
+                            "yieldc does not translate",
+                            name);
+      error_in_include(p, c, "define it in a .c file and keep only its declaration in the header",
+                       msg);
+      free(msg);
+      free(name);
+      return CXChildVisit_Continue;
+    }
     if (k == CXCursor_FunctionDecl && clang_Cursor_hasAttrs(c) && annotation(c, &kind) &&
         kind == FN_GENERATOR && clang_getCursorLinkage(c) == CXLinkage_External) {
       ir_sig sg = {0};
@@ -1150,7 +1981,12 @@ static enum CXChildVisitResult top_level(CXCursor c, CXCursor parent, CXClientDa
   if (k == CXCursor_FunctionDecl && clang_isCursorDefinition(c)) {
     fn_kind kind;
     if (annotation(c, &kind)) {
+      size_t built = p->u->funcs.n;
+      p->fn_cursor = c;
       build_function(p, c, kind);
+      p->fn_cursor = clang_getNullCursor();
+      if (p->u->funcs.n > built)
+        mark_vm_decls(p, c, &p->u->funcs.v[built]);
       return CXChildVisit_Continue;
     }
     p->limit = exp_span_of(p, c);
@@ -1203,6 +2039,7 @@ static void report_clang(pctx *p, CXDiagnostic d) {
 bool parse_unit(ir_unit *u, const char *const *args, int nargs) {
   pctx p = {0};
   p.u = u;
+  p.fn_cursor = clang_getNullCursor();
   CXIndex index = clang_createIndex(0, 0);
   struct CXUnsavedFile unsaved = {u->file.path, u->file.text, u->file.len};
   enum CXErrorCode err = clang_parseTranslationUnit2(
@@ -1224,6 +2061,7 @@ bool parse_unit(ir_unit *u, const char *const *args, int nargs) {
   if (!p.failed)
     clang_visitChildren(clang_getTranslationUnitCursor(p.tu), top_level, &p);
   free(p.var_decls.v);
+  free(p.indexed.v);
   clang_disposeTranslationUnit(p.tu);
   clang_disposeIndex(index);
   return !p.failed;

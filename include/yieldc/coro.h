@@ -124,11 +124,16 @@ typedef struct yc__coro_type {
   /* YC__STEER_BY_STATE (generated code): a throw or close arriving at
    * resume point k calls resume with c->state == YC__STEERED(k), so a plain
    * resumption tests no flags.  0 (the runtime's leaves): the state is left
-   * alone and the resume function reads c->flags. */
+   * alone and the resume function reads c->flags.  The bits above it hold
+   * YC__FRAME_ALIGN of the frame: over-aligned frames (a local declared
+   * _Alignas(64) that lives in the frame) are allocated aligned. */
   unsigned char steer;
 } yc__coro_type;
 
 #define YC__STEER_BY_STATE 1
+/* The steer bits of a frame aligned to a: log2(a), when a is more than
+ * malloc gives. */
+#define YC__FRAME_ALIGN(a) ((a) > 16 ? (unsigned char)(__builtin_ctz(a) << 1) : 0)
 /* The state a frame suspended at resume point k (k >= 1) is resumed with
  * when YC__F_THROW or YC__F_CLOSE is set: negative, and never -1 (done). */
 #define YC__STEERED(k) (-1 - (k))
@@ -179,6 +184,18 @@ extern __thread yc_coro *yc__live_root;
 
 /* Allocate a zeroed frame of t->frame_size bytes with its header set up;
  * NULL (and errno ENOMEM) if allocation fails. */
+/* Generated code: a C local of a coroutine function copied into its frame
+ * slot before the function suspends (as bytes: a local that is not yet
+ * initialised on every path is copied without being read as a value), and
+ * back after it resumes. */
+#define YC__SAVE(slot, var) __builtin_memcpy((void *)&(slot), (const void *)&(var), sizeof(var))
+#define YC__RESTORE(var, slot) __builtin_memcpy((void *)&(var), (const void *)&(slot), sizeof(var))
+/* Generated code: a C local of a coroutine function copied into its frame
+ * slot before the function suspends (as bytes: a local that is not yet
+ * initialised on every path is copied without being read as a value), and
+ * back after it resumes. */
+#define YC__SAVE(slot, var) __builtin_memcpy((void *)&(slot), (const void *)&(var), sizeof(var))
+#define YC__RESTORE(var, slot) __builtin_memcpy((void *)&(var), (const void *)&(slot), sizeof(var))
 void *yc__frame_new(const yc__coro_type *t);
 /* c suspends delegating to sub (yield_from / await): records the link and
  * returns YC__DELEGATE for the resume function to return. */

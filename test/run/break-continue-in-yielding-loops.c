@@ -3,9 +3,9 @@
 // RUN: %t | FileCheck %s
 // RUN: grep -v '^//' %t.c | FileCheck --check-prefix=LOWER %s
 // break and continue stay as written (no cleanups to run here):
-// LOWER: { if (yc_out) {{.*}} yc_c->state = 1; return YC__YIELD; yc_resume_1:
+// LOWER: { if (yc__out) {{.*}} yc__c->state = 1; return YC__YIELD; yc_resume_1:
 // LOWER-NEXT: continue;
-// LOWER: if (f->i > 7)
+// LOWER: if (i > 7)
 // LOWER-NEXT: break;
 // CHECK: got 0
 // CHECK-NEXT: got 1

@@ -4,11 +4,11 @@
 // RUN: grep -v '^//' %t.c | FileCheck --check-prefix=LOWER %s
 // Labels and gotos stay as written:
 // LOWER: again:
-// LOWER-NEXT: { if (yc_out) {{.*}} yc_c->state = 1; return YC__YIELD; yc_resume_1:
+// LOWER-NEXT: { if (yc__out) {{.*}} yc__c->state = 1; return YC__YIELD; yc_resume_1:
 // LOWER: goto again;
 // LOWER: goto skip;
 // LOWER: skip:
-// LOWER-NEXT: { if (yc_out) {{.*}} yc_c->state = 3; return YC__YIELD; yc_resume_3:
+// LOWER-NEXT: { if (yc__out) {{.*}} yc__c->state = 3; return YC__YIELD; yc_resume_3:
 // CHECK: n=4: 0
 // CHECK-NEXT: n=4: 1
 // CHECK-NEXT: n=4: 2

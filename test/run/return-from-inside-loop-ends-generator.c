@@ -3,8 +3,8 @@
 // RUN: %t | FileCheck %s
 // RUN: grep -v '^//' %t.c | FileCheck --check-prefix=LOWER %s
 // return from inside the loops finishes the generator:
-// LOWER: if (f->a * f->b == f->target) {
-// LOWER: { yc_c->state = -1; return YC__RETURN; }
+// LOWER: if (a * b == target) {
+// LOWER: { yc__c->state = -1; return YC__RETURN; }
 // CHECK: found 1*6
 // CHECK-NEXT: target 6: 6 values, last 16, done=1
 // CHECK-NEXT: next again: 0

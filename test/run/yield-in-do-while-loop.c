@@ -4,8 +4,8 @@
 // RUN: grep -v '^//' %t.c | FileCheck --check-prefix=LOWER %s
 // The do/while stays as written; the resume point is inside its body:
 // LOWER: do {
-// LOWER-NEXT: { if (yc_out) {{.*}} yc_c->state = 1; return YC__YIELD; yc_resume_1:
-// LOWER: } while (f->n > 0);
+// LOWER-NEXT: { if (yc__out) {{.*}} yc__c->state = 1; return YC__YIELD; yc_resume_1:
+// LOWER: } while (n > 0);
 // CHECK: 40213: 3
 // CHECK-NEXT: 40213: 1
 // CHECK-NEXT: 40213: 2

@@ -3,9 +3,9 @@
 // RUN: %t | FileCheck %s
 // RUN: grep -v '^//' %t.c | FileCheck --check-prefix=LOWER %s
 // The for headers' declarations become assignments to frame fields:
-// LOWER: for (f->r = 0, f->base = 10; f->r < f->rows; f->r++, f->base += 10) {
-// LOWER-NEXT: for (f->c = 0; f->c < f->cols; f->c++)
-// LOWER-NEXT: { if (yc_out) {{.*}} yc_c->state = 1; return YC__YIELD; yc_resume_1:
+// LOWER: for (int r = 0, base = 10; r < rows; r++, base += 10) {
+// LOWER-NEXT: for (int c = 0; c < cols; c++)
+// LOWER-NEXT: { if (yc__out) {{.*}} yc__c->state = 1; return YC__YIELD; yc_resume_1:
 // CHECK: 10
 // CHECK-NEXT: 11
 // CHECK-NEXT: row 0 done, base=10

@@ -3,14 +3,14 @@
 // RUN: %t | FileCheck %s
 // RUN: grep -v '^//' %t.c | FileCheck --check-prefix=LOWER %s
 // The lowering keeps the if/else as written, a resume point in each arm:
-// LOWER: if (f->i % 2 == 0) {
-// LOWER-NEXT: { if (yc_out) {{.*}} yc_c->state = 1; return YC__YIELD; yc_resume_1:
+// LOWER: if (i % 2 == 0) {
+// LOWER-NEXT: { if (yc__out) {{.*}} yc__c->state = 1; return YC__YIELD; yc_resume_1:
 // LOWER: } else {
-// LOWER-NEXT: { if (yc_out) {{.*}} yc_c->state = 2; return YC__YIELD; yc_resume_2:
-// LOWER: if (f->i == 2)
-// LOWER-NEXT: { if (yc_out) {{.*}} yc_c->state = 3; return YC__YIELD; yc_resume_3:
-// LOWER-NEXT: else if (f->i == 3)
-// LOWER-NEXT: { if (yc_out) {{.*}} yc_c->state = 4; return YC__YIELD; yc_resume_4:
+// LOWER-NEXT: { if (yc__out) {{.*}} yc__c->state = 2; return YC__YIELD; yc_resume_2:
+// LOWER: if (i == 2)
+// LOWER-NEXT: { if (yc__out) {{.*}} yc__c->state = 3; return YC__YIELD; yc_resume_3:
+// LOWER-NEXT: else if (i == 3)
+// LOWER-NEXT: { if (yc__out) {{.*}} yc__c->state = 4; return YC__YIELD; yc_resume_4:
 // CHECK: got 100
 // CHECK-NEXT: even 0 resumed, before=0
 // CHECK-NEXT: no extra yield at 0

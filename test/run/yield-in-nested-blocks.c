@@ -3,10 +3,10 @@
 // RUN: %t | FileCheck %s
 // RUN: grep -v '^//' %t.c | FileCheck --check-prefix=LOWER %s
 // Nested blocks stay; locals of each are lifted by name:
-// LOWER: f->b = f->a * 2;
-// LOWER-NEXT: { if (yc_out) {{.*}} yc_c->state = 1; return YC__YIELD; yc_resume_1:
-// LOWER: f->d = f->c * f->c;
-// LOWER-NEXT: { if (yc_out) {{.*}} yc_c->state = 3; return YC__YIELD; yc_resume_3:
+// LOWER: int b = a * 2;
+// LOWER-NEXT: { if (yc__out) {{.*}} yc__c->state = 1; return YC__YIELD; yc_resume_1:
+// LOWER: int d = c * c;
+// LOWER-NEXT: { if (yc__out) {{.*}} yc__c->state = 3; return YC__YIELD; yc_resume_3:
 // CHECK: 6
 // CHECK-NEXT: 7
 // CHECK-NEXT: 49

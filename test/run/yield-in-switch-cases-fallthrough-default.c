@@ -3,13 +3,13 @@
 // RUN: %t | FileCheck %s
 // RUN: grep -v '^//' %t.c | FileCheck --check-prefix=LOWER %s
 // The switch and its case labels stay; resume points sit between them:
-// LOWER: switch (f->op) {
+// LOWER: switch (op) {
 // LOWER-NEXT: case 1:
-// LOWER-NEXT: { if (yc_out) {{.*}} yc_c->state = 1; return YC__YIELD; yc_resume_1:
+// LOWER-NEXT: { if (yc__out) {{.*}} yc__c->state = 1; return YC__YIELD; yc_resume_1:
 // LOWER: case 2:
-// LOWER-NEXT: { if (yc_out) {{.*}} yc_c->state = 2; return YC__YIELD; yc_resume_2:
+// LOWER-NEXT: { if (yc__out) {{.*}} yc__c->state = 2; return YC__YIELD; yc_resume_2:
 // LOWER: default:
-// LOWER-NEXT: { if (yc_out) {{.*}} yc_c->state = 4; return YC__YIELD; yc_resume_4:
+// LOWER-NEXT: { if (yc__out) {{.*}} yc__c->state = 4; return YC__YIELD; yc_resume_4:
 // CHECK: got 10
 // CHECK-NEXT: case 1 resumed (i=0)
 // CHECK-NEXT: got 20

@@ -3,8 +3,8 @@
 // RUN: %t | FileCheck %s
 // RUN: grep -v '^//' %t.c | FileCheck --check-prefix=LOWER %s
 // The while loop stays as written; the resume point is inside its body:
-// LOWER: while (f->n != 1) {
-// LOWER-NEXT: { if (yc_out) {{.*}} yc_c->state = 1; return YC__YIELD; yc_resume_1:
+// LOWER: while (n != 1) {
+// LOWER-NEXT: { if (yc__out) {{.*}} yc__c->state = 1; return YC__YIELD; yc_resume_1:
 // CHECK: 27
 // CHECK-NEXT: 82
 // CHECK-NEXT: 41

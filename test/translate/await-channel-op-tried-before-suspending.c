@@ -20,9 +20,10 @@ yc_async(int) pump(yc_chan *in, yc_chan *out) {
   }
   yc_return(0);
 }
-// CHECK: { bool yc_r; if (yc__chan_try_recv(f->in, &f->v, &yc_r)) { f->yc_t{{[0-9]+}} = yc_r; } else { f->yc_sub = (yc_coro *)(yc_chan_recv(f->in, &f->v)); yc_c->state = 1; return yc__delegate(yc_c, f->yc_sub); yc_resume_1:
-// CHECK: { int yc_r; if (yc__chan_try_send(f->out, &f->v, &yc_r)) { f->r = yc_r; } else { f->yc_sub = (yc_coro *)(yc_chan_send(f->out, &f->v)); yc_c->state = 2;
-// CHECK-NOT: yc__chan_try_send(f->out, &f->buf
-// CHECK: f->yc_sub = (yc_coro *)(yc_chan_send(f->out, &f->buf[f->k++])); yc_c->state = 3;
+// The locals v and buf have their addresses taken: they live in the frame.
+// CHECK: { bool yc__r; if (yc__chan_try_recv(in, &f->v, &yc__r)) { f->yc__t{{[0-9]+}} = yc__r; } else { f->yc__sub = (yc_coro *)(yc_chan_recv(in, &f->v)); YC__SAVE(f->k, k); yc__c->state = 1; return yc__delegate(yc__c, f->yc__sub); yc_resume_1:
+// CHECK: { int yc__r; if (yc__chan_try_send(out, &f->v, &yc__r)) { f->yc__t{{[0-9]+}} = yc__r; } else { f->yc__sub = (yc_coro *)(yc_chan_send(out, &f->v)); YC__SAVE(f->k, k); yc__c->state = 2;
+// CHECK-NOT: yc__chan_try_send(out, &f->buf
+// CHECK: f->yc__sub = (yc_coro *)(yc_chan_send(out, &f->buf[k++])); YC__SAVE(f->k, k); yc__c->state = 3;
 // CHECK-NOT: yc__chan_try_send
-// CHECK: f->yc_sub = (yc_coro *)(yc_chan_send(f->out, &f->v)); yc_c->state = 4;
+// CHECK: f->yc__sub = (yc_coro *)(yc_chan_send(out, &f->v)); YC__SAVE(f->k, k); yc__c->state = 4;

@@ -6,10 +6,13 @@
 yc_generator(int) g(int n) {
   int k = n;
   yield(k);
+  yield(k + 1);
 }
 // PARSE: function g (generator) Y=int S=void R=void
 // PARSE:   var n : int param
 // PARSE:   var k : int
 // PARSE:     suspend 8:3 susp yield state=0
-// ANALYSE:   var k : int lifted as k
-// ANALYSE:     suspend 8:3 susp yield state=1
+// ANALYSE:   var n : int param spilled as n
+// ANALYSE:   var k : int spilled as k
+// ANALYSE:     suspend 8:3 susp yield state=1 saves k
+// ANALYSE:     suspend 9:3 susp yield state=2{{$}}

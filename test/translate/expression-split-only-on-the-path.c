@@ -12,7 +12,8 @@ yc_generator(int, int) split(int n) {
   int v = weight(n) + yield(n, int) * 2 + weight(3);
   yield(v);
 }
-// CHECK: int yc_t1; /* temporary */
-// CHECK: int yc_t2; /* temporary */
-// CHECK: f->yc_t1 = (weight(f->n)); { if (yc_out) *(int *)yc_out = (f->n); yc_c->state = 1; return YC__YIELD; yc_resume_1:
-// CHECK-SAME: f->yc_t2 = (yc_in ? *(int const *)yc_in : (int){0}); } f->v = f->yc_t1 + f->yc_t2 * 2 + weight(3);
+// CHECK: int yc__t1; /* temporary */
+// CHECK: int yc__t2; /* temporary */
+// The declaration stays a declaration; the suspension point comes first.
+// CHECK: f->yc__t1 = (weight(n)); { if (yc__out) *(int *)yc__out = (n); yc__c->state = 1; return YC__YIELD; yc_resume_1:
+// CHECK-SAME: f->yc__t2 = (yc__in ? *(int const *)yc__in : (int){0}); } int v = f->yc__t1 + f->yc__t2 * 2 + weight(3);

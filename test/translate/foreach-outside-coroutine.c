@@ -12,5 +12,5 @@ int main(void) {
     printf("%d\n", v);
   return 0;
 }
-// CHECK: for (yc_gen *yc_fe1 __attribute__((cleanup(yc__foreach_cleanup))) = (count(3)), *yc_fe1_once = yc_fe1; yc_fe1_once; yc_fe1_once = NULL) for (int v; yc__next_known(yc_fe1_once, &v, yc__sizeof_ptr(&v), &count__type, count__xresume);)
+// CHECK: for (yc_gen *yc__fe1 __attribute__((cleanup(yc__foreach_cleanup))) = (count(3)), *yc__fe1_once = yc__fe1; yc__fe1_once; yc__fe1_once = NULL) for (int v; yc__next_known(yc__fe1_once, &v, yc__sizeof_ptr(&v), &count__type, count__xresume);)
 // CHECK-NEXT: printf("%d\n", v);

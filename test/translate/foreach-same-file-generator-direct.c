@@ -21,8 +21,8 @@ int main(void) {
 }
 // CHECK: #include <yieldc/coro.h>
 // CHECK-NEXT: extern const yc__coro_type elsewhere__type YC__WEAK_IMPORT;
-// CHECK-NEXT: int elsewhere__xresume(yc_coro *yc_c, void *yc_out, const void *yc_in) YC__WEAK_IMPORT;
+// CHECK-NEXT: int elsewhere__xresume(yc_coro *yc__c, void *yc__out, const void *yc__in) YC__WEAK_IMPORT;
 // CHECK-NOT: here__type YC__WEAK_IMPORT
 // CHECK: static inline __attribute__((always_inline)) int here__resume(
-// CHECK: for (int v; yc__next_known(yc_fe1_once, &v, yc__sizeof_ptr(&v), &here__type, here__resume);)
-// CHECK: for (int w; yc__next_known(yc_fe2_once, &w, yc__sizeof_ptr(&w), &elsewhere__type, elsewhere__xresume);)
+// CHECK: for (int v; yc__next_known(yc__fe1_once, &v, yc__sizeof_ptr(&v), &here__type, here__resume);)
+// CHECK: for (int w; yc__next_known(yc__fe2_once, &w, yc__sizeof_ptr(&w), &elsewhere__type, elsewhere__xresume);)

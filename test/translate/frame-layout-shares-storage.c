@@ -1,4 +1,4 @@
-// The frame holds only what lives across a suspension point, and the
+// The frame holds slots only for what lives across a suspension point, and the
 // variables of scopes that never run at the same time share storage: each
 // such scope is a struct in a union (anonymous, so the fields keep their
 // names).  Scopes nested in a scope share inside its struct (the switch's
@@ -23,27 +23,35 @@ yc_generator(int) phases(int n) {
       big += plain;
     }
     yield((int)big);
+    total += (int)big;
     if (big > 10) {
       double half = big / 2.0;
       yield((int)half);
+      total += (int)half;
     } else {
       char tag = 'x';
       yield(tag);
+      total += tag;
     }
   }
   switch (n) {
   case 0: {
     int zero = 0;
     yield(zero);
+    total += zero;
     break;
   }
   default: {
     int a = 1, b = 2;
     yield(a + b);
+    total += a * b;
   }
   }
-  yc_foreach (int v, phases(n - 1))
+  yc_foreach (int v, phases(n - 1)) {
     yield(v);
+    total += v;
+  }
+  yield(total);
 }
 // CHECK: struct phases__frame {
 // CHECK-NEXT:   yc_coro yc_hdr;
@@ -78,7 +86,7 @@ yc_generator(int) phases(int n) {
 // CHECK-NEXT:     };
 // CHECK-NEXT:     struct {
 // CHECK-NEXT:       int v;
-// CHECK-NEXT:       yc_gen * yc_fe1;
+// CHECK-NEXT:       yc_gen * yc__fe1;
 // CHECK-NEXT:     };
 // CHECK-NEXT:   };
 // CHECK-NEXT: };

@@ -1,7 +1,7 @@
 // A generator declared in an included header: a yc_foreach over it resumes
 // it through its exported resume function (weak imports at the top), and a
-// value form over it is not checked against a return type the translator
-// cannot read there (the run-time size check covers it).  A static one
+// value form over it is checked against the return type declared there
+// (value-type-mismatch-through-typedef.c has the error).  A static one
 // declared there is not imported: it has no exports.
 // RUN: %yieldc %s -o %t.c -- -I%S/Inputs
 // RUN: grep -v '^//' %t.c | FileCheck %s
@@ -23,8 +23,9 @@ static yc_generator(int) local_helper(int n) {
 }
 // CHECK: #include <yieldc/coro.h>
 // CHECK-NEXT: extern const yc__coro_type running_total__type YC__WEAK_IMPORT;
-// CHECK-NEXT: int running_total__xresume(yc_coro *yc_c, void *yc_out, const void *yc_in) YC__WEAK_IMPORT;
+// CHECK-NEXT: int running_total__xresume(yc_coro *yc__c, void *yc__out, const void *yc__in) YC__WEAK_IMPORT;
 // CHECK-NOT: local_helper__type YC__WEAK_IMPORT
-// CHECK: f->t = *(long *)yc__result_ptr(f->yc_sub);
+// CHECK: f->[[T:yc__t[0-9]+]] = *(long *)yc__result_ptr(f->yc__sub);
+// CHECK: long t = f->[[T]];
 // CHECK: yc__next_known({{.*}}, &running_total__type, running_total__xresume)
-// CHECK: yc_next({{.*}}, &f->y)
+// CHECK: yc_next({{.*}}, &y)

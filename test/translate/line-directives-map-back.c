@@ -16,5 +16,5 @@ yc_generator(int) one(void) {
 // CHECK-NEXT: yc_generator(int) one(void) {
 // CHECK: #line 9 "{{.*}}line-directives-map-back.c"
 // CHECK-NEXT: {
-// CHECK-NEXT: { if (yc_out)
+// CHECK-NEXT: { if (yc__out)
 // NOLINE-NOT: {{^}}#line

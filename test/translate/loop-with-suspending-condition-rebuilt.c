@@ -14,7 +14,8 @@ yc_generator(int, int) loops(void) {
   }
 }
 // The left operand is saved before the right one suspends:
-// CHECK: { for (;;) { f->yc_t1 = (f->n); {{.*}}return YC__YIELD;{{.*}} if (!(f->yc_t1 < f->yc_t2)) break; f->n++; } }
-// CHECK: { f->i = 0; for (;;) { if (!(f->i < 3)) break; {
+// CHECK: { for (;;) { f->yc__t1 = (n); {{.*}}return YC__YIELD;{{.*}} if (!(f->yc__t1 < f->yc__t2)) break; n++; } }
+// The for statement's declaration opens the block around the loop:
+// CHECK: { int i = 0; for (;;) { if (!(i < 3)) break; {
 // CHECK: { goto yc_cont_2; }
 // CHECK: yc_cont_2: __attribute__((unused)); {{.*}}return YC__YIELD;

@@ -1,10 +1,9 @@
-// A local whose scope has no suspension point stays a C local: only what
-// can be live across a suspension goes in the frame.  static locals stay.
-// So does a local declared after the last suspension point of its block
-// (next, in fib): the block is entered anew on every iteration, so it is
-// dead at every suspension point; unless the function has labels of its
-// own (a goto could go back over the yield inside one execution of the
-// block: with_label keeps such a local in the frame).
+// Only a local that may be read after a suspension point has a frame
+// slot: sq is read only by the yield's own value, tmp has no suspension
+// point in its scope, next is declared after the yield (its block is
+// entered anew on every iteration).  static locals stay.  With labels of
+// the function's own, a local declared after the yield still cannot be
+// named at it: left is initialised again after every jump back.
 // RUN: %yieldc %s -o %t.c
 // RUN: grep -v '^//' %t.c | FileCheck %s
 #include <yieldc.h>
@@ -46,20 +45,20 @@ yc_generator(int) with_label(int n) {
 // CHECK-NEXT:   yc_coro yc_hdr;
 // CHECK-NEXT:   int n;
 // CHECK-NEXT:   int i;
-// CHECK-NEXT:   int sq;
 // CHECK-NEXT: };
 // CHECK: static int calls;
 // CHECK-NEXT: calls++;
-// CHECK: int tmp = f->i * f->i;
-// CHECK-NEXT: f->sq = tmp;
+// CHECK: int tmp = i * i;
+// CHECK-NEXT: sq = tmp;
+// CHECK: YC__SAVE(f->i, i); yc__c->state = 1;
 // CHECK: struct fib__frame {
 // CHECK-NEXT:   yc_coro yc_hdr;
 // CHECK-NEXT:   long a;
 // CHECK-NEXT:   long b;
 // CHECK-NEXT: };
-// CHECK: long next = f->a + f->b;
+// CHECK: long next = a + b;
 // CHECK: struct with_label__frame {
 // CHECK-NEXT:   yc_coro yc_hdr;
 // CHECK-NEXT:   int n;
-// CHECK-NEXT:   int left;
 // CHECK-NEXT: };
+// CHECK: int left = n - 1;
