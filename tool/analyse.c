@@ -446,7 +446,9 @@ static bool live_at(const ir_var *v, const node_vec *uses, const ir_node *s, boo
     if (uses->v[i]->sp.b >= s->sp.e || (uses->v[i]->sp.b == uses->v[i]->sp.e && uses->v[i]->sp.b >= s->sp.b))
       return true;
   for (const ir_node *l = s->parent; l; l = l->parent) {
-    if (is_loop(l))
+    /* a yc_foreach stores its variable before each pass: its loop does
+     * not carry the old value back */
+    if (is_loop(l) && !(l == v->scope && l->kind == IR_FOREACH))
       for (size_t i = 0; i < uses->n; i++)
         if (ir_encloses(l, uses->v[i]))
           return true;
@@ -486,6 +488,12 @@ static bool field_taken(ir_func *fn, size_t upto, const char *name) {
  * suspension point saves and restores. */
 static void frame_rule(actx *a, ir_func *fn) {
   bool labels = has_label(fn->body_node);
+  /* A channel await that usually completes without suspending makes a loop
+   * around it run many times per resumption: there C locals (registers)
+   * beat reading the frame. */
+  bool fast_paths = false;
+  for (size_t k = 0; k < fn->susps.n; k++)
+    fast_paths = fast_paths || chan_try_of(&a->u->file, fn->susps.v[k]) != CHAN_TRY_NONE;
   node_vec *uses = xcalloc(fn->vars.n + 1, sizeof *uses);
   collect_uses(fn->body_node, uses);
   for (size_t i = 0; i < fn->vars.n; i++) {
@@ -513,6 +521,12 @@ static void frame_rule(actx *a, ir_func *fn) {
       across = true;
     v->lifted = across || v->cleanup || v->is_param;
     v->resident = (across && (stable || hidden)) || v->cleanup;
+    /* A parameter the body never assigns is a constant of the frame: its
+     * uses read the field (as fast as a hand-written iterator's), unless a
+     * macro's body names it or the function has fast paths (then it is a C
+     * local, read at entry). */
+    if (v->is_param && !v->assigned && !v->macro_use && !v->copy_bytes && !fast_paths)
+      v->resident = true;
     v->hidden = v->resident && !stable && !v->cleanup;
     if (v->lifted && v->is_vm) {
       char *m = xasprintf("variable-length array '%s' is live across a suspension point", v->name);

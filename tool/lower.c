@@ -1151,7 +1151,7 @@ void lower_function(const lower_opts *o, ir_func *fn, buf *out) {
              fn->fp, n, fn->fp);
   for (size_t i = 0; i < fn->nparams; i++) {
     ir_var *v = &fn->vars.v[i];
-    if (v->name[0] && (v->copy_bytes || (v->resident && strstr(v->type, "const"))))
+    if (v->name[0] && v->copy_bytes) /* const: bytes */
       buf_printf(out, "YC__SAVE(%s->%s, %s); ", fn->fp, v->field, v->name);
     else if (v->name[0])
       buf_printf(out, "%s->%s = %s; ", fn->fp, v->field, v->name);

@@ -407,8 +407,11 @@ static int add_var(pctx *p, CXCursor decl, ir_node *scope, ir_node *declnode, bo
   v.is_register = sc == CX_SC_Register;
   v.scope = scope;
   v.decl = declnode;
-  v.cleanup = is_param ? NULL : cleanup_of(decl);
-  v.align_spec = is_param ? NULL : align_of_decl(decl);
+  /* attributes are read from clang's printing of the declaration: only
+   * for one that has any */
+  bool attrs = !is_param && clang_Cursor_hasAttrs(decl);
+  v.cleanup = attrs ? cleanup_of(decl) : NULL;
+  v.align_spec = attrs ? align_of_decl(decl) : NULL;
   v.local_type = type_is_local(t);
   v.copy_bytes = v.is_array || v.local_type || type_has_const(t);
   long long sz = clang_Type_getSizeOf(t), al = clang_Type_getAlignOf(t);
@@ -912,6 +915,23 @@ static ir_node *expr_leaf(pctx *p, CXCursor c, ir_node *parent, expr_kind ck) {
   return n;
 }
 
+/* Is the identifier at t (n bytes) a keyword of C that starts a statement
+ * or a declaration? */
+static bool is_c_keyword(const char *t, size_t n) {
+  static const char *const kw[] = {
+      "if",       "for",      "while",  "do",       "switch",   "return",    "break",
+      "continue", "goto",     "case",   "default",  "int",      "char",      "long",
+      "short",    "unsigned", "signed", "float",    "double",   "void",      "struct",
+      "union",    "enum",     "const",  "volatile", "static",   "extern",    "typedef",
+      "register", "_Bool",    "sizeof", "_Alignas", "__typeof__", "typeof", "__extension__",
+      "_Static_assert", "__attribute__", "auto", "inline", "restrict", "_Atomic", "asm",
+      "__asm__"};
+  for (size_t i = 0; i < sizeof kw / sizeof kw[0]; i++)
+    if (strlen(kw[i]) == n && !strncmp(t, kw[i], n))
+      return true;
+  return false;
+}
+
 /* Is the identifier at t (n bytes) one of yieldc's own forms? */
 static bool is_yieldc_form(const char *t, size_t n) {
   static const char *const forms[] = {"yield",      "yc_yield",   "yield_from", "yc_yield_from",
@@ -927,19 +947,29 @@ static bool is_yieldc_form(const char *t, size_t n) {
 /* Is the expression c inside the expansion of a macro of the user's (not
  * one of yieldc's forms): does it begin with a token of a macro's
  * expansion, and end within that invocation? */
+static bool inside_user_macro_at(pctx *p, CXCursor c, unsigned off);
+
 static bool inside_user_macro(pctx *p, CXCursor c) {
+  unsigned off;
+  if (!loc_in_main(p, clang_getRangeStart(clang_getCursorExtent(c)), false, &off))
+    return false;
+  return inside_user_macro_at(p, c, off);
+}
+
+/* The same, for c whose expansion begins at off. */
+static bool inside_user_macro_at(pctx *p, CXCursor c, unsigned off) {
+  /* a macro invocation begins with its name: a construct whose text there
+   * is not an identifier, or is a keyword, is written in the file */
+  const src_file *f = F(p);
+  span id = lex_ident_at(f->text, f->len, off);
+  if (id.e == id.b || id.b != off || is_c_keyword(f->text + id.b, id.e - id.b))
+    return false;
   CXSourceRange r = clang_getCursorExtent(c);
   CXSourceLocation start = clang_getRangeStart(r);
-  unsigned off, end;
-  if (!loc_in_main(p, start, false, &off))
-    return false;
+  unsigned end;
   if (clang_equalLocations(start, clang_getLocationForOffset(p->tu, p->main, off)))
     return false; /* written in the file */
   loc_in_main(p, clang_getRangeEnd(r), false, &end);
-  const src_file *f = F(p);
-  span id = lex_ident_at(f->text, f->len, off);
-  if (id.e == id.b)
-    return false;
   if (is_yieldc_form(f->text + id.b, id.e - id.b))
     return false;
   unsigned inv_end = id.e;
@@ -980,10 +1010,13 @@ static bool needs_full_tree(const char *callee) {
 
 static ir_node *build_expr(pctx *p, CXCursor c, ir_node *parent);
 
+static void note_use(pctx *p, CXCursor c, enum CXCursorKind k);
+
 static enum CXChildVisitResult flat_visit(CXCursor c, CXCursor parent, CXClientData d) {
   (void)parent;
   flat_state *st = d;
   enum CXCursorKind k = clang_getCursorKind(c);
+  note_use(st->p, c, k);
   if (k == CXCursor_CallExpr) {
     char *name = callee_name(c);
     bool full = needs_full_tree(name);
@@ -1026,6 +1059,8 @@ static ir_node *build_flat(pctx *p, CXCursor c, ir_node *parent) {
  * evaluation. */
 static ir_node *build_expr(pctx *p, CXCursor c, ir_node *parent) {
   enum CXCursorKind k = clang_getCursorKind(c);
+  if (p->fn)
+    note_use(p, c, k);
   if (k == CXCursor_DeclRefExpr) {
     CXCursor ref = clang_getCursorReferenced(c);
     enum CXCursorKind rk = clang_getCursorKind(ref);
@@ -1492,8 +1527,8 @@ static ir_node *build_if(pctx *p, CXCursor c, ir_node *parent) {
 static ir_node *build_stmt_kind(pctx *p, CXCursor c, ir_node *parent);
 
 static ir_node *build_stmt(pctx *p, CXCursor c, ir_node *parent) {
-  bool in_macro = inside_user_macro(p, c);
   ir_node *n = build_stmt_kind(p, c, parent);
+  bool in_macro = n && inside_user_macro_at(p, c, n->sp.b);
   /* yieldc's own forms are read from their invocations */
   if (n && in_macro && n->kind != IR_TRY && n->kind != IR_FOREACH &&
       !(n->kind == IR_RETURN && n->name && !strcmp(n->name, "yc-form")))
@@ -1564,6 +1599,20 @@ static ir_node *build_stmt_kind(pctx *p, CXCursor c, ir_node *parent) {
 
 /* ---- how variables are used ---------------------------------------- */
 
+static enum CXChildVisitResult collect_two(CXCursor c, CXCursor parent, CXClientData d) {
+  (void)parent;
+  cursor_vec *v = d;
+  VEC_PUSH(*v, c);
+  return v->n < 2 ? CXChildVisit_Continue : CXChildVisit_Break;
+}
+
+/* The (at most two) operands of an operator. */
+static cursor_vec operands(CXCursor c) {
+  cursor_vec v = {0};
+  clang_visitChildren(c, collect_two, &v);
+  return v;
+}
+
 /* The variable an lvalue expression designates (x, (x), x.m, a[i] of an
  * array a), or -1. */
 static int lvalue_var(pctx *p, CXCursor e) {
@@ -1621,13 +1670,12 @@ static void mark(pctx *p, int vi, bool addr) {
     p->fn->vars.v[vi].assigned = true;
 }
 
-static enum CXChildVisitResult use_visit(CXCursor c, CXCursor parent, CXClientData d) {
-  (void)parent;
-  pctx *p = d;
-  enum CXCursorKind k = clang_getCursorKind(c);
+/* What expression c (of kind k) tells about the variables it uses: an
+ * address taken, an assignment, a name a macro's body uses. */
+static void note_use(pctx *p, CXCursor c, enum CXCursorKind k) {
   if (k == CXCursor_UnaryOperator || k == CXCursor_BinaryOperator ||
       k == CXCursor_CompoundAssignOperator) {
-    cursor_vec kids = children(c);
+    cursor_vec kids = operands(c);
     if (kids.n) {
       int vi = lvalue_var(p, kids.v[0]);
       if (vi >= 0 && k == CXCursor_CompoundAssignOperator) {
@@ -1651,8 +1699,10 @@ static enum CXChildVisitResult use_visit(CXCursor c, CXCursor parent, CXClientDa
           mark(p, vi, false);
         }
         free(op);
-      } else if (vi >= 0 && kids.n == 2) {
-        /* x = e (or a comparison, when it cannot be told apart) */
+      } else if (vi >= 0 && kids.n == 2 && p->fn->vars.v[vi].is_param &&
+                 !p->fn->vars.v[vi].assigned) {
+        /* x = e (or a comparison, when it cannot be told apart); only a
+         * parameter's assignments matter (analyse.c) */
         span l = span_of(p, kids.v[0]), r = span_of(p, kids.v[1]);
         char *op = l.e <= r.b ? lex_operator_between(F(p)->text, l.e, r.b) : NULL;
         if (!op || (op[0] == '=' && op[1] == 0))
@@ -1684,8 +1734,7 @@ static enum CXChildVisitResult use_visit(CXCursor c, CXCursor parent, CXClientDa
     if (!indexed && (t.kind == CXType_ConstantArray || t.kind == CXType_IncompleteArray))
       mark(p, lvalue_var(p, c), true);
   }
-  return CXChildVisit_Recurse;
-}
+  }
 
 /* ---- functions -------------------------------------------------------- */
 
@@ -1775,9 +1824,9 @@ static void build_function(pctx *p, CXCursor c, fn_kind kind) {
       add_var(p, kids.v[i], NULL, NULL, true);
       p->fn->nparams++;
     }
-  p->fn->body_node = build_stmt(p, body, NULL);
   p->indexed.n = 0;
-  clang_visitChildren(body, use_visit, p);
+  p->fn->body_node = build_stmt(p, body, NULL);
+
   free(kids.v);
   p->fn = NULL;
 }

@@ -3,7 +3,7 @@
 // RUN: %t | FileCheck %s
 // RUN: grep -v '^//' %t.c | FileCheck --check-prefix=LOWER %s
 // return from inside the loops finishes the generator:
-// LOWER: if (a * b == target) {
+// LOWER: if (a * b == f->target) {
 // LOWER: { yc__c->state = -1; return YC__RETURN; }
 // CHECK: found 1*6
 // CHECK-NEXT: target 6: 6 values, last 16, done=1

@@ -3,8 +3,8 @@
 // RUN: %t | FileCheck %s
 // RUN: grep -v '^//' %t.c | FileCheck --check-prefix=LOWER %s
 // The for headers' declarations become assignments to frame fields:
-// LOWER: for (int r = 0, base = 10; r < rows; r++, base += 10) {
-// LOWER-NEXT: for (int c = 0; c < cols; c++)
+// LOWER: for (int r = 0, base = 10; r < f->rows; r++, base += 10) {
+// LOWER-NEXT: for (int c = 0; c < f->cols; c++)
 // LOWER-NEXT: { if (yc__out) {{.*}} yc__c->state = 1; return YC__YIELD; yc_resume_1:
 // CHECK: 10
 // CHECK-NEXT: 11

@@ -12,7 +12,7 @@ yc_generator(int) g(int n) {
 // PARSE:   var n : int param
 // PARSE:   var k : int
 // PARSE:     suspend 8:3 susp yield state=0
-// ANALYSE:   var n : int param spilled as n
+// ANALYSE:   var n : int param resident as n
 // ANALYSE:   var k : int spilled as k
 // ANALYSE:     suspend 8:3 susp yield state=1 saves k
 // ANALYSE:     suspend 9:3 susp yield state=2{{$}}

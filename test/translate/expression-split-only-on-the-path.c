@@ -15,5 +15,5 @@ yc_generator(int, int) split(int n) {
 // CHECK: int yc__t1; /* temporary */
 // CHECK: int yc__t2; /* temporary */
 // The declaration stays a declaration; the suspension point comes first.
-// CHECK: f->yc__t1 = (weight(n)); { if (yc__out) *(int *)yc__out = (n); yc__c->state = 1; return YC__YIELD; yc_resume_1:
+// CHECK: f->yc__t1 = (weight(f->n)); { if (yc__out) *(int *)yc__out = (f->n); yc__c->state = 1; return YC__YIELD; yc_resume_1:
 // CHECK-SAME: f->yc__t2 = (yc__in ? *(int const *)yc__in : (int){0}); } int v = f->yc__t1 + f->yc__t2 * 2 + weight(3);

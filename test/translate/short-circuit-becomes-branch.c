@@ -10,5 +10,5 @@ yc_generator(int, int) gate(int k) {
   int c = k ? yield(2, int) : 7;
   yield(c);
 }
-// CHECK: { f->yc__t{{[0-9]+}} = (k > 0) ? 1 : 0; if (f->yc__t[[T:[0-9]+]]) { {{.*}}return YC__YIELD;{{.*}} } if (f->yc__t[[T]])
-// CHECK: if (k) { {{.*}}return YC__YIELD;{{.*}} } else { f->yc__t[[C:[0-9]+]] = (7); } int c = f->yc__t[[C]];
+// CHECK: { f->yc__t{{[0-9]+}} = (f->k > 0) ? 1 : 0; if (f->yc__t[[T:[0-9]+]]) { {{.*}}return YC__YIELD;{{.*}} } if (f->yc__t[[T]])
+// CHECK: if (f->k) { {{.*}}return YC__YIELD;{{.*}} } else { f->yc__t[[C:[0-9]+]] = (7); } int c = f->yc__t[[C]];
