@@ -12,16 +12,30 @@ output) is checked again on its own, written out as a reproducer and reduced
 bodies, while the same kind of failure persists and the program stays valid
 C and valid Python).
 
+The programs use real C in their bodies (macros naming locals, statement
+expressions, types declared in the body, qualified and aligned locals) unless
+--no-real-c; --real-c GROUPS picks some of the groups (yrandom.REAL_GROUPS).
+A failure is reported with the real-C features its program uses and whether
+the same seed without them passes ("real-C only"); failures are grouped by
+the first line of their error, and at most --max-reduce of them are
+reduced (one of each group first).  Each reproducer directory has a
+repro.sh that translates, compiles, runs and diffs it by hand.
+
   run.py --seeds 0:300                     # the ctest configuration
   run.py --seeds 0:10000 --jobs 2          # the long mode (docs/reliability.md)
   run.py --seeds 4711 --batch 1 --keep     # one program, files kept
+  run.py --seeds 0:200 --no-real-c         # the programs of before real C
+  run.py --seeds 0:200 --real-c macros     # one group of real-C features
 
 Exit status: 0 when every program matched, 1 otherwise.
 """
 import argparse
 import concurrent.futures
 import os
+import re
+import shlex
 import shutil
+import signal
 import subprocess
 import sys
 import tempfile
@@ -42,6 +56,7 @@ class Env:
         self.cflags = a.cflags.split()
         self.timeout = a.timeout
         self.clang = shutil.which("clang")
+        self.real = yrandom.real_groups("none" if a.no_real_c else a.real_c)
 
 
 def user_expr_flags(cc):
@@ -50,6 +65,23 @@ def user_expr_flags(cc):
     if "clang" not in os.path.basename(cc):
         return []
     return ["-Wno-tautological-overlap-compare", "-Wno-xor-used-as-pow"]
+
+
+def status(rc):
+    """A process's exit status in words."""
+    if rc == "timeout":
+        return "timed out"
+    if isinstance(rc, int) and rc < 0:
+        try:
+            return "killed by signal %d (%s)" % (-rc, signal.Signals(-rc).name)
+        except ValueError:
+            return "killed by signal %d" % -rc
+    return "exit status %s" % rc
+
+
+def cc_cmd(env, src, exe):
+    return ([env.cc, "-std=gnu11", "-Wall", "-Wextra", "-Werror", "-g", "-I" + env.include]
+            + env.cflags + user_expr_flags(env.cc) + [src, "-o", exe, "-L" + env.lib, "-lyieldc"])
 
 
 def sh(cmd, timeout, **kw):
@@ -88,9 +120,8 @@ def check(env, progs, d, name="b"):
         return "oracle", err[-2000:], {i: "oracle" for i in idx}
     rc, _, err = sh([env.yieldc, cpath, "-o", tpath], env.timeout)
     if rc != 0:
-        return "translate", err[-4000:], {i: "translate" for i in idx}
-    rc, _, err = sh([env.cc, "-std=gnu11", "-Wall", "-Wextra", "-Werror", "-g", "-I" + env.include]
-                    + env.cflags + user_expr_flags(env.cc) + [tpath, "-o", exe, "-L" + env.lib, "-lyieldc"], 300)
+        return "translate", "yieldc: %s\n%s" % (status(rc), err[-4000:]), {i: "translate" for i in idx}
+    rc, _, err = sh(cc_cmd(env, tpath, exe), 300)
     if rc != 0:
         return "compile", err[-4000:], {i: "compile" for i in idx}
     runenv = dict(os.environ)
@@ -111,14 +142,18 @@ def check(env, progs, d, name="b"):
     if not bad:
         return None, "", verdict
     kind = verdict[bad[0]]
-    detail = "exit status %s\n%s" % (rc, err[-4000:]) if crashed else ""
+    detail = "%s\n%s" % (status(rc), err[-4000:]) if crashed else ""
     if kind == "diff":
         el, gl = e.get(bad[0], []), g.get(bad[0], [])
         for n in range(max(len(el), len(gl))):
             a = el[n] if n < len(el) else "<end>"
             b = gl[n] if n < len(gl) else "<end>"
             if a != b:
-                detail = "line %d: python %r, yieldc %r" % (n + 1, a, b)
+                # the lines both printed before it, then the rest of each
+                detail = "line %d: python %r, yieldc %r\n" % (n + 1, a, b)
+                detail += "".join("  both    %s\n" % x for x in el[max(0, n - 4):n])
+                detail += "".join("  python  %s\n" % x for x in el[n:n + 4])
+                detail += "".join("  yieldc  %s\n" % x for x in gl[n:n + 4])
                 break
     return kind, detail, verdict
 
@@ -140,15 +175,68 @@ def valid(env, prog, d):
     if rc != 0:
         return False
     if env.clang:
+        # the authoring view may leave a parameter unused (the translated
+        # file keeps it in the frame); clang's warnings about the random
+        # expressions themselves are off in the compile step too
         rc, _, _ = sh([env.clang, "-std=gnu11", "-Wall", "-Wextra", "-Werror", "-fsyntax-only",
-                       "-I" + env.include, c], 60)
+                       "-Wno-unused-parameter", "-Wno-unused-but-set-parameter", "-I" + env.include]
+                      + user_expr_flags(env.clang) + [c], 60)
         if rc != 0:
             return False
     return True
 
 
+def expr_slots(holder):
+    """(container, key) of each expression held directly by a statement or
+    expression (an attribute, or an item of a list attribute)."""
+    for k, v in vars(holder).items():
+        if isinstance(v, yrandom.E):
+            yield holder, k
+        elif isinstance(v, list):
+            for i, x in enumerate(v):
+                if isinstance(x, yrandom.E):
+                    yield v, i
+
+
+def slot_get(cont, key):
+    return cont[key] if isinstance(cont, list) else getattr(cont, key)
+
+
+def slot_set(cont, key, val):
+    if isinstance(cont, list):
+        cont[key] = val
+    else:
+        setattr(cont, key, val)
+
+
+def simplify_exprs(prog, still, deadline):
+    """Replace expressions by 1, outermost first, while the failure
+    persists (so a reduced program keeps only the operand that matters:
+    a statement expression, a macro, a yield)."""
+    changed = False
+
+    def visit(holder):
+        nonlocal changed
+        for cont, key in list(expr_slots(holder)):
+            if time.time() > deadline:
+                return
+            old = slot_get(cont, key)
+            if not isinstance(old, yrandom.Lit):
+                slot_set(cont, key, yrandom.Lit(1))
+                if still(prog):
+                    changed = True
+                    continue
+                slot_set(cont, key, old)
+            visit(old)
+    for lst in yrandom.stmt_lists(prog):
+        for s in lst:
+            visit(s)
+    return changed
+
+
 def reduce(env, prog, kind, d, budget):
-    """Delete statements (and unwrap compound ones) while `kind` persists."""
+    """Delete statements (and unwrap compound ones), then simplify
+    expressions, while `kind` persists; last, drop unused macros."""
     t0 = time.time()
     tries = 0
 
@@ -163,7 +251,7 @@ def reduce(env, prog, kind, d, budget):
     changed = True
     while changed and time.time() - t0 < budget:
         changed = False
-        # drop whole sub-generators that are the last ones (callees) first
+        # statements: delete, or replace a compound one by one of its bodies
         for lst in yrandom.stmt_lists(prog):
             i = 0
             while i < len(lst) and time.time() - t0 < budget:
@@ -198,12 +286,41 @@ def reduce(env, prog, kind, d, budget):
                 changed = True
             else:
                 prog.cap = old
+        if prog.plan:
+            old = prog.plan
+            prog.plan = []
+            if still(prog):
+                changed = True
+            else:
+                prog.plan = old
+        # sub-generators no other one calls any more
+        for g in prog.gens[1:]:
+            if time.time() - t0 >= budget:
+                break
+            text = "\n".join(yrandom.c_program(yrandom.Program(0, [h for h in prog.gens if h is not g], [0, 0],
+                                                                  1000), 0))
+            if re.search(r"\b%s\(" % g.name, text) is None:
+                k = prog.gens.index(g)
+                del prog.gens[k]
+                if still(prog):
+                    changed = True
+                else:
+                    prog.gens.insert(k, g)
+        if not changed and time.time() - t0 < budget:
+            changed = simplify_exprs(prog, still, t0 + budget)
+    for m in list(prog.macros):
+        if time.time() - t0 >= budget:
+            break
+        prog.macros.remove(m)
+        if not still(prog):
+            prog.macros.append(m)
     return tries
 
 
 FEATURES = [("yc_try", "yc_try"), ("yc_raise", "yc_raise"), ("cleanup", "cleanup(ycl)"),
             ("yield_from", "yield_from")]
 COUNTS = {}
+FAILED_WITH = {}  # real-C feature -> failing programs that use it
 
 
 def count_features(prog):
@@ -211,13 +328,54 @@ def count_features(prog):
     seen = [name for name, needle in FEATURES if needle in text]
     seen += [name for name, hit in (("throw", any(a > 0 for a in prog.plan)),
                                     ("close", -1 in prog.plan), ("free", -2 in prog.plan)) if hit]
+    seen += yrandom.features(prog)
     for name in seen:
         COUNTS[name] = COUNTS.get(name, 0) + 1
 
 
+class Failure:
+    """A program that failed on its own: kind, detail (the first line says
+    what), its real-C features, and whether it passes without them (None:
+    not checked, it had none)."""
+
+    def __init__(self, seed, kind, detail, feats, plain_ok):
+        self.seed, self.kind, self.detail, self.feats, self.plain_ok = seed, kind, detail, feats, plain_ok
+
+    def first(self):
+        """The line that says what failed: the first error of a compiler or
+        sanitizer, the exception of a Python traceback, else the first line
+        ("yieldc: killed by signal 11")."""
+        lines = self.detail.strip().splitlines()
+        if self.kind == "diff" or not lines:
+            return lines[0] if lines else ""
+        if self.kind == "oracle":
+            return lines[-1]  # the exception of the traceback
+        return next((ln for pat in ("error:", "ERROR:", "runtime error", "Assertion")
+                     for ln in lines if pat in ln), lines[0])
+
+    def signature(self):
+        """The kind and the first error line, without paths, positions and
+        numbers: failures with the same signature are likely one bug."""
+        if self.kind == "diff":
+            return "diff"
+        pick = re.sub(r"\S*/", "", self.first())
+        pick = re.sub(r"\d+", "N", pick)
+        return "%s: %s" % (self.kind, pick.strip()[:140])
+
+    def tags(self):
+        t = []
+        if self.plain_ok is True:
+            t.append("real-C only")
+        elif self.plain_ok is False:
+            t.append("fails without real C too")
+        if self.feats:
+            t.append(" ".join(self.feats))
+        return "; ".join(t)
+
+
 def run_batch(env, seeds, work, keep):
     d = tempfile.mkdtemp(prefix="batch-", dir=work)
-    progs = [(n, yrandom.make(s, n)) for n, s in enumerate(seeds)]
+    progs = [(n, yrandom.make(s, n, env.real)) for n, s in enumerate(seeds)]
     for _, p in progs:
         count_features(p)
     kind, detail, verdict = check(env, progs, d)
@@ -227,24 +385,55 @@ def run_batch(env, seeds, work, keep):
         suspects = [n for n, v in verdict.items() if v]
         for n in suspects:
             s = seeds[n]
-            p = yrandom.make(s, 0)
+            p = yrandom.make(s, 0, env.real)
             k, det, _ = check(env, [(0, p)], d, "s%d" % s)
             if k is not None:
-                failures.append((s, k, det))
+                feats = yrandom.features(p)
+                plain_ok = None
+                if feats:  # the same seed without real C: is it theirs?
+                    pk, _, _ = check(env, [(0, yrandom.make(s, 0, False))], d, "plain%d" % s)
+                    plain_ok = pk is None
+                failures.append(Failure(s, k, det, feats, plain_ok))
     if not keep:
         shutil.rmtree(d, ignore_errors=True)
     return len(seeds), failures
 
 
-def report(env, seed, kind, detail, out, do_reduce, budget):
+def write_repro(env, d, name):
+    """d/repro.sh: translate, compile, run d/name.c and diff with d/name.py."""
+    q = shlex.quote
+    cmd = cc_cmd(env, name + ".t.c", name + ".exe")
+    text = "\n".join([
+        "#!/bin/sh",
+        "# by hand: the steps run.py takes for this program (the first output difference is the bug)",
+        "cd \"$(dirname \"$0\")\" || exit 2",
+        "%s %s.c -o %s.t.c || exit 1" % (q(env.yieldc), name, name),
+        " ".join(q(c) for c in cmd) + " || exit 1",
+        "%s %s.py > %s.expected" % (q(sys.executable), name, name),
+        "./%s.exe > %s.got; echo \"exit status $?\"" % (name, name),
+        "diff %s.expected %s.got && echo same" % (name, name), ""])
+    path = os.path.join(d, "repro.sh")
+    with open(path, "w") as f:
+        f.write(text)
+    os.chmod(path, 0o755)
+
+
+def report(env, fail, out, do_reduce, budget):
+    seed, kind, detail = fail.seed, fail.kind, fail.detail
     d = os.path.join(out, "seed-%d" % seed)
     os.makedirs(d, exist_ok=True)
-    p = yrandom.make(seed, 0)
+    p = yrandom.make(seed, 0, env.real)
     with open(os.path.join(d, "orig.c"), "w") as f:
         f.write(yrandom.c_file([(0, p)]))
     with open(os.path.join(d, "orig.py"), "w") as f:
         f.write(yrandom.py_file([(0, p)]))
-    msg = "seed %d: %s: %s" % (seed, kind, detail.strip().splitlines()[0] if detail.strip() else "")
+    msg = "seed %d: %s: %s" % (seed, kind, fail.first())
+    if fail.tags():
+        msg += " [%s]" % fail.tags()
+    head = "%s\nrepro: %s/repro.sh (%s); run.py --seeds %d --batch 1 --keep%s\n" % (
+        msg, d, "reduced.c" if do_reduce and kind != "oracle" else "orig.c", seed,
+        "" if env.real == set(yrandom.REAL_GROUPS) else
+        " --no-real-c" if not env.real else " --real-c " + ",".join(sorted(env.real)))
     if do_reduce and kind != "oracle":
         tries = reduce(env, p, kind, d, budget)
         with open(os.path.join(d, "reduced.c"), "w") as f:
@@ -252,12 +441,17 @@ def report(env, seed, kind, detail, out, do_reduce, budget):
         with open(os.path.join(d, "reduced.py"), "w") as f:
             f.write(yrandom.py_file([(0, p)]))
         k, det, _ = check(env, [(0, p)], d, "final")
+        write_repro(env, d, "reduced")
+        feats = yrandom.features(p)
         with open(os.path.join(d, "reason.txt"), "w") as f:
-            f.write("%s\n%s\n%s\n" % (msg, k, det))
-        msg += " (reduced in %d tries: %s)" % (tries, os.path.join(d, "reduced.c"))
+            f.write("%sreduced: %s; real-C features left: %s\n%s\n\noriginal:\n%s\n" % (
+                head, k, " ".join(feats) or "none", det, detail))
+        msg += " (reduced in %d tries: %s%s)" % (tries, os.path.join(d, "reduced.c"),
+                                                "; left: " + " ".join(feats) if feats else "")
     else:
+        write_repro(env, d, "orig")
         with open(os.path.join(d, "reason.txt"), "w") as f:
-            f.write("%s\n%s\n" % (msg, detail))
+            f.write("%s%s\n" % (head, detail))
     return msg
 
 
@@ -289,11 +483,21 @@ def main():
     ap.add_argument("--no-reduce", action="store_true")
     ap.add_argument("--reduce-budget", type=float, default=300, help="seconds per failure")
     ap.add_argument("--keep", action="store_true", help="keep the batch files")
+    ap.add_argument("--max-reduce", type=int, default=10,
+                    help="reduce at most this many failures (one of each kind of error first)")
     ap.add_argument("--cleanup-init-yield", action="store_true",
                     help="allow suspension points in cleanup locals' initialisers (a known bug)")
+    ap.add_argument("--no-real-c", action="store_true",
+                    help="no real C in the bodies: the programs of before (same seeds, same text)")
+    ap.add_argument("--real-c", default="all",
+                    help="real-C feature groups: all (default), none, or a comma list of "
+                    + ", ".join(yrandom.REAL_GROUPS))
     a = ap.parse_args()
     yrandom.CLEANUP_INIT_YIELD = a.cleanup_init_yield
-    env = Env(a)
+    try:
+        env = Env(a)
+    except ValueError as e:
+        ap.error(str(e))
     seeds = parse_seeds(a.seeds)
     work = a.work or tempfile.mkdtemp(prefix="yieldc-random-")
     os.makedirs(work, exist_ok=True)
@@ -314,13 +518,32 @@ def main():
         for n, fails in ex.map(lambda b: run_batch(env, b, work, a.keep), batches):
             total += n
             failures += fails
-            for s, k, det in fails:
-                print("FAIL seed %d: %s" % (s, k), flush=True)
+            for f in fails:
+                print("FAIL seed %d: %s%s" % (f.seed, f.kind, " [%s]" % f.tags() if f.tags() else ""), flush=True)
+                for name in f.feats:
+                    FAILED_WITH[name] = FAILED_WITH.get(name, 0) + 1
     print("%d programs compared in %.1f s, %d failed" % (total, time.time() - t0, len(failures)))
     print("programs with: " + ", ".join("%s %d" % (name, COUNTS.get(name, 0)) for name in
                                          [f for f, _ in FEATURES] + ["throw", "close", "free"]))
-    for s, k, det in sorted(failures):
-        print(report(env, s, k, det, out, not a.no_reduce, a.reduce_budget), flush=True)
+    if env.real:
+        print("real C (failed/programs with it): " + ", ".join(
+            "%s %d/%d" % (name, FAILED_WITH.get(name, 0), COUNTS.get(name, 0)) for name in yrandom.REAL_FEATURES))
+    failures.sort(key=lambda f: f.seed)
+    groups = {}
+    for f in failures:
+        groups.setdefault(f.signature(), []).append(f)
+    if failures:
+        print("failures by first error line:")
+        for sig, fs in sorted(groups.items(), key=lambda kv: -len(kv[1])):
+            only = sum(1 for f in fs if f.plain_ok)
+            print("  %4d  %s%s  seeds %s" % (len(fs), sig, " (%d real-C only)" % only if only else "",
+                                            " ".join(str(f.seed) for f in fs[:12]) + (" ..." if len(fs) > 12 else "")))
+    # reduce one failure of each group first, then the others in seed order
+    firsts = [fs[0] for fs in groups.values()]
+    order = sorted(firsts, key=lambda f: f.seed) + [f for f in failures if f not in firsts]
+    for n, f in enumerate(order):
+        reduce_it = not a.no_reduce and n < a.max_reduce
+        print(report(env, f, out, reduce_it, a.reduce_budget), flush=True)
     if failures:
         print("reproducers under %s" % out)
     elif not a.work and not a.keep:

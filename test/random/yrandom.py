@@ -30,6 +30,29 @@ left, which in Python is a `try/finally` around the rest of its block; the
 consumer follows a plan that, at given steps, throws a code (`yc_throw` /
 `generator.throw`), closes the generator (`yc_close` / `close()`) or frees
 it while suspended (`yc_free` / `close()`).
+
+Real C in the bodies (SPEC section 8; on unless make(real=...) / REAL_C /
+run.py --no-real-c say otherwise), in four groups:
+  macros     #defines at file scope before the generators, names unique per
+             program (P0_...): object-like naming a local (P0_M3 (x + 4)),
+             function-like assigning a local it is not passed (P0_BUMP2()),
+             stringizing (P0_SHOWV(e) prints "p0 s <e as written>=<value>"),
+             pasting (P0_V(2) is v2), a loop macro declaring its variable
+             (P0_RANGE(i, n)), do { } while (0) macros (P0_SWAP, P0_STEP);
+             the local a macro names is the one in scope where it is used;
+  stmt-expr  ({ int n = W(e); ...; value; }) as an operand, never with a
+             suspension point inside; one that also assigns an outer local is
+             the whole operand of a statement (nothing else there reads it);
+             Python: a tuple of assignment expressions (n := ...), [-1];
+  types      struct / typedef / enum declared in the body, locals of them
+             live across yields (members are variables "x.a"); a struct tag
+             may be declared again in another generator of the program;
+  quals      const (then only read), volatile, _Alignas(N) locals (their
+             address, traced, is N-aligned), a struct member const, a
+             const parameter.
+Their decisions draw from a random stream of their own, so with them off a
+seed gives the program it gave before they existed.  twincheck.py runs the C
+of the programs without errors on a stackful shim to check the twins.
 """
 import random
 import re
@@ -42,13 +65,50 @@ WRAP_C = "(((%s) & 2047) - 1024)"
 # zeroed or a stale value (docs/reliability.md, "Known bugs").  run.py
 # --cleanup-init-yield turns them on.
 CLEANUP_INIT_YIELD = False
+
+# Real C in the bodies (macros naming locals, statement expressions, types
+# declared in the body, qualified and aligned locals; see the module
+# comment).  Only decides the default of make(); run.py --no-real-c turns
+# them off, which gives the programs these seeds gave before they existed.
+REAL_C = True
+
+# The real-C features come in groups that can be chosen separately
+# (run.py --real-c macros,types): a translator can be mended group by group.
+REAL_GROUPS = ("macros", "stmt-expr", "types", "quals")
+
+
+def real_groups(spec):
+    """The set of groups of spec: True / "all", False / None / "" / "none",
+    or a comma list (or iterable) of REAL_GROUPS."""
+    if spec is True or spec == "all":
+        return set(REAL_GROUPS)
+    if not spec or spec == "none":
+        return set()
+    names = spec.split(",") if isinstance(spec, str) else list(spec)
+    bad = [n for n in names if n not in REAL_GROUPS]
+    if bad:
+        raise ValueError("unknown real-C group %s (groups: %s)" % (", ".join(bad), ", ".join(REAL_GROUPS)))
+    return set(names)
 WRAP_PY = "(((%s) & 2047) - 1024)"
 
 
 # ---------------------------------------------------------------- expressions
 class Var:
-    def __init__(self, cname, pyname):
+    """A variable: its C spelling (a name, a member "x.a", a macro call
+    "P0_V(2)") and its Python name.  ro: const, never assigned; kind "enum":
+    an enumerator (pyname is its value), never assigned nor picked as an
+    ordinary operand; align: its _Alignas; feat: the real-C feature its
+    spelling exercises; etype: the tag of its enum type (a local or an
+    enumerator of a local enum)."""
+
+    def __init__(self, cname, pyname, ro=False, kind=None, align=0, feat=None, etype=None):
         self.cname, self.pyname = cname, pyname
+        self.ro, self.kind, self.align, self.feat, self.etype = ro, kind, align, feat, etype
+
+
+def root(cname):
+    """The declared name a variable's spelling belongs to: x of x.a."""
+    return cname.split(".", 1)[0]
 
 
 class E:
@@ -56,6 +116,10 @@ class E:
     leaf = False
     boolean = False
     lit = False
+
+    def feats(self):
+        """The real-C features this node itself uses (see features())."""
+        return ()
 
 
 class Lit(E):
@@ -211,6 +275,74 @@ class Cond(E):
         return "(%s if %s else %s)" % (self.a.py(), self.k.py(), self.b.py())
 
 
+class MacroRef(E):
+    """An object-like macro whose body names a local: #define P0_M3 (x + 4).
+    The local is the one the name means where the macro is used."""
+    leaf = True
+
+    def __init__(self, name, op, k, var):
+        self.name, self.op, self.k, self.var = name, op, k, var
+
+    def feats(self):
+        return ("macro-local",)
+
+    def c(self):
+        return self.name
+
+    def py(self):
+        return "(%s %s %d)" % (self.var.pyname, self.op, self.k)
+
+
+class StmtExpr(E):
+    """A GNU statement expression, never with a suspension point in it:
+      ({ int n = W(e); if (n > K) { n = W(n - e2); }
+         for (int k = 0; k < K2; k++) { n = W(n + e3 + k); } t = W(t + n); final; })
+    (the if, the for and the assignment to the outer local t are optional;
+    n may shadow an outer local).  Python: a tuple of assignment
+    expressions whose last item is the value; the for is unrolled."""
+    leaf = True
+
+    def __init__(self, var, init, final, clamp=None, loop=None, side=None):
+        self.var, self.init, self.final, self.side = var, init, final, side
+        self.clamp_k, self.clamp_e = clamp or (None, None)
+        self.loop_var, self.loop_k, self.loop_e = loop or (None, None, None)
+
+    def feats(self):
+        return ("stmt-expr",) + (("stmt-expr-side",) if self.side is not None else ())
+
+    def c(self):
+        n = self.var.cname
+        parts = ["int %s = %s;" % (n, WRAP_C % self.init.c())]
+        if self.clamp_e is not None:
+            parts.append("if (%s > %d) { %s = %s; }" % (
+                n, self.clamp_k, n, WRAP_C % ("%s - %s" % (n, self.clamp_e.c()))))
+        if self.loop_e is not None:
+            k = self.loop_var.cname
+            parts.append("for (int %s = 0; %s < %d; %s++) { %s = %s; }" % (
+                k, k, self.loop_k, k, n, WRAP_C % ("%s + %s + %s" % (n, self.loop_e.c(), k))))
+        if self.side is not None:
+            t = self.side.cname
+            parts.append("%s = %s;" % (t, WRAP_C % ("%s + %s" % (t, n))))
+        parts.append("%s;" % self.final.c())
+        return "({ %s })" % " ".join(parts)
+
+    def py(self):
+        n = self.var.pyname
+        items = ["(%s := %s)" % (n, WRAP_PY % self.init.py())]
+        if self.clamp_e is not None:
+            items.append("(%s := (%s if %s > %d else %s))" % (
+                n, WRAP_PY % ("%s - %s" % (n, self.clamp_e.py())), n, self.clamp_k, n))
+        if self.loop_e is not None:
+            for k in range(self.loop_k):
+                self.loop_var.pyname = str(k)  # the loop, unrolled
+                items.append("(%s := %s)" % (n, WRAP_PY % ("%s + %s + %d" % (n, self.loop_e.py(), k))))
+        if self.side is not None:
+            t = self.side.pyname
+            items.append("(%s := %s)" % (t, WRAP_PY % ("%s + %s" % (t, n))))
+        items.append(self.final.py())
+        return "(%s)[-1]" % ", ".join(items)
+
+
 def bare(text):
     """text without one enclosing pair of parentheses, if it has one."""
     if not (text.startswith("(") and text.endswith(")")):
@@ -224,9 +356,39 @@ def bare(text):
     return text[1:-1]
 
 
+def subexprs(e):
+    """e and every expression inside it."""
+    yield e
+    for val in vars(e).values():
+        for x in val if isinstance(val, (list, tuple)) else [val]:
+            if isinstance(x, E):
+                yield from subexprs(x)
+
+
 def is_const(e):
-    """No variable, yield or call: gcc may fold it."""
-    return re.search(r"[a-z]", e.c()) is None
+    """No variable, yield or call: gcc may fold it.  A statement expression
+    is looked through (clang folds ({ int n = 8; n & 5; })): its keywords and
+    its own locals are no variables (conservative: an outer local of the same
+    name is not seen either)."""
+    text = e.c()
+    if "({" in text:
+        text = re.sub(r"\b(int|if|for)\b", "", text)
+        for x in subexprs(e):
+            if isinstance(x, StmtExpr):
+                for v in (x.var, x.loop_var):
+                    if v is not None:
+                        text = re.sub(r"\b%s\b" % re.escape(v.cname), "", text)
+    return re.search(r"[a-z]", text) is None
+
+
+def etype_of(e):
+    """The enum type of e if it has one (C compilers warn when two are mixed)."""
+    if isinstance(e, Ref):
+        return e.var.etype
+    if isinstance(e, Cond):
+        a = etype_of(e.a)
+        return a if a == etype_of(e.b) else None
+    return None
 
 
 # ----------------------------------------------------------------- statements
@@ -236,17 +398,38 @@ class S:
     def blocks(self):
         return []
 
+    def feats(self):
+        """The real-C features this statement itself uses (see features())."""
+        return ()
+
+    def declares(self):
+        """(names this statement declares in its block, the Vars it brings
+        into scope); the names shadow outer variables of the same root."""
+        return (), ()
+
 
 class Decl(S):
     """int x = e;  with cleanup: its value is printed when its scope is left
-    (Python: the rest of the block goes into try/finally, see py_body)."""
+    (Python: the rest of the block goes into try/finally, see py_body).
+    qual (const, volatile, _Alignas(N)) and ctype (a typedef name, its
+    typedef in pre) come from the real-C features."""
 
-    def __init__(self, var, e, cleanup=False):
+    def __init__(self, var, e, cleanup=False, qual="", ctype="int", pre=(), feats=()):
         self.var, self.e, self.cleanup = var, e, cleanup
+        self.qual, self.ctype, self.pre, self.feat_names = qual, ctype, list(pre), tuple(feats)
+
+    def feats(self):
+        return self.feat_names
+
+    def declares(self):
+        return (self.var.cname,), (self.var,)
 
     def c(self, o, ind, ctx):
         attr = " __attribute__((cleanup(ycl)))" if self.cleanup else ""
-        o.append(ind + "int %s%s = %s;" % (self.var.cname, attr, WRAP_C % self.e.c()))
+        for line in self.pre:
+            o.append(ind + line)
+        qual = self.qual + " " if self.qual else ""
+        o.append(ind + "%s%s %s%s = %s;" % (qual, self.ctype, self.var.cname, attr, WRAP_C % self.e.c()))
         o.append(ind + "(void)%s;" % self.var.cname)
 
     def py(self, o, ind, ctx):
@@ -457,15 +640,39 @@ class For(S):
         o.append(ind + "}")
 
     def py(self, o, ind, ctx):
-        i, first = self.var.pyname, "first%d" % self.uid
-        cond = "%s < %d" % (i, self.k)
+        cond = "%s < %d" % (self.var.pyname, self.k)
         if self.cond is not None:
             cond = "(%s) and %s" % (cond, self.cond.py())
+        self.py_loop(o, ind, ctx, cond)
+
+    def py_loop(self, o, ind, ctx, cond):
+        i, first = self.var.pyname, "first%d" % self.uid
         o += [ind + "%s = 0" % i, ind + "%s = True" % first, ind + "while True:",
               ind + "    if not %s:" % first, ind + "        %s += 1" % i,
               ind + "    %s = False" % first, ind + "    if not (%s):" % cond,
               ind + "        break"]
         py_body(self.body, o, ind + "    ", ctx + [("loop", None)])
+
+
+class RangeFor(For):
+    """A loop macro that declares its variable:
+    #define P0_RANGE(i, n) for (int i = 0; i < (n); i++)  used as
+    P0_RANGE(j, (x & 3)) { body }; n is pure and read on every turn."""
+
+    def __init__(self, macro, var, n, body, uid):
+        For.__init__(self, var, None, None, body, uid)
+        self.macro, self.n = macro, n
+
+    def feats(self):
+        return ("loop-macro",)
+
+    def c(self, o, ind, ctx):
+        o.append(ind + "%s(%s, %s) {" % (self.macro, self.var.cname, self.n.c()))
+        c_body(self.body, o, ind + "  ", ctx + [("loop", None)])
+        o.append(ind + "}")
+
+    def py(self, o, ind, ctx):
+        self.py_loop(o, ind, ctx, "%s < %s" % (self.var.pyname, self.n.py()))
 
 
 class While(S):
@@ -587,29 +794,237 @@ class Switch(S):
             py_continue(o, ind + "    ", ctx)
 
 
+# ------------------------------------------------------ real C in the bodies
+class StructDecl(S):
+    """A struct type declared in the body, a local of it and maybe a copy:
+      struct TAG { int a; const int b; } x = { W(e1), W(e2) };    form "inline"
+      struct TAG { ... };  struct TAG x = { .b = W(e2), .a = W(e1) };   "split"
+      typedef struct [TAG] { ... } T;  T x = { ... };              "typedef"
+      struct TAG y = x;  (or T y = x;)                             the copy
+    fields maps each member to the Var of x.member (y's in copy_fields);
+    const members are read only.  Initialisers are written in member order
+    when one of them suspends (C does not fix the order of their evaluations)."""
+
+    def __init__(self, tag, tdef, form, members, var, fields, inits, order, copy, copy_fields):
+        self.tag, self.tdef, self.form, self.members = tag, tdef, form, members
+        self.var, self.fields, self.inits, self.order = var, fields, inits, order
+        self.copy, self.copy_fields = copy, copy_fields
+
+    def feats(self):
+        f = ["local-struct"]
+        if any(c for _, c in self.members):
+            f.append("const-member")
+        if self.tdef:
+            f.append("local-typedef")
+        return f
+
+    def declares(self):
+        names = [self.var] + ([self.copy] if self.copy else [])
+        names += ["struct " + self.tag] if self.tag else []
+        names += [self.tdef] if self.tdef else []
+        return names, [self.fields[m] for m, _ in self.members] + \
+            ([self.copy_fields[m] for m, _ in self.members] if self.copy else [])
+
+    def c(self, o, ind, ctx):
+        body = "{ %s }" % " ".join("%sint %s;" % ("const " if c else "", m) for m, c in self.members)
+        if self.order == list(range(len(self.members))) and self.form != "split":
+            init = "{ %s }" % ", ".join(WRAP_C % e.c() for e in self.inits)
+        else:
+            init = "{ %s }" % ", ".join(".%s = %s" % (self.members[k][0], WRAP_C % self.inits[k].c())
+                                        for k in self.order)
+        ty = "struct " + self.tag if self.tag else None
+        if self.form == "inline":
+            o.append(ind + "%s %s %s = %s;" % (ty, body, self.var, init))
+        elif self.form == "split":
+            o.append(ind + "%s %s;" % (ty, body))
+            o.append(ind + "%s %s = %s;" % (ty, self.var, init))
+        else:
+            o.append(ind + "typedef struct %s%s %s;" % (self.tag + " " if self.tag else "", body, self.tdef))
+            ty = self.tdef
+            o.append(ind + "%s %s = %s;" % (ty, self.var, init))
+        o.append(ind + "(void)%s;" % self.var)
+        if self.copy:
+            o.append(ind + "%s %s = %s;" % (ty, self.copy, self.var))
+            o.append(ind + "(void)%s;" % self.copy)
+
+    def py(self, o, ind, ctx):
+        for k in self.order:
+            o.append(ind + "%s = %s" % (self.fields[self.members[k][0]].pyname, WRAP_PY % self.inits[k].py()))
+        if self.copy:
+            for m, _ in self.members:
+                o.append(ind + "%s = %s" % (self.copy_fields[m].pyname, self.fields[m].pyname))
+
+
+class EnumDecl(S):
+    """A local enum and a local of its type:
+    enum TAG { P0_E3_A = -4, P0_E3_B, P0_E3_C = 17 } x = P0_E3_B;
+    (a negative enumerator makes the type int; x takes any int later); the
+    enumerators are Vars of kind "enum" whose pyname is their value."""
+
+    def __init__(self, tag, consts, explicit, var, init, wrap):
+        self.tag, self.consts, self.explicit = tag, consts, explicit
+        self.var, self.init, self.wrap = var, init, wrap
+
+    def feats(self):
+        return ("local-enum",)
+
+    def declares(self):
+        return [self.var.cname, "enum " + self.tag] + [k.cname for k in self.consts], \
+            [self.var] + list(self.consts)
+
+    def c(self, o, ind, ctx):
+        items = ", ".join(k.cname + (" = %s" % k.pyname if ex else "")
+                          for k, ex in zip(self.consts, self.explicit))
+        init = WRAP_C % self.init.c() if self.wrap else self.init.c()
+        o.append(ind + "enum %s { %s } %s = %s;" % (self.tag, items, self.var.cname, init))
+        o.append(ind + "(void)%s;" % self.var.cname)
+
+    def py(self, o, ind, ctx):
+        init = WRAP_PY % self.init.py() if self.wrap else self.init.py()
+        o.append(ind + "%s = %s" % (self.var.pyname, init))
+
+
+class BumpS(S):
+    """A function-like macro whose body names a local it is not passed:
+    #define P0_BUMP2() (x = W(x + 3)), used as P0_BUMP2(); or yield(P0_BUMP2());"""
+
+    def __init__(self, macro, var, k, as_yield):
+        self.macro, self.var, self.k, self.as_yield = macro, var, k, as_yield
+
+    def feats(self):
+        return ("macro-fn-local",)
+
+    def c(self, o, ind, ctx):
+        o.append(ind + ("yield(%s());" if self.as_yield else "%s();") % self.macro)
+
+    def py(self, o, ind, ctx):
+        n = self.var.pyname
+        new = WRAP_PY % ("%s + %d" % (n, self.k))
+        o.append(ind + ("yield (%s := %s)" % (n, new) if self.as_yield else "%s = %s" % (n, new)))
+
+
+class ShowS(S):
+    """Stringizing: #define P0_SHOWV(e) printf("p%d s %s=%d\n", P, #e, (e)),
+    used as P0_SHOWV(x); the name printed is the argument as written in C
+    (a local, a member, P0_V(2), P0_M3, a small expression)."""
+
+    def __init__(self, macro, e):
+        self.macro, self.e = macro, e
+
+    def feats(self):
+        return ("stringize",)
+
+    def c(self, o, ind, ctx):
+        o.append(ind + "%s(%s);" % (self.macro, self.e.c()))
+
+    def py(self, o, ind, ctx):
+        o.append(ind + 'print("p%%d s %%s=%%d" %% (P, %r, %s))' % (self.e.c(), self.e.py()))
+
+
+class SwapS(S):
+    """A do { ... } while (0) macro with a local of its own:
+    #define P0_SWAP(p, q) do { int p0_tmp = (p); (p) = (q); (q) = p0_tmp; } while (0)"""
+
+    def __init__(self, macro, p, q):
+        self.macro, self.p, self.q = macro, p, q
+
+    def feats(self):
+        return ("do-while-macro",)
+
+    def c(self, o, ind, ctx):
+        o.append(ind + "%s(%s, %s);" % (self.macro, self.p.cname, self.q.cname))
+
+    def py(self, o, ind, ctx):
+        p, q = self.p.pyname, self.q.pyname
+        o.append(ind + "%s, %s = %s, %s" % (p, q, q, p))
+
+
+class StepS(S):
+    """#define P0_STEP(v, k) do { (v) = W((v) + (k)); trace(P, (v)); } while (0)"""
+
+    def __init__(self, macro, var, e):
+        self.macro, self.var, self.e = macro, var, e
+
+    def feats(self):
+        return ("do-while-macro",)
+
+    def c(self, o, ind, ctx):
+        o.append(ind + "%s(%s, %s);" % (self.macro, self.var.cname, self.e.c()))
+
+    def py(self, o, ind, ctx):
+        n = self.var.pyname
+        o.append(ind + "%s = %s" % (n, WRAP_PY % ("%s + %s" % (n, self.e.py()))))
+        o.append(ind + "trace(%s)" % n)
+
+
+class AlignTrace(S):
+    """trace(P, (int)((__UINTPTR_TYPE__)&x & (N - 1))) of an _Alignas(N)
+    local: 0 wherever its storage lives."""
+
+    def __init__(self, var):
+        self.var = var
+
+    def feats(self):
+        return ("alignas",)
+
+    def c(self, o, ind, ctx):
+        o.append(ind + "trace(P, (int)((__UINTPTR_TYPE__)&%s & %d));" % (self.var.cname, self.var.align - 1))
+
+    def py(self, o, ind, ctx):
+        o.append(ind + "trace(0)")
+
+
 # ------------------------------------------------------------------ generator
 class Gen:
-    def __init__(self, name, body, final):
-        self.name, self.body, self.final = name, body, final
+    def __init__(self, name, body, final, params="int a, int b"):
+        self.name, self.body, self.final, self.params = name, body, final, params
 
 
 class Program:
     """plan: the consumer's action at each step: 0 send, c > 0 throw c,
     -1 close, -2 free while suspended (steps past the plan send)."""
 
-    def __init__(self, seed, gens, args, cap, plan=()):
+    def __init__(self, seed, gens, args, cap, plan=(), macros=()):
         self.seed, self.gens, self.args, self.cap = seed, gens, args, cap
         self.plan = list(plan)
+        self.macros = list(macros)  # #define lines, at file scope before the generators
 
 
 class Builder:
-    def __init__(self, seed, prefix):
+    """real: the groups of real-C features to add (see real_groups).  Their
+    decisions draw from a random stream of their own (rx), and none is drawn
+    with no group on, so the program of a seed without them is the one it
+    was before they existed."""
+
+    def __init__(self, seed, prefix, real=False):
+        real = real_groups(real)
         self.r = random.Random(seed)
         self.seed = seed
         self.prefix = prefix
         self.uid = 0
         self.names = ["x", "y", "z", "t", "u", "x", "y", "i"]
         self.taken = set()
+        self.real = real
+        if real:
+            self.rx = random.Random("real-c %d" % seed)
+            self.names += ["v1", "v2", "v3"]  # for P0_V(n), v##n
+            self.mp = prefix.upper()  # macro names: P0_M3, P0_SHOWV, ...
+            self.macros = {}  # name -> #define line
+            self.objm = []  # object-like macros: (name, cname, op, k)
+            self.bumps = []  # (name, cname, k)
+            self.tags_prev, self.tags_here = set(), set()
+            self.in_se = False  # inside a statement expression: none nested in it
+
+    def refs(self, scope):
+        """The variables an ordinary operand may name (not enumerators)."""
+        if not self.real:
+            return scope
+        return [v for v in scope if v.kind != "enum"]
+
+    def assignable(self, scope):
+        """The variables a statement may assign: not a loop counter (loops
+        must end), not const, not an enumerator."""
+        return [v for v in scope if not v.cname.startswith(("i", "j")) and not v.ro and v.kind != "enum"]
 
     def fresh(self):
         self.uid += 1
@@ -620,6 +1035,10 @@ class Builder:
     def leaf(self, scope, allow_yield, depth=0):
         """A leaf; depth > 0 lets it nest one smaller expression (a yield's
         value, a call's arguments)."""
+        if self.real and self.rx.random() < 0.1:
+            e = self.real_leaf(scope)
+            if e is not None:
+                return e
         r = self.r
         ch = r.random()
         if allow_yield and ch < self.p_yield:
@@ -627,8 +1046,9 @@ class Builder:
                           self.leaf(scope, False))
         if allow_yield and self.sub and ch < self.p_yield + self.p_yf:
             return self.yf_expr(scope, depth)
-        if ch < 0.55 and scope:
-            return Ref(r.choice(scope))
+        rs = self.refs(scope)
+        if ch < 0.55 and rs:
+            return Ref(r.choice(rs))
         if ch < 0.62 and depth > 0:
             return Call([self.expr(scope, depth - 1, allow_yield) for _ in range(3)])
         return Lit(r.randint(-20, 40))
@@ -680,14 +1100,16 @@ class Builder:
         if is_const(l) or is_const(rr):
             # gcc folds constant sides (-Wtautological-compare)
             if not l.leaf or is_const(l):
-                l = Ref(r.choice(scope)) if scope else YieldE(Lit(1))
+                l = Ref(r.choice(self.refs(scope))) if scope else YieldE(Lit(1))
             if not rr.leaf or is_const(rr):
                 rr = Lit(r.randint(-20, 60))
         if (rr.lit and not l.leaf) or (l.lit and not rr.leaf) or (l.lit and rr.lit):
-            l = Ref(r.choice(scope)) if scope else YieldE(Lit(1))
+            l = Ref(r.choice(self.refs(scope))) if scope else YieldE(Lit(1))
             rr = Lit(r.randint(-20, 60))
         if l.c() == rr.c():
             rr = Lit(r.randint(-20, 60)) if l.leaf else YieldE(Lit(2))
+        if self.real and etype_of(l) and etype_of(rr) and etype_of(l) != etype_of(rr):
+            rr = Lit(self.rx.randint(-20, 60))  # -Wenum-compare
         return Cmp(op, l, rr)
 
     def newvar(self, scope, name=None):
@@ -695,6 +1117,8 @@ class Builder:
             free = [n for n in self.names if n not in self.taken]
             if not free:
                 name = "v%d" % self.uid
+                while name in self.taken:  # v1..v3 of the real-C features
+                    name = "v%d" % self.fresh()
             else:
                 name = self.r.choice(free)
         return Var(name, "%s_%d" % (name, self.fresh()))
@@ -707,17 +1131,21 @@ class Builder:
         for _ in range(n):
             self.taken = here
             s = self.stmt(scope, depth, ctx)
-            if isinstance(s, Decl):
-                here.add(s.var.cname)
+            names, new = s.declares()
+            here.update(names)
             out.append(s)
-            if isinstance(s, Decl):
-                # shadow: drop an outer variable of the same name
-                scope = [v for v in scope if v.cname != s.var.cname] + [s.var]
+            if names:
+                # shadow: drop outer variables of the same name (and their members)
+                scope = [v for v in scope if root(v.cname) not in names] + list(new)
             if isinstance(s, (Break, Continue, Return, Raise)):
                 break
         return out
 
     def stmt(self, scope, depth, ctx):
+        if self.real and self.rx.random() < 0.2:
+            s = self.real_stmt(scope, depth, ctx)
+            if s is not None:
+                return s
         r = self.r
         loops = sum(1 for k in ctx if k == "loop")
         ch = r.random()
@@ -727,7 +1155,7 @@ class Builder:
             if self.exc and r.random() < 0.18:
                 ev = Var(r.choice(["err", "e"]), "err_%d" % self.fresh())
                 body = self.stmts(scope, depth - 1, ctx, n)
-                hscope = [w for w in scope if w.cname != ev.cname] + [ev]
+                hscope = [w for w in scope if root(w.cname) != ev.cname] + [ev]
                 handler = self.stmts(hscope, depth - 1, ctx, r.randint(0, 3))
                 if r.random() < 0.7:
                     handler.insert(0, Trace(Ref(ev)))
@@ -737,7 +1165,7 @@ class Builder:
                           self.stmts(scope, depth - 1, ctx, r.randint(1, 3)) if r.random() < 0.5 else None)
             if k < 0.45 and loops < 3:
                 v = self.newvar(scope, r.choice(["i", "j", "i"]))
-                inner = [w for w in scope if w.cname != v.cname] + [v]
+                inner = [w for w in scope if root(w.cname) != v.cname] + [v]
                 return For(v, r.randint(1, 3), self.cond(inner, 1) if r.random() < 0.4 else None,
                            self.stmts(inner, depth - 1, ctx + ["loop"], n), self.fresh())
             if k < 0.58 and loops < 3:
@@ -763,7 +1191,7 @@ class Builder:
                     cases.append(([None], self.stmts(scope, depth - 1, ctx + ["switch"], r.randint(1, 2))))
                 e = self.expr(scope, 2)
                 if is_const(e):  # clang: no case matching constant switch condition
-                    e = Bin("+", e, Ref(r.choice(scope)))
+                    e = Bin("+", e, Ref(r.choice(self.refs(scope))))
                 return Switch(e, cases, self.fresh())
             return Block(self.stmts(scope, depth - 1, ctx, n))
         ch = r.random()
@@ -777,13 +1205,13 @@ class Builder:
             v = self.newvar(scope)
             cleanup = self.exc and r.random() < 0.4
             # C: the new name is in scope in its own initialiser
-            e = self.expr([w for w in scope if w.cname != v.cname], 2,
+            e = self.expr([w for w in scope if root(w.cname) != v.cname], 2,
                           not cleanup or CLEANUP_INIT_YIELD)
             if cleanup and not CLEANUP_INIT_YIELD and "yield" in e.c():
                 cleanup = False
             return Decl(v, e, cleanup)
         if ch < 0.32 and scope:
-            cand = [v for v in scope if not v.cname.startswith(("i", "j"))]
+            cand = self.assignable(scope)
             if cand:
                 return Assign(r.choice(cand), self.expr(scope, 2), r.random() < 0.3)
         if ch < 0.48:
@@ -803,6 +1231,262 @@ class Builder:
             return If(self.cond(scope, 1), [Return(self.expr(scope, 1))], None)
         return Trace(self.expr(scope, 1))
 
+    # real C in the bodies (only with self.real; decisions drawn from rx)
+    def on(self, group):
+        return group in self.real
+
+    def rname(self, exclude=()):
+        """A name for a new local of this block."""
+        free = [n for n in self.names if n not in self.taken and n not in exclude]
+        return self.rx.choice(free) if free else "v%d" % self.fresh()
+
+    def define(self, name, line):
+        self.macros.setdefault(name, "#define " + line)
+
+    def obj_macro(self, v):
+        """#define P0_M3 (x + 4), naming v; reused for another use of the same name."""
+        rx = self.rx
+        same = [m for m in self.objm if m[1] == v.cname]
+        if same and rx.random() < 0.6:
+            name, _, op, k = rx.choice(same)
+        else:
+            name = "%s_M%d" % (self.mp, self.fresh())
+            op, k = rx.choice(["+", "-", "^"]), rx.randint(1, 9)
+            self.define(name, "%s (%s %s %d)" % (name, v.cname, op, k))
+            self.objm.append((name, v.cname, op, k))
+        return MacroRef(name, op, k, v)
+
+    def pasted(self, v):
+        """v2 spelled P0_V(2), #define P0_V(n) v##n."""
+        self.define(self.mp + "_V", "%s_V(n) v##n" % self.mp)
+        return Var("%s_V(%s)" % (self.mp, v.cname[1:]), v.pyname, ro=v.ro, feat="paste", etype=v.etype)
+
+    def pastable(self, scope):
+        return [v for v in self.refs(scope) if re.fullmatch(r"v\d+", v.cname)]
+
+    def stmt_expr(self, scope, side=()):
+        """({ int n = W(e); ...; final; }); side: outer locals it may also assign."""
+        rx = self.rx
+        saved, self.in_se = self.in_se, True
+        name = rx.choice(self.names)
+        v = Var(name, "%s_%d" % (name, self.fresh()))
+        outer = [w for w in scope if root(w.cname) != name]
+        inner = outer + [v]
+        init = self.expr(outer, 1, False)
+        clamp = (rx.randint(-5, 20), self.expr(inner, 1, False)) if rx.random() < 0.35 else None
+        loop = None
+        if rx.random() < 0.3:
+            kn = rx.choice([n for n in ["k", "i", "j"] if n != name])
+            kv = Var(kn, "0")  # its pyname is set while the loop is unrolled
+            loop = (kv, rx.randint(1, 3), self.expr([w for w in inner if root(w.cname) != kn] + [kv], 0, False))
+        side = [w for w in side if root(w.cname) != name]
+        target = rx.choice(side) if side and rx.random() < 0.8 else None
+        final = Bin(rx.choice(["+", "-", "^", "*", "&", "|", "/", "%"]), Ref(v), self.expr(inner, 1, False))
+        self.in_se = saved
+        return StmtExpr(v, init, final, clamp, loop, target)
+
+    def real_leaf(self, scope):
+        """An operand of the real-C features, or None."""
+        rx = self.rx
+        rs = self.refs(scope)
+        ch = rx.random()
+        macros = self.on("macros")
+        if ch < 0.3 and rs and macros:
+            return self.obj_macro(rx.choice(rs))
+        if ch < 0.45 and macros and self.pastable(scope):
+            return Ref(self.pasted(rx.choice(self.pastable(scope))))
+        if ch < 0.55:
+            es = [v for v in scope if v.kind == "enum"]
+            if es:
+                return Ref(rx.choice(es))
+        if not self.in_se and self.on("stmt-expr"):
+            return self.stmt_expr(scope)
+        return None
+
+    def show_arg(self, scope):
+        """The argument of P0_SHOWV: never a suspension point (#e and (e))."""
+        rx = self.rx
+        rs = self.refs(scope)
+        ch = rx.random()
+        if ch < 0.5:
+            return Ref(rx.choice(rs))
+        if ch < 0.65 and self.pastable(scope):
+            return Ref(self.pasted(rx.choice(self.pastable(scope))))
+        if ch < 0.8:
+            return self.obj_macro(rx.choice(rs))
+        es = [v for v in scope if v.kind == "enum"]
+        if ch < 0.9 and es:
+            return Ref(rx.choice(es))
+        return self.expr(scope, 1, False)
+
+    def const_init(self, scope):
+        """The initialiser of a const local: never a constant, or clang folds
+        the local where it is used (no case matching constant switch ...)."""
+        e = self.expr(scope, 2)
+        if is_const(e):
+            e = Bin("+", e, Ref(self.rx.choice(self.refs(scope))))
+        return e
+
+    def qual_decl(self, scope):
+        """const / volatile / _Alignas(N) int x = W(e);  (e may suspend)"""
+        rx = self.rx
+        v = self.newvar(scope)
+        qual = rx.choice(["const", "const", "volatile", "_Alignas(16)", "_Alignas(16)", "_Alignas(32)",
+                          "const volatile", "_Alignas(16) const", "volatile _Alignas(8)"])
+        sc = [w for w in scope if root(w.cname) != v.cname]
+        e = self.const_init(sc) if "const" in qual else self.expr(sc, 2)
+        feats = []
+        if "const" in qual:
+            v.ro = True
+            feats.append("const")
+        if "volatile" in qual:
+            feats.append("volatile")
+        m = re.search(r"_Alignas\((\d+)\)", qual)
+        if m:
+            v.align = int(m.group(1))
+            feats.append("alignas")
+        return Decl(v, e, qual=qual, feats=feats)
+
+    def typedef_decl(self, scope):
+        """typedef [const] int p0_t5;  p0_t5 x = W(e);"""
+        rx = self.rx
+        v = self.newvar(scope)
+        t = "%s_t%d" % (self.prefix, self.fresh())
+        base = rx.choice(["int", "int", "const int", "volatile int", "int const"])
+        sc = [w for w in scope if root(w.cname) != v.cname]
+        v.ro = "const" in base
+        e = self.const_init(sc) if v.ro else self.expr(sc, 2)
+        feats = ["local-typedef"] + (["const"] if v.ro else []) + (["volatile"] if "volatile" in base else [])
+        return Decl(v, e, ctype=t, pre=["typedef %s %s;" % (base, t)], feats=feats)
+
+    def struct_decl(self, scope):
+        rx = self.rx
+        x = self.rname()
+        members = [(m, rx.random() < 0.25) for m in rx.sample(["a", "b", "c"], rx.randint(1, 3))]
+        form = rx.choice(["inline", "split", "typedef", "typedef"])
+        # the tag of a struct of an earlier generator (maybe another layout),
+        # of an enclosing block of this one, or a new one
+        reuse = sorted(t for t in self.tags_prev | self.tags_here if "struct " + t not in self.taken)
+        if form == "typedef" and rx.random() < 0.4:
+            tag = None
+        elif reuse and rx.random() < 0.5:
+            tag = rx.choice(reuse)
+        else:
+            tag = "%s_s%d" % (self.prefix, self.fresh())
+        if tag:
+            self.tags_here.add(tag)
+        tdef = "%s_t%d" % (self.prefix, self.fresh()) if form == "typedef" else None
+        inits = [self.expr([w for w in scope if root(w.cname) != x], 1) for _ in members]
+        order = list(range(len(members)))
+        if rx.random() < 0.4 and not any("yield" in e.c() for e in inits):
+            # out of member order only without suspension points: C leaves
+            # the order of an initializer list's evaluations open (clang
+            # takes member order), yieldc's would be a guess
+            rx.shuffle(order)
+        uid = self.fresh()
+        fields = {m: Var("%s.%s" % (x, m), "%s_%d_%s" % (x, uid, m), ro=c) for m, c in members}
+        copy = copy_fields = None
+        if rx.random() < 0.3:
+            copy = self.rname(exclude=(x,))
+            uid = self.fresh()
+            copy_fields = {m: Var("%s.%s" % (copy, m), "%s_%d_%s" % (copy, uid, m), ro=c) for m, c in members}
+        return StructDecl(tag, tdef, form, members, x, fields, inits, order, copy, copy_fields)
+
+    def enum_decl(self, scope):
+        rx = self.rx
+        name = self.rname()
+        tag = "%s_e%d" % (self.prefix, self.fresh())
+        consts, explicit = [], []
+        val = -rx.randint(1, 9)  # a negative enumerator: the type is int
+        for k in range(rx.randint(2, 4)):
+            ex = k == 0 or rx.random() < 0.4
+            if k:
+                val += rx.randint(2, 15) if ex else 1
+            consts.append(Var("%s_%s" % (tag.upper(), "ABCD"[k]), "(%d)" % val if val < 0 else "%d" % val,
+                              ro=True, kind="enum", etype=tag))
+            explicit.append(ex)
+        v = Var(name, "%s_%d" % (name, self.fresh()), etype=tag)
+        if rx.random() < 0.5:
+            init, wrap = Ref(rx.choice(consts)), False
+        else:
+            init, wrap = self.expr([w for w in scope if root(w.cname) != name], 2), True
+        return EnumDecl(tag, consts, explicit, v, init, wrap)
+
+    def real_stmt(self, scope, depth, ctx):
+        """A statement of the real-C features, or None."""
+        rx = self.rx
+        loops = sum(1 for k in ctx if k == "loop")
+        asg = self.assignable(scope)
+        mp = self.mp
+        al = [v for v in scope if v.align]
+        if al and rx.random() < 0.3:
+            return AlignTrace(rx.choice(al))
+        ch = rx.random()
+        if ch < 0.14:
+            return self.qual_decl(scope) if self.on("quals") else None
+        if ch < 0.39 and not self.on("types"):
+            return None
+        if ch < 0.21:
+            return self.typedef_decl(scope)
+        if ch < 0.33:
+            return self.struct_decl(scope)
+        if ch < 0.39:
+            return self.enum_decl(scope)
+        if ch < 0.69 and not self.on("macros"):
+            return None
+        if ch < 0.47:
+            self.define(mp + "_SHOWV", '%s_SHOWV(e) printf("p%%d s %%s=%%d\\n", P, #e, (e))' % mp)
+            return ShowS(mp + "_SHOWV", self.show_arg(scope))
+        if ch < 0.54 and asg:
+            pv = [v for v in asg if re.fullmatch(r"v\d+", v.cname)]
+            if pv and rx.random() < 0.3:  # P0_V(2) = W(e);  P0_V(2) += e; ...
+                return Assign(self.pasted(rx.choice(pv)), self.expr(scope, 2), rx.random() < 0.3)
+            v = rx.choice(asg)
+            same = [b for b in self.bumps if b[1] == v.cname]
+            if same and rx.random() < 0.6:
+                name, _, k = rx.choice(same)
+            else:
+                name, k = "%s_BUMP%d" % (mp, self.fresh()), rx.randint(1, 9)
+                self.define(name, "%s() (%s = %s)" % (name, v.cname, WRAP_C % ("%s + %d" % (v.cname, k))))
+                self.bumps.append((name, v.cname, k))
+            return BumpS(name, v, k, rx.random() < 0.3)
+        if ch < 0.61 and asg:
+            if len(asg) >= 2 and rx.random() < 0.5:
+                p, q = rx.sample(asg, 2)
+                if p.etype and q.etype and p.etype != q.etype:  # -Wenum-conversion
+                    return None
+                self.define(mp + "_SWAP", "%s_SWAP(p, q) do { int %s_tmp = (p); (p) = (q); (q) = %s_tmp; } "
+                            "while (0)" % (mp, self.prefix, self.prefix))
+                return SwapS(mp + "_SWAP", p, q)
+            self.define(mp + "_STEP", "%s_STEP(v, k) do { (v) = %s; trace(P, (v)); } while (0)"
+                        % (mp, WRAP_C % "(v) + (k)"))
+            return StepS(mp + "_STEP", rx.choice(asg), self.expr(scope, 1, False))
+        if ch < 0.69 and depth > 0 and loops < 3:
+            self.define(mp + "_RANGE", "%s_RANGE(i, n) for (int i = 0; i < (n); i++)" % mp)
+            v = self.newvar(scope, rx.choice(["i", "j"]))
+            inner = [w for w in scope if root(w.cname) != v.cname] + [v]
+            # n is read on every turn, in the loop variable's scope; at most 3
+            n = Lit(rx.randint(1, 3)) if rx.random() < 0.5 else Bin("&", self.expr(inner, 1, False), Lit(3))
+            body = self.stmts(inner, depth - 1, ctx + ["loop"], rx.randint(1, 4))
+            return RangeFor(mp + "_RANGE", v, n, body, self.fresh())
+        if ch < 0.86 and not self.on("stmt-expr"):
+            return None
+        if ch < 0.86:
+            # a statement expression that assigns an outer local: only as
+            # the whole operand, nothing else in the statement reads it
+            form = rx.random()
+            if form < 0.35:
+                return YieldS(self.stmt_expr(scope, asg))
+            if form < 0.55:
+                return Trace(self.stmt_expr(scope, asg))
+            if form < 0.8 or not asg:
+                v = self.newvar(scope)
+                sc = [w for w in scope if root(w.cname) != v.cname]
+                return Decl(v, self.stmt_expr(sc, self.assignable(sc)))
+            dst = rx.choice(asg)
+            return Assign(dst, self.stmt_expr(scope, [w for w in asg if w.cname != dst.cname]), rx.random() < 0.3)
+        return None
+
     def program(self):
         r = self.r
         ng = r.randint(1, 4)
@@ -815,8 +1499,14 @@ class Builder:
             self.exc = exc
             self.p_yf = 0.08 if self.sub else 0
             a, b = Var("a", "a"), Var("b", "b")
+            params = "int a, int b"
+            if self.real:
+                self.tags_prev |= self.tags_here
+                self.tags_here = set()
+                if self.rx.random() < 0.15 and self.on("quals"):
+                    a.ro, params = True, "const int a, int b"
             body = self.stmts([a, b], r.randint(1, 3), [], r.randint(3, 8))
-            gens.append(Gen(names[k], body, self.expr([a, b], 1, False)))
+            gens.append(Gen(names[k], body, self.expr([a, b], 1, False), params))
         args = [r.randint(-30, 30), r.randint(-30, 30)]
         cap = r.choice([1000, 1000, 1000, r.randint(1, 8)])
         plan = []
@@ -825,12 +1515,13 @@ class Builder:
                 ch = r.random()
                 plan.append(r.randint(1, 64) if ch < 0.3 else -1 if ch < 0.36 else
                             -2 if ch < 0.4 else 0)
-        return Program(self.seed, gens, args, cap, plan)
+        return Program(self.seed, gens, args, cap, plan, self.macros.values() if self.real else ())
 
 
-def make(seed, index=0):
-    """The program of seed; index numbers it within a batch file."""
-    return Builder(seed, "p%d" % index).program()
+def make(seed, index=0, real=None):
+    """The program of seed; index numbers it within a batch file; real: the
+    real-C feature groups (see real_groups; default: REAL_C)."""
+    return Builder(seed, "p%d" % index, REAL_C if real is None else real).program()
 
 
 # ------------------------------------------------------------------- printers
@@ -954,8 +1645,9 @@ def drive(p, g, cap, plan):
 
 def c_program(prog, index):
     o = ["", "/* program %d: seed %d */" % (index, prog.seed), "#undef P", "#define P %d" % index]
+    o += prog.macros
     for g in reversed(prog.gens):  # callees first
-        o.append("yc_generator(int, int, int) %s(int a, int b) {" % g.name)
+        o.append("yc_generator(int, int, int) %s(%s) {" % (g.name, g.params))
         c_body(g.body + [Return(g.final)], o, "  ", [])
         o.append("}")
     plan = "plan_%d" % index
@@ -1015,3 +1707,59 @@ def stmt_lists(prog):
     for g in prog.gens:
         walk(g.body)
     return out
+
+
+REAL_FEATURES = ["macro-local", "macro-fn-local", "stringize", "paste", "loop-macro", "do-while-macro",
+                 "stmt-expr", "stmt-expr-side", "local-struct", "const-member", "shared-tag",
+                 "local-typedef", "local-enum", "const", "volatile", "alignas", "const-param"]
+
+
+def features(prog):
+    """The real-C features prog uses (names of REAL_FEATURES, in that order);
+    shared-tag: one struct tag declared in two of its generators."""
+    seen = set()
+
+    def walk(x):
+        if isinstance(x, (list, tuple)):
+            for it in x:
+                walk(it)
+        elif isinstance(x, (E, S)):
+            seen.update(x.feats())
+            for val in vars(x).values():
+                walk(val)
+        elif isinstance(x, Var) and x.feat:
+            seen.add(x.feat)
+    gens_of_tag = {}
+    for n, g in enumerate(prog.gens):
+        walk(g.body)
+        walk(g.final)
+        if "const" in g.params:
+            seen.add("const-param")
+        for lst in stmt_lists(Program(0, [g], [], 0)):
+            for s in lst:
+                if isinstance(s, StructDecl) and s.tag:
+                    gens_of_tag.setdefault(s.tag, set()).add(n)
+    if any(len(g) > 1 for g in gens_of_tag.values()):
+        seen.add("shared-tag")
+    return [f for f in REAL_FEATURES if f in seen]
+
+
+def main():
+    import argparse
+    ap = argparse.ArgumentParser(description="Print the program of one seed (C, or its Python twin).")
+    ap.add_argument("seed", type=int)
+    ap.add_argument("--py", action="store_true", help="the Python twin instead of the C")
+    ap.add_argument("--no-real-c", action="store_true", help="without the real-C features")
+    ap.add_argument("--real-c", default="all", help="feature groups: all, none or a comma list of "
+                    + ", ".join(REAL_GROUPS))
+    ap.add_argument("--features", action="store_true", help="only the real-C features it uses")
+    a = ap.parse_args()
+    p = make(a.seed, 0, "none" if a.no_real_c else a.real_c)
+    if a.features:
+        print(" ".join(features(p)))
+    else:
+        print((py_file if a.py else c_file)([(0, p)]), end="")
+
+
+if __name__ == "__main__":
+    main()
