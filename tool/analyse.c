@@ -340,9 +340,26 @@ static void walk_checks(actx *a, ir_node *n) {
         break;
       }
   }
+  if (n->kind == IR_VARREF && n->macro_inv && a->fn->vars.v[n->var].resident) {
+    /* rewritten in a macro's argument: a macro that also stringizes the
+     * argument would print the rewritten text */
+    ir_var *v = &a->fn->vars.v[n->var];
+    for (size_t i = 0; i < a->fn->macro_strs.n; i++)
+      if (a->fn->macro_str_at.v[i] == n->macro_inv &&
+          lex_uses_ident(a->fn->macro_strs.v[i], 1,
+                         (unsigned)strlen(a->fn->macro_strs.v[i]) - 1, v->name)) {
+        char *m = xasprintf("'%s' lives in the coroutine's frame (its address is taken, it is an "
+                            "array or it has a cleanup) and a macro stringizes the argument that "
+                            "names it",
+                            v->name);
+        err(a, n->sp.b, "pass a copy in a C local of its own to the macro", m);
+        free(m);
+        break;
+      }
+  }
   if (n->kind == IR_VARREF) {
     ir_var *v = &a->fn->vars.v[n->var];
-    if (v->resident && n->sp.e == n->sp.b) {
+    if (v->resident && n->in_macro) {
       char *m = xasprintf(
           v->hidden ? "'%s' lives in the coroutine's frame (a declaration of the same name hides "
                       "it at a suspension point where it is live) and is used inside a macro's "
@@ -442,9 +459,21 @@ static bool in_scope_at(const ir_func *fn, const ir_var *v, const ir_node *s, bo
 static bool live_at(const ir_var *v, const node_vec *uses, const ir_node *s, bool labels) {
   if (labels)
     return uses->n > 0;
+  /* a use a macro's body writes is placed at the (outermost) invocation:
+   * anywhere in s's statement it may come after s */
+  const ir_node *st = s;
+  while (st && (st->kind == IR_EXPR || st->kind == IR_ASSIGN || st->kind == IR_SUSPEND))
+    st = st->parent;
   for (size_t i = 0; i < uses->n; i++)
-    if (uses->v[i]->sp.b >= s->sp.e || (uses->v[i]->sp.b == uses->v[i]->sp.e && uses->v[i]->sp.b >= s->sp.b))
+    if (uses->v[i]->sp.b >= s->sp.e ||
+        (uses->v[i]->in_macro && (uses->v[i]->sp.b >= s->sp.b || (st && ir_encloses(st, uses->v[i])))))
       return true;
+  /* in a { } list around s, the initialisers are evaluated after it */
+  for (const ir_node *l = s->parent; l && l->kind == IR_EXPR; l = l->parent)
+    if (l->ck == CK_INIT)
+      for (size_t i = 0; i < uses->n; i++)
+        if (ir_encloses(l, uses->v[i]))
+          return true;
   for (const ir_node *l = s->parent; l; l = l->parent) {
     /* a yc_foreach stores its variable before each pass: its loop does
      * not carry the old value back */
@@ -484,6 +513,27 @@ static bool field_taken(ir_func *fn, size_t upto, const char *name) {
   return false;
 }
 
+/* Is there, before v in its block or in a scope around it, a yc_foreach
+ * or a cleanup variable the translator runs? */
+static bool outer_cleanups(const ir_func *fn, const ir_var *v) {
+  for (size_t i = 0; i < fn->vars.n; i++) {
+    const ir_var *w = &fn->vars.v[i];
+    if (w != v && w->scope == v->scope && w->cleanup && w->resident &&
+        w->name_sp.b < v->name_sp.b)
+      return true; /* declared before it in its block: cleaned up after it */
+  }
+  for (const ir_node *s = v->scope ? v->scope->parent : NULL; s; s = s->parent) {
+    if (s->kind == IR_FOREACH)
+      return true;
+    for (size_t i = 0; i < fn->vars.n; i++) {
+      const ir_var *w = &fn->vars.v[i];
+      if (w != v && w->scope == s && w->cleanup && w->resident)
+        return true;
+    }
+  }
+  return false;
+}
+
 /* Which variables get a frame slot, which live there, and what each
  * suspension point saves and restores. */
 static void frame_rule(actx *a, ir_func *fn) {
@@ -519,13 +569,18 @@ static void frame_rule(actx *a, ir_func *fn) {
     }
     if (v->scope && v->scope->kind == IR_FOREACH && stable && v->scope->has_susp)
       across = true;
-    v->lifted = across || v->cleanup || v->is_param;
-    v->resident = (across && (stable || hidden)) || v->cleanup;
+    /* A cleanup variable with no suspension point in its scope after it
+     * stays C's own (its attribute runs it), unless a scope around it has
+     * cleanups the translator runs itself: then all run in its order. */
+    bool own_cleanup = v->cleanup && !across && !outer_cleanups(fn, v);
+    v->lifted = across || (v->cleanup && !own_cleanup) || v->is_param;
+    v->resident = (across && (stable || hidden)) || (v->cleanup && !own_cleanup);
     /* A parameter the body never assigns is a constant of the frame: its
      * uses read the field (as fast as a hand-written iterator's), unless a
      * macro's body names it or the function has fast paths (then it is a C
      * local, read at entry). */
-    if (v->is_param && !v->assigned && !v->macro_use && !v->copy_bytes && !fast_paths)
+    if (v->is_param && !v->assigned && !v->macro_use && !v->macro_arg_use && !v->copy_bytes &&
+        !fast_paths)
       v->resident = true;
     v->hidden = v->resident && !stable && !v->cleanup;
     if (v->lifted && v->is_vm) {
@@ -550,9 +605,12 @@ static void frame_rule(actx *a, ir_func *fn) {
       free(m);
     }
     if (v->resident && v->decl && v->decl->in_macro) {
-      char *m = xasprintf("'%s' is declared by a macro and lives in the frame (its address is "
-                          "taken, it is an array or it has a cleanup) across a suspension point",
-                          v->name);
+      char *m = xasprintf(
+          v->hidden ? "'%s' is declared by a macro and lives in the frame (a declaration of the "
+                      "same name hides it at a suspension point where it is live)"
+                    : "'%s' is declared by a macro and lives in the frame (its address is "
+                      "taken, it is an array or it has a cleanup) across a suspension point",
+          v->name);
       err(a, v->name_sp.b, "declare it in the function's own text", m);
       free(m);
     }

@@ -135,6 +135,10 @@ void ir_unit_free(ir_unit *u) {
     free(fn->r);
     free(fn->fp);
     free(fn->susps.v);
+    for (size_t k = 0; k < fn->macro_strs.n; k++)
+      free(fn->macro_strs.v[k]);
+    free(fn->macro_strs.v);
+    free(fn->macro_str_at.v);
     free(fn->typedecls.v); /* the nodes belong to the body */
     ir_node_free(fn->body_node);
   }

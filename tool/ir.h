@@ -58,7 +58,8 @@ typedef enum {
   CK_LOR,     /* || */
   CK_COND,    /* ?: */
   CK_COMMA,   /* , */
-  CK_NOEVAL   /* sizeof, _Alignof, _Generic: operand not evaluated */
+  CK_NOEVAL,  /* sizeof, _Alignof, _Generic: operand not evaluated */
+  CK_INIT     /* { ... }: initialisers indeterminately sequenced (C11 6.7.9) */
 } expr_kind;
 
 typedef enum { SUSP_YIELD, SUSP_YIELD_FROM, SUSP_AWAIT, SUSP_AWAIT_NEXT } susp_kind;
@@ -81,6 +82,8 @@ struct ir_node {
 
   /* IR_VARREF: index of the variable; sp is the identifier token. */
   int var;
+  unsigned macro_inv; /* IR_VARREF in a macro's argument: 1 + the offset
+                         of the (outermost) invocation, else 0 */
   /* IR_SUSPEND */
   susp_kind susp;
   bool value_form; /* T x = yield(v, T): used for its value */
@@ -154,6 +157,7 @@ typedef struct {
   bool addr_taken;  /* & applied to it (or to a part), or an array of it decays */
   bool assigned;    /* written after its declaration (=, op=, ++, --) */
   bool macro_use;   /* used inside the body of a macro */
+  bool macro_arg_use; /* used in an argument of a macro of the user's */
   bool local_type;  /* its type cannot be named at file scope */
   bool copy_bytes;  /* saved and restored by copying bytes: arrays, const
                        objects or members, types local to the body */
@@ -189,6 +193,10 @@ typedef struct {
   bool exported;      /* external linkage: NAME__type and NAME__xresume are
                          visible to other files of the program */
   bool needs_result;
+  /* string literals macros wrote in the body (a stringized argument):
+   * 1 + the invocation's offset, and the literal */
+  VEC(unsigned) macro_str_at;
+  VEC(char *) macro_strs;
   /* names a macro's body in the function refers to, which the frame
    * pointer must not hide (bit i: frame_pointer_names[i]) */
   unsigned macro_names;

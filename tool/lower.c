@@ -93,7 +93,7 @@ static bool in_suspending_block(ir_node *n) {
 static void collect_refs(lctx *lc, ir_node *n, node_vec *out) {
   if (!n)
     return;
-  if (n->kind == IR_VARREF && n->sp.e > n->sp.b && lc->fn->vars.v[n->var].resident)
+  if (n->kind == IR_VARREF && !n->in_macro && lc->fn->vars.v[n->var].resident)
     VEC_PUSH(*out, n);
   if (n->kind == IR_EXPR && n->tag && !strcmp(n->tag, "compound-literal") && !n->has_susp &&
       n->ctype && in_suspending_block(n)) {
@@ -629,7 +629,7 @@ static unsigned render_decl(lctx *lc, ir_node *n) {
   ir_var *v0 = &lc->fn->vars.v[n->decl_vars[0]];
   unsigned first = declarator_start(f, v0, n->sp.b);
   char *spec = render_span(lc, n, (span){n->sp.b, first});
-  bool defines_type = strchr(spec, '{') != NULL;
+  bool defines_type = strchr(spec, '{') != NULL, type_out = false;
   unsigned pos = first;
   bool first_out = true;
   for (unsigned i = 0; i < n->ndecl; i++) {
@@ -638,6 +638,11 @@ static unsigned render_decl(lctx *lc, ir_node *n) {
     unsigned e = declarator_end(f, v->has_init ? v->init.e : v->name_sp.e, dend);
     pos = e;
     if (v->resident) {
+      if (defines_type && !type_out && !in_for_init) {
+        /* the type it defines stays declared: the specifiers alone */
+        buf_printf(lc->out, "%s; ", spec);
+        type_out = true;
+      }
       if (!v->has_init)
         continue;
       ir_node *ik = kid_in(n, v->init);

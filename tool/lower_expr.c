@@ -201,8 +201,14 @@ char *explode(lctx *lc, ir_node *e) {
       if (ks[i]->has_susp)
         last = i;
     for (unsigned i = 0; i <= last; i++) {
+      /* C does not order the initialisers of a { } list: the ones that do
+       * not suspend are left in place, evaluated after the last suspension
+       * point (analyse.c keeps what they read live until then), and a
+       * designated one keeps its designator */
+      if (e->ck == CK_INIT && !ks[i]->has_susp)
+        continue;
       char *t = explode(lc, ks[i]);
-      texts[i] = i < last ? save(lc, ks[i], t) : t;
+      texts[i] = i < last && e->ck != CK_INIT ? save(lc, ks[i], t) : t;
     }
     res = splice(lc, e, ks, texts);
   }

@@ -73,9 +73,47 @@ static bool plain_end(pctx *p, CXCursor c) {
   return s == e;
 }
 
+static cursor_vec children(CXCursor c);
+static char *cx_take(CXString s);
+
 static span span_of(pctx *p, CXCursor c) {
   CXSourceRange r = clang_getCursorExtent(c);
-  span s = {loc_off(p, clang_getRangeStart(r)), loc_off(p, clang_getRangeEnd(r))};
+  CXSourceLocation start = clang_getRangeStart(r);
+  span s = {loc_off(p, start), loc_off(p, clang_getRangeEnd(r))};
+  /* An expression that a macro's body begins (its invocation's name is at
+   * s.b, an identifier): libclang 14 places both its ends at the
+   * invocation's start; the expression is the whole invocation. */
+  const src_file *f = F(p);
+  if (s.e <= s.b + 1 && s.b < f->len && is_ident_char((unsigned char)f->text[s.b]) &&
+      !(f->text[s.b] >= '0' && f->text[s.b] <= '9') &&
+      !clang_equalLocations(start, clang_getLocationForOffset(p->tu, p->main, s.b))) {
+    /* a token of a macro's body, or of a macro's argument: the text at s.b
+     * is then the macro's name, or the expression's own first token */
+    CXCursor leaf = c;
+    for (int depth = 0; depth < 64; depth++) {
+      cursor_vec kids = children(leaf);
+      if (!kids.n) {
+        free(kids.v);
+        break;
+      }
+      leaf = kids.v[0];
+      free(kids.v);
+    }
+    span id = lex_ident_at(f->text, f->len, s.b);
+    char *name = cx_take(clang_getCursorSpelling(leaf));
+    bool own = id.e - id.b == strlen(name) && !strncmp(f->text + id.b, name, id.e - id.b);
+    free(name);
+    if (!own) {
+      unsigned end = id.e;
+      span args[16];
+      unsigned nargs, e;
+      unsigned open = lex_skip_ws(f->text, f->len, id.e);
+      if (open < f->len && f->text[open] == '(' &&
+          lex_call_args(f->text, f->len, id.e, args, 16, &nargs, &e))
+        end = e;
+      s.e = end;
+    }
+  }
   if (s.e < s.b)
     s.e = s.b;
   return s;
@@ -907,7 +945,16 @@ static bool is_literal(enum CXCursorKind k) {
          k == CXCursor_CharacterLiteral;
 }
 
-static char *type_of(CXCursor c) { return plain_spelling(clang_getCursorType(c)); }
+static bool type_is_local(CXType t);
+
+/* The type of expression c spelled for a frame temporary at file scope: a
+ * typedef declared in the body is spelled as what it stands for. */
+static char *type_of(CXCursor c) {
+  CXType t = clang_getCursorType(c);
+  if (type_is_local(t))
+    t = clang_getCanonicalType(t);
+  return plain_spelling(t);
+}
 
 static ir_node *expr_leaf(pctx *p, CXCursor c, ir_node *parent, expr_kind ck) {
   ir_node *n = ir_new(IR_EXPR, span_of(p, c), parent);
@@ -1084,10 +1131,21 @@ static ir_node *build_expr(pctx *p, CXCursor c, ir_node *parent) {
       const char *nm = p->fn->vars.v[vi].name;
       in_body = id.b == off && id.e - id.b == strlen(nm) && !strncmp(F(p)->text + off, nm, id.e - id.b);
     }
-    ir_node *n = ir_new(IR_VARREF, in_body ? (span){off, off} : span_of(p, c), parent);
+    ir_node *n = ir_new(IR_VARREF, in_body ? (span){off, off} : exp_span_of(p, c), parent);
     n->var = vi;
+    if (in_body && off != eoff) {
+      /* in an argument of the macro invoked at eoff (not one of yieldc's
+       * forms, whose arguments the lowering takes apart itself) */
+      span inv = lex_ident_at(F(p)->text, F(p)->len, eoff);
+      if (!is_yieldc_form(F(p)->text + inv.b, inv.e - inv.b)) {
+        n->macro_inv = eoff + 1;
+        p->fn->vars.v[vi].macro_arg_use = true;
+      }
+    }
     if (!in_body) {
-      n->sp.e = n->sp.b; /* marks a use we cannot rewrite */
+      /* a macro's body names it: the node spans the invocation, whose text
+       * cannot be rewritten */
+      n->in_macro = true;
       p->fn->vars.v[vi].macro_use = true;
     } else {
       n->sp = (span){off, off + (unsigned)strlen(p->fn->vars.v[vi].name)};
@@ -1170,6 +1228,8 @@ static ir_node *build_expr(pctx *p, CXCursor c, ir_node *parent) {
     n->tag = xstrdup("compound-literal");
   if (k == CXCursor_ConditionalOperator)
     n->ck = CK_COND;
+  if (k == CXCursor_InitListExpr)
+    n->ck = CK_INIT;
   cursor_vec kids = children(c);
   cursor_vec kid_cursors = {0};
   for (size_t i = 0; i < kids.n; i++) {
@@ -1416,6 +1476,8 @@ static ir_node *build_for(pctx *p, CXCursor c, ir_node *parent) {
     ir_node *e;
     if (k == CXCursor_DeclStmt) {
       e = build_decl(p, kids.v[i], n);
+      if (e && inside_user_macro_at(p, kids.v[i], e->sp.b))
+        e->in_macro = true; /* a loop macro's declaration */
     } else if (last) {
       e = build_stmt(p, kids.v[i], n);
     } else {
@@ -1673,6 +1735,17 @@ static void mark(pctx *p, int vi, bool addr) {
 /* What expression c (of kind k) tells about the variables it uses: an
  * address taken, an assignment, a name a macro's body uses. */
 static void note_use(pctx *p, CXCursor c, enum CXCursorKind k) {
+  if (k == CXCursor_StringLiteral) {
+    /* a literal a macro wrote (#x): what it spells may name a variable */
+    CXSourceLocation at = clang_getCursorLocation(c);
+    unsigned eoff;
+    if (loc_in_main(p, at, false, &eoff) &&
+        !clang_equalLocations(at, clang_getLocationForOffset(p->tu, p->main, eoff))) {
+      VEC_PUSH(p->fn->macro_str_at, eoff + 1);
+      VEC_PUSH(p->fn->macro_strs, cx_take(clang_getCursorSpelling(c)));
+    }
+    return;
+  }
   if (k == CXCursor_UnaryOperator || k == CXCursor_BinaryOperator ||
       k == CXCursor_CompoundAssignOperator) {
     cursor_vec kids = operands(c);

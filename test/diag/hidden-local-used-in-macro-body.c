@@ -4,9 +4,9 @@
 // where it is live cannot be named there: it lives in the frame and its
 // uses are rewritten, which a macro's body cannot be.  The error says so
 // and what to do.
-// CHECK: hidden-local-used-in-macro-body.c:{{[0-9]+}}:9: error: 'x' lives in the coroutine's frame (a declaration of the same name hides it at a suspension point where it is live) and is used inside a macro's body
+// CHECK: hidden-local-used-in-macro-body.c:{{[0-9]+}}:{{[0-9]+}}: error: 'x' lives in the coroutine's frame (a declaration of the same name hides it at a suspension point where it is live) and is used inside a macro's body
 // CHECK: note: rename one of the two declarations, or pass the variable to the macro as an argument
-// CHECK: hidden-local-used-in-macro-body.c:{{[0-9]+}}:11: error: 'v' lives in the coroutine's frame (a declaration of the same name hides it
+// CHECK: hidden-local-used-in-macro-body.c:{{[0-9]+}}:{{[0-9]+}}: error: 'v' lives in the coroutine's frame (a declaration of the same name hides it
 /* An inner block that shadows a parameter and a local and yields inside,
  * with the outer ones used after it; a macro naming x and v expanded in
  * both scopes means the declaration visible where it is expanded (the

@@ -6,12 +6,16 @@
 // be used after the function resumes): its uses are rewritten, and a use
 // inside a macro's body cannot be.  A local of a type without a name
 // declared in the body cannot have a typed frame field.  A local that
-// stays a C local can be used in any macro (count).
+// stays a C local can be used in any macro (count).  One used in a
+// macro's argument is rewritten there, which a macro that stringizes the
+// argument would print: refused too.
 #include <yieldc.h>
 
 void keep(int *p);
 #define BUMP() (total++)
 #define COUNT() (count++)
+#define SHOW(x) printf("%s=%d\n", #x, x)
+int printf(const char *, ...);
 
 yc_generator(int) g(void) {
   int total = 0, count = 0;
@@ -27,4 +31,8 @@ yc_generator(int) g(void) {
   // CHECK-DAG: resident-local-in-macro-body.c:[[@LINE-2]]:21: error: 'anon', of a type without a name declared in the function, lives in the frame
   // CHECK-DAG: note: give the type a tag or a typedef name
   yield(anon.x);
+  SHOW(total);
+  // CHECK-DAG: resident-local-in-macro-body.c:[[@LINE-1]]:8: error: 'total' lives in the coroutine's frame (its address is taken, it is an array or it has a cleanup) and a macro stringizes the argument that names it
+  // CHECK-DAG: note: pass a copy in a C local of its own to the macro
+  SHOW(count);
 }

@@ -373,6 +373,19 @@ class Failure:
         return "; ".join(t)
 
 
+# A program that SPEC section 8 says must be refused is not a failure when
+# yieldc refuses it with that section's message: a local that lives in the
+# coroutine's frame, named in a macro's body or stringized by a macro (the
+# generator avoids these, but cannot foresee every hiding declaration).
+DOCUMENTED_REFUSAL = re.compile(r"error: '[A-Za-z_0-9]+' (lives in the coroutine's frame|is declared by a macro and lives in the frame)")
+refused = []  # seeds
+
+
+def documented_refusal(det):
+    errors = [l for l in det.splitlines() if ": error: " in l]
+    return errors and all(DOCUMENTED_REFUSAL.search(l) for l in errors)
+
+
 def run_batch(env, seeds, work, keep):
     d = tempfile.mkdtemp(prefix="batch-", dir=work)
     progs = [(n, yrandom.make(s, n, env.real)) for n, s in enumerate(seeds)]
@@ -387,6 +400,9 @@ def run_batch(env, seeds, work, keep):
             s = seeds[n]
             p = yrandom.make(s, 0, env.real)
             k, det, _ = check(env, [(0, p)], d, "s%d" % s)
+            if k == "translate" and documented_refusal(det):
+                refused.append(s)
+                continue
             if k is not None:
                 feats = yrandom.features(p)
                 plain_ok = None
@@ -523,6 +539,9 @@ def main():
                 for name in f.feats:
                     FAILED_WITH[name] = FAILED_WITH.get(name, 0) + 1
     print("%d programs compared in %.1f s, %d failed" % (total, time.time() - t0, len(failures)))
+    if refused:
+        print("%d refused by yieldc as SPEC section 8 asks (a frame-resident local named by a macro): "
+              "seeds %s" % (len(refused), " ".join(str(x) for x in sorted(refused)[:20])))
     print("programs with: " + ", ".join("%s %d" % (name, COUNTS.get(name, 0)) for name in
                                          [f for f, _ in FEATURES] + ["throw", "close", "free"]))
     if env.real:

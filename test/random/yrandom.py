@@ -104,6 +104,10 @@ class Var:
     def __init__(self, cname, pyname, ro=False, kind=None, align=0, feat=None, etype=None):
         self.cname, self.pyname = cname, pyname
         self.ro, self.kind, self.align, self.feat, self.etype = ro, kind, align, feat, etype
+        # nomacro: a macro's body must not name it (yieldc keeps it in the
+        # frame: a cleanup local, or one a later declaration hides);
+        # macro_used: a macro names it, so no declaration may hide it
+        self.nomacro = self.macro_used = False
 
 
 def root(cname):
@@ -1112,15 +1116,24 @@ class Builder:
             rr = Lit(self.rx.randint(-20, 60))  # -Wenum-compare
         return Cmp(op, l, rr)
 
+    def mok(self, vs):
+        """The variables of vs a macro may name (SPEC section 8: a local
+        that lives in the frame cannot be named in a macro's body)."""
+        return [v for v in vs if not v.nomacro]
+
     def newvar(self, scope, name=None):
         if name is None:
-            free = [n for n in self.names if n not in self.taken]
+            used = {v.cname for v in scope if v.macro_used}
+            free = [n for n in self.names if n not in self.taken and n not in used]
             if not free:
                 name = "v%d" % self.uid
                 while name in self.taken:  # v1..v3 of the real-C features
                     name = "v%d" % self.fresh()
             else:
                 name = self.r.choice(free)
+        for v in scope:  # hidden by the new one from here on
+            if v.cname == name:
+                v.nomacro = True
         return Var(name, "%s_%d" % (name, self.fresh()))
 
     # statements
@@ -1164,7 +1177,12 @@ class Builder:
                 return If(self.cond(scope, 2), self.stmts(scope, depth - 1, ctx, n),
                           self.stmts(scope, depth - 1, ctx, r.randint(1, 3)) if r.random() < 0.5 else None)
             if k < 0.45 and loops < 3:
-                v = self.newvar(scope, r.choice(["i", "j", "i"]))
+                name = r.choice(["i", "j", "i"])
+                for alt in (name, "j", "i", "k"):  # not hiding one a macro names
+                    if not any(w.cname == alt and w.macro_used for w in scope):
+                        name = alt
+                        break
+                v = self.newvar(scope, name)
                 inner = [w for w in scope if root(w.cname) != v.cname] + [v]
                 return For(v, r.randint(1, 3), self.cond(inner, 1) if r.random() < 0.4 else None,
                            self.stmts(inner, depth - 1, ctx + ["loop"], n), self.fresh())
@@ -1209,6 +1227,7 @@ class Builder:
                           not cleanup or CLEANUP_INIT_YIELD)
             if cleanup and not CLEANUP_INIT_YIELD and "yield" in e.c():
                 cleanup = False
+            v.nomacro = v.nomacro or cleanup
             return Decl(v, e, cleanup)
         if ch < 0.32 and scope:
             cand = self.assignable(scope)
@@ -1246,6 +1265,7 @@ class Builder:
     def obj_macro(self, v):
         """#define P0_M3 (x + 4), naming v; reused for another use of the same name."""
         rx = self.rx
+        v.macro_used = True
         same = [m for m in self.objm if m[1] == v.cname]
         if same and rx.random() < 0.6:
             name, _, op, k = rx.choice(same)
@@ -1259,10 +1279,11 @@ class Builder:
     def pasted(self, v):
         """v2 spelled P0_V(2), #define P0_V(n) v##n."""
         self.define(self.mp + "_V", "%s_V(n) v##n" % self.mp)
+        v.macro_used = True
         return Var("%s_V(%s)" % (self.mp, v.cname[1:]), v.pyname, ro=v.ro, feat="paste", etype=v.etype)
 
     def pastable(self, scope):
-        return [v for v in self.refs(scope) if re.fullmatch(r"v\d+", v.cname)]
+        return [v for v in self.mok(self.refs(scope)) if re.fullmatch(r"v\d+", v.cname)]
 
     def stmt_expr(self, scope, side=()):
         """({ int n = W(e); ...; final; }); side: outer locals it may also assign."""
@@ -1291,8 +1312,8 @@ class Builder:
         rs = self.refs(scope)
         ch = rx.random()
         macros = self.on("macros")
-        if ch < 0.3 and rs and macros:
-            return self.obj_macro(rx.choice(rs))
+        if ch < 0.3 and self.mok(rs) and macros:
+            return self.obj_macro(rx.choice(self.mok(rs)))
         if ch < 0.45 and macros and self.pastable(scope):
             return Ref(self.pasted(rx.choice(self.pastable(scope))))
         if ch < 0.55:
@@ -1306,13 +1327,14 @@ class Builder:
     def show_arg(self, scope):
         """The argument of P0_SHOWV: never a suspension point (#e and (e))."""
         rx = self.rx
+        scope = self.mok(scope)  # stringized: a frame-resident one would print its field
         rs = self.refs(scope)
         ch = rx.random()
-        if ch < 0.5:
+        if ch < 0.5 and rs:
             return Ref(rx.choice(rs))
         if ch < 0.65 and self.pastable(scope):
             return Ref(self.pasted(rx.choice(self.pastable(scope))))
-        if ch < 0.8:
+        if ch < 0.8 and rs:
             return self.obj_macro(rx.choice(rs))
         es = [v for v in scope if v.kind == "enum"]
         if ch < 0.9 and es:
@@ -1344,6 +1366,7 @@ class Builder:
         m = re.search(r"_Alignas\((\d+)\)", qual)
         if m:
             v.align = int(m.group(1))
+            v.nomacro = True  # its address is printed: it lives in the frame
             feats.append("alignas")
         return Decl(v, e, qual=qual, feats=feats)
 
@@ -1438,10 +1461,13 @@ class Builder:
             self.define(mp + "_SHOWV", '%s_SHOWV(e) printf("p%%d s %%s=%%d\\n", P, #e, (e))' % mp)
             return ShowS(mp + "_SHOWV", self.show_arg(scope))
         if ch < 0.54 and asg:
-            pv = [v for v in asg if re.fullmatch(r"v\d+", v.cname)]
+            pv = [v for v in self.mok(asg) if re.fullmatch(r"v\d+", v.cname)]
             if pv and rx.random() < 0.3:  # P0_V(2) = W(e);  P0_V(2) += e; ...
                 return Assign(self.pasted(rx.choice(pv)), self.expr(scope, 2), rx.random() < 0.3)
-            v = rx.choice(asg)
+            if not self.mok(asg):
+                return None
+            v = rx.choice(self.mok(asg))
+            v.macro_used = True
             same = [b for b in self.bumps if b[1] == v.cname]
             if same and rx.random() < 0.6:
                 name, _, k = rx.choice(same)
@@ -1463,7 +1489,11 @@ class Builder:
             return StepS(mp + "_STEP", rx.choice(asg), self.expr(scope, 1, False))
         if ch < 0.69 and depth > 0 and loops < 3:
             self.define(mp + "_RANGE", "%s_RANGE(i, n) for (int i = 0; i < (n); i++)" % mp)
-            v = self.newvar(scope, rx.choice(["i", "j"]))
+            ok = [n for n in ("i", "j") if not any(w.cname == n and w.macro_used for w in scope)]
+            if not ok:
+                return None
+            v = self.newvar(scope, rx.choice(ok))
+            v.macro_used = True  # declared by a macro: nothing may hide it
             inner = [w for w in scope if root(w.cname) != v.cname] + [v]
             # n is read on every turn, in the loop variable's scope; at most 3
             n = Lit(rx.randint(1, 3)) if rx.random() < 0.5 else Bin("&", self.expr(inner, 1, False), Lit(3))
