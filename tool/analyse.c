@@ -32,6 +32,14 @@ static void err(actx *a, unsigned off, const char *note, const char *msg) {
   a->failed = true;
 }
 
+/* err() with the message formatted (a variable's name in it). */
+#define errf(a, off, note, ...)                                                                    \
+  do {                                                                                             \
+    char *errf_msg = xasprintf(__VA_ARGS__);                                                       \
+    err(a, off, note, errf_msg);                                                                   \
+    free(errf_msg);                                                                                \
+  } while (0)
+
 static void number_states(actx *a, ir_node *n) {
   if (!n)
     return;
@@ -348,12 +356,10 @@ static void walk_checks(actx *a, ir_node *n) {
       if (a->fn->macro_str_at.v[i] == n->macro_inv &&
           lex_uses_ident(a->fn->macro_strs.v[i], 1,
                          (unsigned)strlen(a->fn->macro_strs.v[i]) - 1, v->name)) {
-        char *m = xasprintf("'%s' lives in the coroutine's frame (its address is taken, it is an "
-                            "array or it has a cleanup) and a macro stringizes the argument that "
-                            "names it",
-                            v->name);
-        err(a, n->sp.b, "pass a copy in a C local of its own to the macro", m);
-        free(m);
+        errf(a, n->sp.b, "pass a copy in a C local of its own to the macro",
+             "'%s' lives in the coroutine's frame (its address is taken, it is an array or it "
+             "has a cleanup) and a macro stringizes the argument that names it",
+             v->name);
         break;
       }
   }
@@ -597,12 +603,10 @@ static void frame_rule(actx *a, ir_func *fn) {
     }
     if (v->resident && v->local_type &&
         (strstr(v->type, "(unnamed") || strstr(v->type, "(anonymous"))) {
-      char *m = xasprintf("'%s', of a type without a name declared in the function, lives in the "
-                          "frame (its address is taken or it is an array) across a suspension "
-                          "point",
-                          v->name);
-      err(a, v->name_sp.b, "give the type a tag or a typedef name", m);
-      free(m);
+      errf(a, v->name_sp.b, "give the type a tag or a typedef name",
+           "'%s', of a type without a name declared in the function, lives in the frame (its "
+           "address is taken or it is an array) across a suspension point",
+           v->name);
     }
     if (v->resident && v->decl && v->decl->in_macro) {
       char *m = xasprintf(
