@@ -1171,6 +1171,12 @@ void lower_function(const lower_opts *o, ir_func *fn, buf *out) {
   for (size_t i = 0; i < 3; i++)
     buf_printf(out, "#pragma push_macro(\"%s\")\n#undef %s\n#define %s yc__func\n", func_names[i],
                func_names[i], func_names[i]);
+  /* gcc's -Wdangling-pointer takes a resumption's jump into a block, past
+   * a local's declaration, for a use after the block ended */
+  buf_puts(out, "#if defined(__GNUC__) && !defined(__clang__) && __GNUC__ >= 12\n"
+                "#pragma GCC diagnostic push\n"
+                "#pragma GCC diagnostic ignored \"-Wdangling-pointer\"\n"
+                "#endif\n");
   buf_printf(out, "%s %s__resume(yc_coro *yc__c, void *yc__out, const void *yc__in) {\n", linkage, n);
   buf_printf(out, "  static const char yc__func[] __attribute__((unused)) = \"%s\";\n", n);
   buf_printf(out, "  struct %s__frame *%s = (struct %s__frame *)yc__c;\n", n, fn->fp, n);
@@ -1216,6 +1222,8 @@ void lower_function(const lower_opts *o, ir_func *fn, buf *out) {
                 "  return (yc__c->flags & YC__F_CLOSE) ? YC__RETURN : YC__FAIL;\n}\n");
   for (size_t i = 0; i < 3; i++)
     buf_printf(out, "#undef %s\n#pragma pop_macro(\"%s\")\n", func_names[i], func_names[i]);
+  buf_puts(out, "#if defined(__GNUC__) && !defined(__clang__) && __GNUC__ >= 12\n"
+                "#pragma GCC diagnostic pop\n#endif\n");
   if (fn->exported)
     buf_printf(out,
                "int %s__xresume(yc_coro *yc__c, void *yc__out, const void *yc__in) "
