@@ -1,5 +1,6 @@
 /* diag.c - prints diagnostics the way clang does, so editors and build
- * logs treat yieldc's errors like the compiler's. */
+ * logs treat yieldc's errors like the compiler's, in clang's colours when
+ * stderr is a terminal or -fdiagnostics-color asks for them. */
 #include "diag.h"
 
 #include <stdarg.h>
@@ -61,6 +62,72 @@ void diag_release(void) {
   nstarts = 0;
 }
 
+/* ---- colour ------------------------------------------------------------ */
+
+/* clang's choices: bold location and message, red errors, magenta
+ * warnings, green caret and fix-its; notes cyan (as gcc), readable on dark
+ * and light terminals alike. */
+#define C_RESET "\033[0m"
+#define C_BOLD "\033[1m"
+#define C_ERROR "\033[0;1;31m"
+#define C_WARNING "\033[0;1;35m"
+#define C_NOTE "\033[0;1;36m"
+#define C_CARET "\033[0;1;32m"
+
+static diag_color_mode color_mode = DIAG_COLOR_AUTO;
+static int color_on = -1; /* decided at the first message */
+
+void diag_set_color(diag_color_mode m) {
+  color_mode = m;
+  color_on = -1;
+}
+
+static bool use_color(void) {
+  if (color_on < 0) {
+    if (color_mode != DIAG_COLOR_AUTO) {
+      color_on = color_mode == DIAG_COLOR_ALWAYS;
+    } else {
+      const char *no = getenv("NO_COLOR"), *term = getenv("TERM");
+      color_on = isatty(STDERR_FILENO) && !(no && *no) && term && *term && strcmp(term, "dumb");
+    }
+  }
+  return color_on;
+}
+
+static const char *paint(const char *code) { return use_color() ? code : ""; }
+
+bool diag_color_flag(const char *a, diag_color_mode *m, bool *bad) {
+  *bad = false;
+  if (!strcmp(a, "-fdiagnostics-color") || !strcmp(a, "-fcolor-diagnostics")) {
+    *m = DIAG_COLOR_ALWAYS;
+  } else if (!strcmp(a, "-fno-diagnostics-color") || !strcmp(a, "-fno-color-diagnostics")) {
+    *m = DIAG_COLOR_NEVER;
+  } else if (!strncmp(a, "-fdiagnostics-color=", 20)) {
+    const char *v = a + 20;
+    if (!strcmp(v, "always"))
+      *m = DIAG_COLOR_ALWAYS;
+    else if (!strcmp(v, "never"))
+      *m = DIAG_COLOR_NEVER;
+    else if (!strcmp(v, "auto"))
+      *m = DIAG_COLOR_AUTO;
+    else
+      *bad = true;
+  } else {
+    return false;
+  }
+  return true;
+}
+
+static const char *severity_color(const char *severity) {
+  if (!strcmp(severity, "warning"))
+    return C_WARNING;
+  if (!strcmp(severity, "note"))
+    return C_NOTE;
+  return C_ERROR;
+}
+
+/* ---- printing ---------------------------------------------------------- */
+
 static void print_caret(const char *line_text, unsigned col) {
   if (!line_text)
     return;
@@ -68,15 +135,35 @@ static void print_caret(const char *line_text, unsigned col) {
   fprintf(stderr, "%.*s\n", (int)n, line_text);
   for (unsigned i = 1; i < col && i <= n; i++)
     fputc(line_text[i - 1] == '\t' ? '\t' : ' ', stderr);
-  fputs("^\n", stderr);
+  fprintf(stderr, "%s^%s\n", paint(C_CARET), paint(C_RESET));
 }
 
 void diag_at(const char *path, unsigned line, unsigned col, const char *severity,
              const char *message, const char *line_text) {
   if (!strcmp(severity, "error") || !strcmp(severity, "fatal error"))
     errors++;
-  fprintf(stderr, "%s:%u:%u: %s: %s\n", path, line, col, severity, message);
+  /* a note's message is not bold (clang: supplemental text) */
+  bool note = !strcmp(severity, "note");
+  fprintf(stderr, "%s%s:%u:%u: %s%s%s: %s%s%s\n", paint(C_BOLD), path, line, col,
+          paint(severity_color(severity)), severity, paint(C_RESET), note ? "" : paint(C_BOLD),
+          message, note ? "" : paint(C_RESET));
   print_caret(line_text, col);
+}
+
+void diag_fixit(const char *text) {
+  fprintf(stderr, "%s%s%s\n", paint(C_CARET), text, paint(C_RESET));
+}
+
+void diag_tool(const char *severity, const char *fmt, ...) {
+  buf msg = {0};
+  va_list ap;
+  va_start(ap, fmt);
+  buf_vprintf(&msg, fmt, ap);
+  va_end(ap);
+  bool note = !strcmp(severity, "note");
+  fprintf(stderr, "%syieldc: %s%s%s: %s%s%s\n", paint(C_BOLD), paint(severity_color(severity)),
+          severity, paint(C_RESET), note ? "" : paint(C_BOLD), msg.s, note ? "" : paint(C_RESET));
+  buf_free(&msg);
 }
 
 void diag_error(const src_file *f, unsigned off, const char *note, const char *fmt, ...) {
@@ -92,6 +179,6 @@ void diag_error(const src_file *f, unsigned off, const char *note, const char *f
     start--;
   diag_at(f->path, line, col, "error", msg.s, f->text + start);
   if (note)
-    fprintf(stderr, "%s:%u:%u: note: %s\n", f->path, line, col, note);
+    diag_at(f->path, line, col, "note", note, NULL);
   buf_free(&msg);
 }

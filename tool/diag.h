@@ -1,5 +1,6 @@
 /* diag.h - clang-style diagnostics: "file:line:col: error: message", the
- * source line and a caret, and an optional note saying what to write. */
+ * source line and a caret, and an optional note saying what to write;
+ * coloured like clang's on a terminal or when asked to. */
 #ifndef YC_DIAG_H
 #define YC_DIAG_H
 
@@ -11,13 +12,29 @@ typedef struct {
   unsigned len;
 } src_file;
 
+/* When to colour: auto = stderr is a terminal, NO_COLOR is unset or
+ * empty, and TERM is set and not "dumb". */
+typedef enum { DIAG_COLOR_AUTO, DIAG_COLOR_ALWAYS, DIAG_COLOR_NEVER } diag_color_mode;
+void diag_set_color(diag_color_mode m);
+/* Is a one of the colour flags (-fdiagnostics-color[=always|never|auto],
+ * -fno-diagnostics-color, clang's -f[no-]color-diagnostics)?  If so *m is
+ * what it asks for; *bad is set when its value is none of the three. */
+bool diag_color_flag(const char *a, diag_color_mode *m, bool *bad);
+
 void diag_line_col(const src_file *f, unsigned off, unsigned *line, unsigned *col);
 /* Reports an error at byte offset off of f; note may be NULL. */
 void diag_error(const src_file *f, unsigned off, const char *note, const char *fmt, ...)
     __attribute__((format(printf, 4, 5)));
-/* Reports at an explicit line/column of any file (for libclang's messages). */
+/* Reports at an explicit line/column of any file (for libclang's
+ * messages); severity is "error", "fatal error", "warning" or "note".
+ * line_text (the line's text, up to a newline) may be NULL: no caret. */
 void diag_at(const char *path, unsigned line, unsigned col, const char *severity,
              const char *message, const char *line_text);
+/* A line of text to insert, printed under a note as clang prints a fix-it. */
+void diag_fixit(const char *text);
+/* A message of the tool itself: "yieldc: error: ..." (severity "error",
+ * "warning" or "note"). */
+void diag_tool(const char *severity, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 unsigned diag_error_count(void);
 /* Frees the line table kept for diag_line_col. */
 void diag_release(void);

@@ -2010,7 +2010,7 @@ static void error_in_include(pctx *p, CXCursor c, const char *note, const char *
   }
   diag_at(path, line, col, "error", msg, line_text);
   if (note)
-    fprintf(stderr, "%s:%u:%u: note: %s\n", path, line, col, note);
+    diag_at(path, line, col, "note", note, NULL);
   free(copy);
   free(path);
 }
@@ -2158,7 +2158,146 @@ static void report_clang(pctx *p, CXDiagnostic d) {
   p->failed = true;
 }
 
+/* ---- the files read, and a forgotten #include <yieldc.h> ------------------ */
+
+typedef struct {
+  file_list *l;
+  bool has_yieldc_h;
+  CXTranslationUnit tu;
+} incl_state;
+
+static void add_inclusion(CXFile f, CXSourceLocation *stack, unsigned depth, CXClientData d) {
+  (void)stack;
+  (void)depth;
+  incl_state *st = d;
+  char *name = cx_take(clang_getFileName(f));
+  const char *base = strrchr(name, '/');
+  base = base ? base + 1 : name;
+  if (!strcmp(base, "yieldc.h"))
+    st->has_yieldc_h = true;
+  for (size_t i = 0; i < st->l->path.n; i++)
+    if (!strcmp(st->l->path.v[i], name)) {
+      free(name);
+      return;
+    }
+  VEC_PUSH(st->l->path, name);
+  VEC_PUSH(st->l->system, clang_Location_isInSystemHeader(clang_getLocation(st->tu, f, 1, 1)) != 0);
+}
+
+void file_list_free(file_list *l) {
+  for (size_t i = 0; i < l->path.n; i++)
+    free(l->path.v[i]);
+  free(l->path.v);
+  free(l->system.v);
+  l->path.v = NULL;
+  l->system.v = NULL;
+  l->path.n = l->path.cap = l->system.n = l->system.cap = 0;
+}
+
+/* The names whose meaning comes from yieldc.h. */
+static bool is_yieldc_name(const char *s) {
+  static const char *const names[] = {
+      "yc_generator", "yc_async",     "yc_async_generator", "yield",     "yc_yield",
+      "yield_from",   "yc_yield_from", "await",             "yc_await",  "await_next",
+      "yc_await_next", "yc_foreach",   "yc_return",         "yc_raise",  "yc_try",
+      "yc_catch"};
+  for (size_t i = 0; i < sizeof names / sizeof *names; i++)
+    if (!strcmp(s, names[i]))
+      return true;
+  return false;
+}
+
+/* The first use of a yieldc form in the file as a call ("NAME("); its
+ * offset in *off and its name, or NULL. */
+static char *first_form_use(pctx *p, unsigned *off) {
+  CXSourceRange all = clang_getRange(clang_getLocationForOffset(p->tu, p->main, 0),
+                                     clang_getLocationForOffset(p->tu, p->main, F(p)->len));
+  CXToken *toks = NULL;
+  unsigned n = 0;
+  clang_tokenize(p->tu, all, &toks, &n);
+  char *found = NULL;
+  for (unsigned i = 0; i + 1 < n && !found; i++) {
+    if (clang_getTokenKind(toks[i]) != CXToken_Identifier ||
+        clang_getTokenKind(toks[i + 1]) != CXToken_Punctuation)
+      continue;
+    char *name = cx_take(clang_getTokenSpelling(p->tu, toks[i]));
+    char *next = cx_take(clang_getTokenSpelling(p->tu, toks[i + 1]));
+    if (is_yieldc_name(name) && !strcmp(next, "(")) {
+      clang_getSpellingLocation(clang_getTokenLocation(p->tu, toks[i]), NULL, NULL, NULL, off);
+      found = name;
+    } else {
+      free(name);
+    }
+    free(next);
+  }
+  clang_disposeTokens(p->tu, toks, n);
+  return found;
+}
+
+/* A file that uses yieldc's forms without including yieldc.h reads to
+ * clang as plain C that cannot parse ("expected function body after
+ * function declarator") or calls undeclared functions: say why. */
+static void note_missing_include(pctx *p) {
+  unsigned off = 0;
+  char *name = first_form_use(p, &off);
+  if (!name)
+    return;
+  unsigned line, col;
+  diag_line_col(F(p), off, &line, &col);
+  unsigned start = off;
+  while (start > 0 && F(p)->text[start - 1] != '\n')
+    start--;
+  char *msg = xasprintf("'%s' is a yieldc form from <yieldc.h>, which this file does not "
+                        "include; add at the top of the file:",
+                        name);
+  diag_at(F(p)->path, line, col, "note", msg, F(p)->text + start);
+  diag_fixit("#include <yieldc.h>");
+  free(msg);
+  free(name);
+}
+
+/* clang's implicit declaration of a yieldc form's name (the file called
+ * yield(...) without yieldc.h): a warning, as the compiler's is. */
+static bool implicit_yieldc_form(CXDiagnostic d) {
+  char *opt = cx_take(clang_getDiagnosticOption(d, NULL));
+  bool implicit = !strcmp(opt, "-Wimplicit-function-declaration");
+  free(opt);
+  if (!implicit)
+    return false;
+  char *msg = cx_take(clang_getDiagnosticSpelling(d));
+  char *q = strchr(msg, '\'');
+  char *e = q ? strchr(q + 1, '\'') : NULL;
+  bool ours = false;
+  if (e) {
+    *e = 0;
+    ours = is_yieldc_name(q + 1);
+  }
+  free(msg);
+  return ours;
+}
+
+static void report_implicit_form(pctx *p, CXDiagnostic d) {
+  unsigned off;
+  CXFile file;
+  clang_getSpellingLocation(clang_getDiagnosticLocation(d), &file, NULL, NULL, &off);
+  if (!file || !clang_File_isEqual(file, p->main))
+    return;
+  char *msg = cx_take(clang_getDiagnosticSpelling(d));
+  unsigned line, col;
+  diag_line_col(F(p), off, &line, &col);
+  unsigned start = off;
+  while (start > 0 && F(p)->text[start - 1] != '\n')
+    start--;
+  diag_at(F(p)->path, line, col, "warning", msg, F(p)->text + start);
+  note_missing_include(p);
+  free(msg);
+}
+
 bool parse_unit(ir_unit *u, const char *const *args, int nargs) {
+  return parse_unit_reading(u, args, nargs, NULL);
+}
+
+bool parse_unit_reading(ir_unit *u, const char *const *args, int nargs, file_list *read) {
   pctx p = {0};
   p.u = u;
   p.fn_cursor = clang_getNullCursor();
@@ -2174,12 +2313,24 @@ bool parse_unit(ir_unit *u, const char *const *args, int nargs) {
     return false;
   }
   p.main = clang_getFile(p.tu, u->file.path);
+  file_list files = {0};
+  incl_state incl = {read ? read : &files, false, p.tu};
+  clang_getInclusions(p.tu, add_inclusion, &incl);
+  file_list_free(&files);
   unsigned nd = clang_getNumDiagnostics(p.tu);
+  bool implicit_noted = false;
   for (unsigned i = 0; i < nd; i++) {
     CXDiagnostic d = clang_getDiagnostic(p.tu, i);
+    if (!incl.has_yieldc_h && !implicit_noted &&
+        clang_getDiagnosticSeverity(d) == CXDiagnostic_Warning && implicit_yieldc_form(d)) {
+      report_implicit_form(&p, d);
+      implicit_noted = true;
+    }
     report_clang(&p, d);
     clang_disposeDiagnostic(d);
   }
+  if (p.failed && !incl.has_yieldc_h && !implicit_noted)
+    note_missing_include(&p);
   if (!p.failed)
     clang_visitChildren(clang_getTranslationUnitCursor(p.tu), top_level, &p);
   free(p.var_decls.v);

@@ -11,6 +11,7 @@
 #include "emit.h"
 #include "launcher.h"
 #include "parse.h"
+#include "translate.h"
 
 const char *yieldc_include_dir(void) {
   static char dir[8192];
@@ -33,11 +34,26 @@ const char *yieldc_include_dir(void) {
 
 int yieldc_translate(const char *input, const char *output, const char *emit, bool lines,
                      const char *dump, const char *const *flags, int nflags) {
+  return yieldc_translate_deps(input, output, emit, lines, dump, flags, nflags, NULL);
+}
+
+int yieldc_translate_deps(const char *input, const char *output, const char *emit, bool lines,
+                          const char *dump, const char *const *flags, int nflags,
+                          const depfile_opts *deps) {
+  /* The compiler's colour flags colour yieldc's messages too (the last
+   * one wins, as in the compiler). */
+  for (int i = 0; i < nflags; i++) {
+    diag_color_mode m;
+    bool bad;
+    if (diag_color_flag(flags[i], &m, &bad) && !bad)
+      diag_set_color(m);
+  }
   ir_unit u = {0};
+  file_list read = {0};
   size_t len;
   char *text = read_file(input, &len);
   if (!text) {
-    fprintf(stderr, "yieldc: error: cannot read '%s': %s\n", input, strerror(errno));
+    diag_tool("error", "cannot read '%s': %s", input, strerror(errno));
     return 2;
   }
   u.file = (src_file){input, text, (unsigned)len};
@@ -52,7 +68,7 @@ int yieldc_translate(const char *input, const char *output, const char *emit, bo
   args[na++] = inc;
   unsigned errors_before = diag_error_count();
   int rc = 0;
-  bool ok = parse_unit(&u, args, na);
+  bool ok = parse_unit_reading(&u, args, na, deps && deps->file ? &read : NULL);
   if (ok && dump && !strcmp(dump, "parse") && diag_error_count() == errors_before) {
     buf b = {0};
     for (size_t i = 0; i < u.funcs.n; i++)
@@ -84,11 +100,16 @@ int yieldc_translate(const char *input, const char *output, const char *emit, bo
   if (!output || !strcmp(output, "-")) {
     fwrite(out.s ? out.s : "", 1, out.len, stdout);
   } else if (!write_file_atomic(output, out.s ? out.s : "", out.len)) {
-    fprintf(stderr, "yieldc: error: cannot write '%s': %s\n", output, strerror(errno));
+    diag_tool("error", "cannot write '%s': %s", output, strerror(errno));
+    rc = 2;
+  }
+  if (rc == 0 && deps && deps->file && !depfile_write(deps, output ? output : "-", &read)) {
+    diag_tool("error", "cannot write '%s': %s", deps->file, strerror(errno));
     rc = 2;
   }
   buf_free(&out);
 done:
+  file_list_free(&read);
   ir_unit_free(&u);
   diag_release();
   free(text);
