@@ -1,0 +1,1 @@
+#define GEN_SECOND 0
