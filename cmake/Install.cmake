@@ -49,3 +49,6 @@ install(FILES ${PROJECT_BINARY_DIR}/yieldc.pc DESTINATION lib/pkgconfig)
 
 # gdb helper: `print i` for a lifted local inside a coroutine body.
 install(FILES ${PROJECT_SOURCE_DIR}/cmake/yieldc-gdb.py DESTINATION share/yieldc)
+
+# The manual page: `man yieldc` after installing to a prefix man searches.
+install(FILES ${PROJECT_SOURCE_DIR}/docs/yieldc.1 DESTINATION share/man/man1)

@@ -8,6 +8,11 @@ have_pkg() { dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q 'install ok
 for pkg in libclang-14-dev llvm-14-tools libclang-rt-14-dev clang clangd cmake make gcc g++ python3 gdb valgrind pkg-config; do
   have_pkg "$pkg" || need+=("$pkg")
 done
+# test/tooling: Ninja (cmake-depfile.c builds with both generators), groff
+# (man-page.c renders docs/yieldc.1)
+for pkg in ninja-build groff-base; do
+  have_pkg "$pkg" || need+=("$pkg")
+done
 # python3 may come from elsewhere (pyenv); the package is then not needed.
 if command -v python3 >/dev/null 2>&1; then
   need=("${need[@]/python3}")

@@ -144,7 +144,7 @@ void diag_at(const char *path, unsigned line, unsigned col, const char *severity
     errors++;
   /* a note's message is not bold (clang: supplemental text) */
   bool note = !strcmp(severity, "note");
-  fprintf(stderr, "%s%s:%u:%u: %s%s%s: %s%s%s\n", paint(C_BOLD), path, line, col,
+  fprintf(stderr, "%s%s:%u:%u: %s%s: %s%s%s%s\n", paint(C_BOLD), path, line, col,
           paint(severity_color(severity)), severity, paint(C_RESET), note ? "" : paint(C_BOLD),
           message, note ? "" : paint(C_RESET));
   print_caret(line_text, col);
@@ -161,7 +161,7 @@ void diag_tool(const char *severity, const char *fmt, ...) {
   buf_vprintf(&msg, fmt, ap);
   va_end(ap);
   bool note = !strcmp(severity, "note");
-  fprintf(stderr, "%syieldc: %s%s%s: %s%s%s\n", paint(C_BOLD), paint(severity_color(severity)),
+  fprintf(stderr, "%syieldc: %s%s: %s%s%s%s\n", paint(C_BOLD), paint(severity_color(severity)),
           severity, paint(C_RESET), note ? "" : paint(C_BOLD), msg.s, note ? "" : paint(C_RESET));
   buf_free(&msg);
 }

@@ -23,8 +23,10 @@
  * Nothing to do when nothing changed.
  * RUN: %cmake --build %t/ninja --verbose > %t/ninja-noop.log
  * RUN: not grep -e 'yieldc main.c' -e 'Building C' %t/ninja-noop.log
- * The header changes: the translation is made again, and links.
+ * The header changes (and is newer than the translation, whatever the
+ * clock's granularity): the translation is made again, and links.
  * RUN: printf '#define GEN_SECOND 1\n' > %t/ninja-src/gen.h
+ * RUN: touch -r %t/ninja/yieldc/dep/main.c.yc.c -d '+1 second' %t/ninja-src/gen.h
  * RUN: %cmake --build %t/ninja --verbose > %t/ninja-rebuild.log
  * RUN: grep -q 'bin/yieldc -MD' %t/ninja-rebuild.log
  * RUN: %t/ninja/dep | FileCheck --check-prefix=TWO %s
@@ -40,6 +42,7 @@
  * RUN: %cmake --build %t/make --verbose > %t/make-noop.log
  * RUN: not grep -e 'yieldc main.c' -e 'Building C' %t/make-noop.log
  * RUN: printf '#define GEN_SECOND 1\n' > %t/make-src/gen.h
+ * RUN: touch -r %t/make/yieldc/dep/main.c.yc.c -d '+1 second' %t/make-src/gen.h
  * RUN: %cmake --build %t/make --verbose > %t/make-rebuild.log
  * RUN: grep -q 'bin/yieldc -MD' %t/make-rebuild.log
  * RUN: %t/make/dep | FileCheck --check-prefix=TWO %s

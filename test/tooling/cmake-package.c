@@ -17,6 +17,7 @@
  * FILES-NEXT: ./lib/cmake/yieldc/yieldcTargets.cmake
  * FILES-NEXT: ./lib/libyieldc.a
  * FILES-NEXT: ./lib/pkgconfig/yieldc.pc
+ * FILES-NEXT: ./share/man/man1/yieldc.1
  * FILES-NEXT: ./share/yieldc/yieldc-gdb.py
  * FILES-NOT:  {{.}}
  *
