@@ -105,9 +105,9 @@ static const char *did_you_mean(const char *a) {
 
 /* Compiler options whose value is the next argument when not joined. */
 static bool takes_separate_value(const char *a) {
-  static const char *const with_value[] = {"-I",        "-D",        "-U",       "-include",
-                                           "-imacros",  "-isystem",  "-iquote",  "-idirafter",
-                                           "-isysroot", "--sysroot", "-target",  "-x",
+  static const char *const with_value[] = {"-I",        "-D",        "-U",          "-include",
+                                           "-imacros",  "-isystem",  "-iquote",     "-idirafter",
+                                           "-isysroot", "--sysroot", "-target",     "-x",
                                            "-Xclang",   "-iprefix",  "-iwithprefix"};
   for (size_t i = 0; i < sizeof with_value / sizeof *with_value; i++)
     if (!strcmp(a, with_value[i]))

@@ -2196,11 +2196,12 @@ void file_list_free(file_list *l) {
 
 /* The names whose meaning comes from yieldc.h. */
 static bool is_yieldc_name(const char *s) {
-  static const char *const names[] = {
-      "yc_generator", "yc_async",     "yc_async_generator", "yield",     "yc_yield",
-      "yield_from",   "yc_yield_from", "await",             "yc_await",  "await_next",
-      "yc_await_next", "yc_foreach",   "yc_return",         "yc_raise",  "yc_try",
-      "yc_catch"};
+  static const char *const names[] = {"yc_generator",  "yc_async",      "yc_async_generator",
+                                      "yield",         "yc_yield",      "yield_from",
+                                      "yc_yield_from", "await",         "yc_await",
+                                      "await_next",    "yc_await_next", "yc_foreach",
+                                      "yc_return",     "yc_raise",      "yc_try",
+                                      "yc_catch"};
   for (size_t i = 0; i < sizeof names / sizeof *names; i++)
     if (!strcmp(s, names[i]))
       return true;
