@@ -192,6 +192,7 @@ int main(int argc, char **argv) {
   bool *misplaced = xcalloc((size_t)argc, sizeof *misplaced);
   bool unknown = false;
   const char *extra_input = NULL;
+  char *dep_name = NULL;
   /* Colour first, so that every message below has it. */
   for (int i = 1; i < argc && strcmp(argv[i], "--"); i++) {
     diag_color_mode m;
@@ -284,7 +285,6 @@ int main(int argc, char **argv) {
     diag_tool("error", "no output file: add -o OUTPUT.c (or -o - for stdout)");
     goto out;
   }
-  char *dep_name = NULL;
   if (want_deps && !deps.file) {
     if (!output || !strcmp(output, "-")) {
       diag_tool("error", "-MD with the output on stdout needs -MF FILE (and -MT TARGET)");
@@ -299,10 +299,8 @@ int main(int argc, char **argv) {
   char **db_flags = NULL;
   int ndb = 0;
   if (builddir) {
-    if (!compdb_flags(builddir, input, &db_flags, &ndb)) {
-      free(dep_name);
+    if (!compdb_flags(builddir, input, &db_flags, &ndb))
       goto out;
-    }
     if (!nflags) {
       flags = (const char *const *)db_flags;
       nflags = ndb;
@@ -313,8 +311,8 @@ int main(int argc, char **argv) {
   for (int i = 0; i < ndb; i++)
     free(db_flags[i]);
   free(db_flags);
-  free(dep_name);
 out:
+  free(dep_name);
   free(misplaced);
   return rc;
 }
