@@ -2208,29 +2208,60 @@ static bool is_yieldc_name(const char *s) {
   return false;
 }
 
+/* Does the name at tok refer to a declaration of the program's own (a
+ * function of its own named await, say) rather than to nothing or to the
+ * implicit declaration a call of an undeclared function makes? */
+static bool declared_elsewhere(pctx *p, CXToken tok) {
+  CXSourceLocation at = clang_getTokenLocation(p->tu, tok);
+  CXCursor ref = clang_getCursorReferenced(clang_getCursor(p->tu, at));
+  if (clang_Cursor_isNull(ref) || !clang_isDeclaration(clang_getCursorKind(ref)))
+    return false;
+  return !clang_equalLocations(clang_getCursorLocation(ref), at);
+}
+
 /* The first use of a yieldc form in the file as a call ("NAME("); its
- * offset in *off and its name, or NULL. */
+ * offset in *off and its name, or NULL.  A name the program declares
+ * itself (some use of it refers to a declaration elsewhere) is not one. */
 static char *first_form_use(pctx *p, unsigned *off) {
   CXSourceRange all = clang_getRange(clang_getLocationForOffset(p->tu, p->main, 0),
                                      clang_getLocationForOffset(p->tu, p->main, F(p)->len));
   CXToken *toks = NULL;
   unsigned n = 0;
   clang_tokenize(p->tu, all, &toks, &n);
-  char *found = NULL;
-  for (unsigned i = 0; i + 1 < n && !found; i++) {
+  VEC(unsigned) uses = {0};
+  VEC(char *) own = {0};
+  for (unsigned i = 0; i + 1 < n; i++) {
     if (clang_getTokenKind(toks[i]) != CXToken_Identifier ||
         clang_getTokenKind(toks[i + 1]) != CXToken_Punctuation)
       continue;
     char *name = cx_take(clang_getTokenSpelling(p->tu, toks[i]));
     char *next = cx_take(clang_getTokenSpelling(p->tu, toks[i + 1]));
     if (is_yieldc_name(name) && !strcmp(next, "(")) {
-      clang_getSpellingLocation(clang_getTokenLocation(p->tu, toks[i]), NULL, NULL, NULL, off);
-      found = name;
-    } else {
-      free(name);
+      VEC_PUSH(uses, i);
+      if (declared_elsewhere(p, toks[i]))
+        VEC_PUSH(own, xstrdup(name));
     }
+    free(name);
     free(next);
   }
+  char *found = NULL;
+  for (size_t k = 0; k < uses.n && !found; k++) {
+    char *name = cx_take(clang_getTokenSpelling(p->tu, toks[uses.v[k]]));
+    bool mine = false;
+    for (size_t j = 0; j < own.n; j++)
+      mine |= !strcmp(own.v[j], name);
+    if (mine) {
+      free(name);
+      continue;
+    }
+    clang_getSpellingLocation(clang_getTokenLocation(p->tu, toks[uses.v[k]]), NULL, NULL, NULL,
+                              off);
+    found = name;
+  }
+  for (size_t j = 0; j < own.n; j++)
+    free(own.v[j]);
+  free(own.v);
+  free(uses.v);
   clang_disposeTokens(p->tu, toks, n);
   return found;
 }

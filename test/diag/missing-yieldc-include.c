@@ -2,6 +2,10 @@
 // error is not enough, a note says what is missing and the line to add.
 // RUN: not %yieldc %s -o %t.c 2>&1 | FileCheck %s
 // RUN: test ! -e %t.c
+// A program's own function named like a form is not one.
+// RUN: not %yieldc %S/Inputs/own-await.c -o %t.c 2>&1 | FileCheck --check-prefix=OWN %s
+// OWN: own-await.c:6:19: error: expected ';' at end of declaration
+// OWN-NOT: note
 #include <stdio.h>
 
 yc_generator(int) count(int n) {
