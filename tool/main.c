@@ -132,13 +132,16 @@ static void put_word(buf *b, const char *s) {
   buf_putc(b, '\'');
 }
 
+/* What an argument before '--' is to report_unknown. */
+enum { ARG_OURS, ARG_UNKNOWN, ARG_VALUE /* the separate value of an unknown option */ };
+
 /* Unknown options: each is an error, with a did-you-mean when it is close
  * to one of ours, else a note showing the command with the compiler flags
- * moved after '--'.  misplaced[i] says whether argv[i] is one of them. */
-static void report_unknown(int argc, char **argv, const bool *misplaced) {
+ * moved after '--'. */
+static void report_unknown(int argc, char **argv, const unsigned char *kind) {
   bool any_compiler_flag = false;
   for (int i = 1; i < argc; i++) {
-    if (!misplaced[i] || argv[i][0] != '-')
+    if (kind[i] != ARG_UNKNOWN)
       continue;
     const char *near = did_you_mean(argv[i]);
     if (near)
@@ -157,12 +160,12 @@ static void report_unknown(int argc, char **argv, const bool *misplaced) {
       dashdash = i;
       break;
     }
-    if (!misplaced[i] || did_you_mean(argv[i]))
+    if (kind[i] == ARG_OURS || (kind[i] == ARG_UNKNOWN && did_you_mean(argv[i])))
       put_word(&cmd, argv[i]);
   }
   buf_puts(&cmd, " --");
   for (int i = 1; i < dashdash; i++)
-    if (misplaced[i] && !(argv[i][0] == '-' && did_you_mean(argv[i])))
+    if (kind[i] == ARG_VALUE || (kind[i] == ARG_UNKNOWN && !did_you_mean(argv[i])))
       put_word(&cmd, argv[i]);
   for (int i = dashdash + 1; i < argc; i++)
     put_word(&cmd, argv[i]);
@@ -189,7 +192,7 @@ int main(int argc, char **argv) {
   int nflags = 0;
   depfile_opts deps = {0};
   bool want_deps = false;
-  bool *misplaced = xcalloc((size_t)argc, sizeof *misplaced);
+  unsigned char *kind = xcalloc((size_t)argc, 1);
   bool unknown = false;
   const char *extra_input = NULL;
   char *dep_name = NULL;
@@ -260,9 +263,10 @@ int main(int argc, char **argv) {
       rc = 0;
       goto out;
     } else if (a[0] == '-' && a[1]) {
-      misplaced[i] = unknown = true;
+      kind[i] = ARG_UNKNOWN;
+      unknown = true;
       if (takes_separate_value(a) && i + 1 < argc && strcmp(argv[i + 1], "--"))
-        misplaced[++i] = true;
+        kind[++i] = ARG_VALUE;
     } else if (!input) {
       input = a;
     } else if (!extra_input) {
@@ -270,7 +274,7 @@ int main(int argc, char **argv) {
     }
   }
   if (unknown) {
-    report_unknown(argc, argv, misplaced);
+    report_unknown(argc, argv, kind);
     goto out;
   }
   if (extra_input) {
@@ -313,6 +317,6 @@ int main(int argc, char **argv) {
   free(db_flags);
 out:
   free(dep_name);
-  free(misplaced);
+  free(kind);
   return rc;
 }
