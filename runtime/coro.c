@@ -382,10 +382,6 @@ static void wrong_kind(yc_coro *c, const char *api) {
 static bool resumable(yc_coro *c, const char *api) {
   if (!c)
     return false;
-  if (UNLIKELY(c->type->kind != YC__GENERATOR)) {
-    wrong_kind(c, api);
-    return false;
-  }
   if (c->status == YC__RUNNING) {
     misuse(c, YC_ERUNNING); /* "generator already executing" */
     return false;
@@ -398,7 +394,13 @@ static bool resumable(yc_coro *c, const char *api) {
     misuse(c, YC_EINVAL);
     return false;
   }
-  return c->status < YC__DONE;
+  if (c->status >= YC__DONE)
+    return false;
+  if (UNLIKELY(c->type->kind != YC__GENERATOR)) {
+    wrong_kind(c, api);
+    return false;
+  }
+  return true;
 }
 
 static bool out_ok(yc_coro *c, const char *api, const void *out, size_t out_size) {
