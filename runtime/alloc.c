@@ -266,9 +266,10 @@ static __attribute__((noinline)) void *refill(size_t k, size_t n) {
 
 static inline void *pool_get(size_t n) {
   size_t k = (n - 1) / GRAIN;
-  node *p = tp.free[k];
+  pool *t = &tp; /* one thread-pointer computation (PIC: a TLS descriptor) */
+  node *p = t->free[k];
   if (__builtin_expect(p != NULL, 1)) {
-    tp.free[k] = p->next;
+    t->free[k] = p->next;
     return p;
   }
   void *r = refill(k, n);
@@ -308,14 +309,15 @@ static __attribute__((noinline)) void dealloc_slow(void *p, size_t n) {
 void yc__frame_dealloc(void *p, size_t n) {
   if (!p)
     return;
-  if (__builtin_expect(n - 1 >= YC__POOL_MAX || !tp.adopted, 0)) {
+  pool *t = &tp;
+  if (__builtin_expect(n - 1 >= YC__POOL_MAX || !t->adopted, 0)) {
     dealloc_slow(p, n);
     return;
   }
   size_t k = (n - 1) / GRAIN;
   node *f = p;
-  f->next = tp.free[k];
-  tp.free[k] = f;
+  f->next = t->free[k];
+  t->free[k] = f;
 }
 
 #endif
