@@ -1,5 +1,5 @@
 #!/bin/sh
-# run.sh SOURCE_DIR CC WORK_DIR
+# run.sh SOURCE_DIR CC WORK_DIR [CMAKE]
 #
 # The shared runtime: configures, builds and installs yieldc from
 # SOURCE_DIR with -DBUILD_SHARED_LIBS=ON into WORK_DIR/prefix, then checks
@@ -9,8 +9,8 @@
 # dlopen'ed plugin linked with libyieldc.so runs its generators, and that
 # the frame pool of libyieldc.so still steps aside for AddressSanitizer.
 set -u
-[ $# -eq 3 ] || { echo "usage: run.sh SOURCE_DIR CC WORK_DIR" >&2; exit 2; }
-src=$1 cc=$2 w=$3
+[ $# -eq 3 ] || [ $# -eq 4 ] || { echo "usage: run.sh SOURCE_DIR CC WORK_DIR [CMAKE]" >&2; exit 2; }
+src=$1 cc=$2 w=$3 cmake=${4:-cmake}
 inputs=$src/test/tooling/Inputs
 rm -rf "$w" && mkdir -p "$w" && cd "$w" || exit 1
 
@@ -24,10 +24,10 @@ step() { # step NAME COMMAND...: run it, its output in NAME.log
   "$@" > "$name.log" 2>&1 || { cat "$name.log"; fail "$name: $*"; }
 }
 
-step configure cmake -S "$src" -B build -DBUILD_SHARED_LIBS=ON -DYIELDC_BUILD_TESTS=OFF \
+step configure "$cmake" -S "$src" -B build -DBUILD_SHARED_LIBS=ON -DYIELDC_BUILD_TESTS=OFF \
   -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCMAKE_C_COMPILER="$cc"
-step build cmake --build build -j2
-step install cmake --install build --prefix "$w/prefix"
+step build "$cmake" --build build -j2
+step install "$cmake" --install build --prefix "$w/prefix"
 p=$w/prefix
 
 # The library, its links and its SONAME; the static library beside it.
@@ -38,14 +38,14 @@ p=$w/prefix
 objdump -p "$p/lib/libyieldc.so" | grep -q 'SONAME *libyieldc\.so\.0$' || fail "SONAME is not libyieldc.so.0"
 
 # CMake package: yieldc::runtime is the shared library ...
-step oot-configure cmake -S "$inputs/oot" -B oot -DCMAKE_C_COMPILER="$cc" -DCMAKE_PREFIX_PATH="$p"
-step oot-build cmake --build oot
+step oot-configure "$cmake" -S "$inputs/oot" -B oot -DCMAKE_C_COMPILER="$cc" -DCMAKE_PREFIX_PATH="$p"
+step oot-build "$cmake" --build oot
 oot/oot | grep -q "multiples of 3: 3 6 9 12" || fail "oot (shared) output: $(oot/oot)"
 objdump -p oot/oot | grep -q 'NEEDED *libyieldc\.so\.0$' || fail "oot does not need libyieldc.so.0"
 # ... or the static one, on request.
-step oots-configure cmake -S "$inputs/oot" -B oot-static -DCMAKE_C_COMPILER="$cc" \
+step oots-configure "$cmake" -S "$inputs/oot" -B oot-static -DCMAKE_C_COMPILER="$cc" \
   -DCMAKE_PREFIX_PATH="$p" -Dyieldc_USE_STATIC_RUNTIME=ON
-step oots-build cmake --build oot-static
+step oots-build "$cmake" --build oot-static
 oot-static/oot | grep -q "multiples of 3: 3 6 9 12" || fail "oot (static) output"
 if objdump -p oot-static/oot | grep -q libyieldc; then fail "oot-static needs libyieldc.so"; fi
 
