@@ -1,6 +1,8 @@
-# Install rules (SPEC section 7): the tool, libyieldc, the public headers, a
-# CMake package (find_package(yieldc): yieldc::runtime, yieldc::yieldc and
-# yieldc_translate()) and a pkg-config file.  The layout is fixed -
+# Install rules (SPEC section 7): the tool, libyieldc (.a, and .so with
+# BUILD_SHARED_LIBS), the public headers, a CMake package
+# (find_package(yieldc): yieldc::runtime, yieldc::runtime_static,
+# yieldc::runtime_shared when built, yieldc::yieldc and yieldc_translate())
+# and a pkg-config file.  The layout is fixed -
 # bin/yieldc, lib/libyieldc.a, include/yieldc.h - because the installed
 # tool finds the headers at <exe dir>/../include and `yieldc cc` the
 # library at <include dir>/../lib.
@@ -8,24 +10,47 @@ include(CMakePackageConfigHelpers)
 
 set(YIELDC_INSTALL_CMAKEDIR lib/cmake/yieldc)
 
+# The runtime's targets: yieldc_runtime_static (libyieldc.a, always) and,
+# with BUILD_SHARED_LIBS, yieldc_runtime (libyieldc.so).  They are exported
+# as yieldc::runtime_static and yieldc::runtime_shared; yieldc::runtime is
+# made by yieldcConfig.cmake (the shared one if installed, unless the
+# project sets yieldc_USE_STATIC_RUNTIME).
+if(BUILD_SHARED_LIBS)
+  set(_yc_runtimes yieldc_runtime yieldc_runtime_static)
+  set_target_properties(yieldc_runtime PROPERTIES EXPORT_NAME runtime_shared)
+  set_target_properties(yieldc_runtime_static PROPERTIES EXPORT_NAME runtime_static)
+  set(YIELDC_SHARED_RUNTIME ON)
+else()
+  set(_yc_runtimes yieldc_runtime)
+  set_target_properties(yieldc_runtime PROPERTIES EXPORT_NAME runtime_static)
+  set(YIELDC_SHARED_RUNTIME OFF)
+endif()
+
 # A sanitized libyieldc needs its users to link the sanitizer runtimes too;
 # the installed package says so (the build tree already links them).
 if(YIELDC_SAN_FLAGS)
   string(REPLACE "," "$<COMMA>" _yc_san "${YIELDC_SAN_FLAGS}")
-  target_link_options(yieldc_runtime INTERFACE "$<INSTALL_INTERFACE:${_yc_san}>")
+  foreach(_t IN LISTS _yc_runtimes)
+    target_link_options(${_t} INTERFACE "$<INSTALL_INTERFACE:${_yc_san}>")
+  endforeach()
   string(REPLACE ";" " " YIELDC_PC_EXTRA_LIBS " ${YIELDC_SAN_FLAGS}")
 else()
   set(YIELDC_PC_EXTRA_LIBS "")
 endif()
 
-set_target_properties(yieldc_runtime PROPERTIES EXPORT_NAME runtime)
 set_target_properties(yieldc PROPERTIES EXPORT_NAME yieldc
   INSTALL_RPATH_USE_LINK_PATH TRUE)
 # The same names inside this build, for projects that add_subdirectory() it.
 add_library(yieldc::runtime ALIAS yieldc_runtime)
+if(BUILD_SHARED_LIBS)
+  add_library(yieldc::runtime_shared ALIAS yieldc_runtime)
+  add_library(yieldc::runtime_static ALIAS yieldc_runtime_static)
+else()
+  add_library(yieldc::runtime_static ALIAS yieldc_runtime)
+endif()
 add_executable(yieldc::yieldc ALIAS yieldc)
 
-install(TARGETS yieldc yieldc_runtime EXPORT yieldcTargets
+install(TARGETS yieldc ${_yc_runtimes} EXPORT yieldcTargets
   RUNTIME DESTINATION bin
   ARCHIVE DESTINATION lib
   LIBRARY DESTINATION lib)

@@ -8,7 +8,19 @@
  * of malloc's size + 8 rounded up to 16, and allocating or freeing one is a
  * pop or a push.  When a thread exits (pthread key destructor) its free
  * slots and the uncut rest of its slab go to a depot under a mutex, which
- * threads look at (one relaxed load) before cutting a new slab. */
+ * threads look at (one relaxed load) before cutting a new slab.
+ *
+ * Leak checkers: a pooled frame is never freed to malloc, so a tool that
+ * watches malloc and free sees neither a leaked generator (its slab is
+ * still reachable) nor a use after free (the slot is still allocated).  The
+ * pool is therefore decided once per process, on the first frame's slow
+ * path: off when the runtime itself is built with AddressSanitizer (or
+ * -DYC_NO_POOL), and at run time when the program carries ASan or
+ * LeakSanitizer, runs under valgrind's memcheck, or says YIELDC_FRAME_POOL=0
+ * (see pool_wanted).  Off, frames are plain malloc/free.  The fast paths
+ * test nothing more: a thread's pool is "adopted" only when the pool is on,
+ * so with it off every allocation finds an empty free list and every free
+ * an unadopted pool, and both take the slow path, which asks malloc. */
 #include "alloc.h"
 
 #include <errno.h>
@@ -74,6 +86,62 @@ void yc__frame_dealloc(void *p, size_t n) {
 #else
 
 #include <pthread.h>
+
+#if defined(__has_include)
+#if __has_include(<valgrind/valgrind.h>) && __has_include(<valgrind/memcheck.h>)
+#include <valgrind/memcheck.h>
+#include <valgrind/valgrind.h>
+#define YC_HAVE_VALGRIND 1
+#endif
+#endif
+
+/* Defined only when the program is linked with ASan / LSan (the runtime of
+ * either, static or shared, is in the process from its start). */
+extern void __asan_init(void) __attribute__((weak));
+extern void __lsan_do_leak_check(void) __attribute__((weak));
+
+/* valgrind's memcheck runs the program (the tool that checks malloc'ed
+ * blocks; callgrind and cachegrind must see the pool as a normal run does,
+ * and massif or DHAT profile the memory really used). */
+static bool under_memcheck(void) {
+  const char *pre = getenv("LD_PRELOAD"); /* valgrind preloads its tool's library */
+#ifdef YC_HAVE_VALGRIND
+  if (!RUNNING_ON_VALGRIND)
+    return false;
+  /* DHAT would warn about the memcheck request below. */
+  if (pre && strstr(pre, "vgpreload_dhat"))
+    return false;
+  /* Only memcheck answers this one (1: it knows the byte's validity). */
+  char byte = 0, vbits = 0;
+  return VALGRIND_GET_VBITS(&byte, &vbits, 1) == 1;
+#else
+  return pre && strstr(pre, "vgpreload_memcheck");
+#endif
+}
+
+/* Whether frames should be pooled in this process. */
+static bool pool_wanted(void) {
+  const char *env = getenv("YIELDC_FRAME_POOL");
+  if (env && (env[0] == '0' || env[0] == '1') && env[1] == '\0')
+    return env[0] == '1';
+  if (__asan_init || __lsan_do_leak_check)
+    return false;
+  return !under_memcheck();
+}
+
+/* 1 pooled, -1 plain malloc/free, 0 not decided yet.  Decided before the
+ * first frame is allocated (refill) and never changed: a frame goes back
+ * where it came from.  Two threads deciding at once decide the same. */
+static int pool_state;
+
+static bool pool_on(void) {
+  int st = __atomic_load_n(&pool_state, __ATOMIC_RELAXED);
+  if (__builtin_expect(st == 0, 0)) {
+    st = pool_wanted() ? 1 : -1;
+    __atomic_store_n(&pool_state, st, __ATOMIC_RELAXED);
+  }
+  return st > 0;
+}
 
 #define GRAIN 8
 #define NCLASS (YC__POOL_MAX / GRAIN)
@@ -148,12 +216,16 @@ static void adopt(void) {
   tp.adopted = true;
 }
 
-/* The slow path of an allocation of class k: the depot, else a cut from
- * the current slab, else a new slab.  NULL if malloc fails. */
-static __attribute__((noinline)) void *refill(size_t k) {
+/* The slow path of an allocation of n bytes, class k: the depot, else a
+ * cut from the current slab, else a new slab; malloc when the pool is off.
+ * NULL if malloc fails. */
+static __attribute__((noinline)) void *refill(size_t k, size_t n) {
   size_t sz = (k + 1) * GRAIN;
-  if (!tp.adopted)
+  if (!tp.adopted) {
+    if (!pool_on())
+      return malloc(n); /* exactly n: ASan then sees an overflow */
     adopt();
+  }
   if (__atomic_load_n(&depot_nonempty, __ATOMIC_RELAXED)) {
     pthread_mutex_lock(&depot_mu);
     node *got = depot[k];
@@ -194,12 +266,13 @@ static __attribute__((noinline)) void *refill(size_t k) {
 
 static inline void *pool_get(size_t n) {
   size_t k = (n - 1) / GRAIN;
-  node *p = tp.free[k];
+  pool *t = &tp; /* one thread-pointer computation (PIC: a TLS descriptor) */
+  node *p = t->free[k];
   if (__builtin_expect(p != NULL, 1)) {
-    tp.free[k] = p->next;
+    t->free[k] = p->next;
     return p;
   }
-  void *r = refill(k);
+  void *r = refill(k, n);
   if (!r)
     errno = ENOMEM;
   return r;
@@ -225,7 +298,7 @@ void *yc__frame_alloc_raw(size_t n) {
 }
 
 static __attribute__((noinline)) void dealloc_slow(void *p, size_t n) {
-  if (n - 1 >= YC__POOL_MAX) {
+  if (n - 1 >= YC__POOL_MAX || !pool_on()) {
     free(p);
     return;
   }
@@ -236,14 +309,15 @@ static __attribute__((noinline)) void dealloc_slow(void *p, size_t n) {
 void yc__frame_dealloc(void *p, size_t n) {
   if (!p)
     return;
-  if (__builtin_expect(n - 1 >= YC__POOL_MAX || !tp.adopted, 0)) {
+  pool *t = &tp;
+  if (__builtin_expect(n - 1 >= YC__POOL_MAX || !t->adopted, 0)) {
     dealloc_slow(p, n);
     return;
   }
   size_t k = (n - 1) / GRAIN;
   node *f = p;
-  f->next = tp.free[k];
-  tp.free[k] = f;
+  f->next = t->free[k];
+  t->free[k] = f;
 }
 
 #endif

@@ -18,9 +18,11 @@ void yc__dealloc(void *p);
 /* Frames (coroutine frames and the runtime's leaves).  Sizes up to
  * YC__POOL_MAX come from a per-thread size-class pool (8-byte classes cut
  * from 64 KiB slabs, so a 48-byte frame costs 48 bytes, not malloc's 64);
- * larger ones from calloc/malloc.  The pool is off under AddressSanitizer
- * (and with -DYC_NO_POOL), so that leaks and use after free of frames are
- * still caught.  Each call counts as one allocation for fault injection,
+ * larger ones from calloc/malloc.  The pool is off when libyieldc is built
+ * with AddressSanitizer (or -DYC_NO_POOL), and in a process that carries
+ * ASan or LSan, runs under valgrind's memcheck or has YIELDC_FRAME_POOL=0
+ * (decided once, see alloc.c), so that leaks and use after free of frames
+ * are still caught.  Each call counts as one allocation for fault injection,
  * pooled or not.  yc__frame_dealloc needs the size the frame was allocated
  * with (frames know it: type->frame_size).
  *

@@ -349,6 +349,34 @@ static void close_chain(yc_coro *root) {
 
 /* ---- Consumer API -------------------------------------------------------- */
 
+/* yc_next / yc_send / yc_throw on a handle that is not a generator's (a
+ * cast, or a warning ignored): say what it is and what drives it instead. */
+static void wrong_kind(yc_coro *c, const char *api) {
+  const char *n = name_of(c);
+  switch (c->type->kind) {
+  case YC__ASYNC:
+    fprintf(stderr,
+            "yieldc: %s(%s): %s is a task (an async function, yc_async), not a "
+            "generator; run it with yc_run(task, &result), or await it inside "
+            "another async function\n",
+            api, n, n);
+    break;
+  case YC__ASYNC_GEN:
+    fprintf(stderr,
+            "yieldc: %s(%s): %s is an async generator (yc_async_generator), not "
+            "a generator; take its items with await_next(s, &item) inside an "
+            "async function\n",
+            api, n, n);
+    break;
+  default:
+    fprintf(stderr,
+            "yieldc: %s(%s): %s is an awaitable of the runtime, not a "
+            "generator; await it inside an async function\n",
+            api, n, n);
+  }
+  misuse(c, YC_EINVAL);
+}
+
 /* The checks every resume from outside makes; false when g cannot be
  * resumed (and, for misuse, the reason is parked for yc_error). */
 static bool resumable(yc_coro *c, const char *api) {
@@ -366,7 +394,13 @@ static bool resumable(yc_coro *c, const char *api) {
     misuse(c, YC_EINVAL);
     return false;
   }
-  return c->status < YC__DONE;
+  if (c->status >= YC__DONE)
+    return false;
+  if (UNLIKELY(c->type->kind != YC__GENERATOR)) {
+    wrong_kind(c, api);
+    return false;
+  }
+  return true;
 }
 
 static bool out_ok(yc_coro *c, const char *api, const void *out, size_t out_size) {
@@ -428,7 +462,14 @@ bool yc__next(yc_gen *g, void *out, size_t out_size) {
   return send_slow(c, "yc_next", NULL, 0, out, out_size);
 }
 
-bool yc__next_finish(yc_coro *c, void *out, int r) { return run(c, c, NULL, out, r) == YC__YIELD; }
+bool yc__next_finish(yc_coro *c, void *out, int r) {
+  bool yielded = run(c, c, NULL, out, r) == YC__YIELD;
+  /* yc_next(task, NULL) passes the inline fast path's checks and runs a
+   * step of the task (which never yields): say so once it is back. */
+  if (UNLIKELY(c->type->kind != YC__GENERATOR))
+    wrong_kind(c, "yc_next");
+  return yielded;
+}
 
 bool yc__throw(yc_gen *g, int code, void *out, size_t out_size) {
   yc_coro *c = (yc_coro *)g;

@@ -16,6 +16,10 @@ config.test_source_root = os.path.dirname(__file__)
 config.test_exec_root = os.path.join(yieldc_build_dir, "test", "lit")
 config.environment["PATH"] = os.pathsep.join(
     [llvm_bindir, os.path.dirname(yieldc_tool), config.environment.get("PATH", os.environ["PATH"])])
+# A -DBUILD_SHARED_LIBS=ON build: programs linked with -lyieldc find the
+# build's libyieldc.so (no effect where only libyieldc.a exists).
+config.environment["LD_LIBRARY_PATH"] = os.pathsep.join(
+    [yieldc_lib_dir] + ([os.environ["LD_LIBRARY_PATH"]] if os.environ.get("LD_LIBRARY_PATH") else []))
 for var in ("HOME", "TMPDIR", "ASAN_OPTIONS", "UBSAN_OPTIONS"):
     if var in os.environ:
         config.environment[var] = os.environ[var]
