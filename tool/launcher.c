@@ -22,6 +22,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -107,10 +108,18 @@ static char *translation_name(const cc_cmd *c, char **argv, int k, bool *keep) {
   char *name;
   *keep = true;
   if (c->mode == CC_PREPROCESS) {
-    /* -E's and -M's outputs are rewritten to name the source */
+    /* -E's and -M's outputs are rewritten to name the source.  The
+     * translation has the source's file name, in a directory of its own,
+     * so that -M's rule has the target the source gives. */
     *keep = false;
-    name = c->output && c->ninputs == 1 ? xasprintf("%s.yc.c", c->output)
-                                        : xasprintf("%s.yc.%ld.c", stem, (long)getpid());
+    char *dir = c->output ? dir_of(c->output) : xstrdup(".");
+    char *own = strcmp(dir, ".") ? xasprintf("%s/.yc.%ld.%d", dir, (long)getpid(), k)
+                                 : xasprintf(".yc.%ld.%d", (long)getpid(), k);
+    if (mkdir(own, 0700) && errno != EEXIST)
+      fprintf(stderr, "yieldc cc: warning: cannot create '%s': %s\n", own, strerror(errno));
+    name = xasprintf("%s/%s", own, base_of(src));
+    free(own);
+    free(dir);
   } else if (c->output && (c->ninputs == 1 || c->mode == CC_LINK)) {
     name = c->ninputs == 1 ? xasprintf("%s.yc.c", c->output)
                            : xasprintf("%s.%d.%s.yc.c", c->output, k, stem);
@@ -229,9 +238,14 @@ int launcher_run(int argc, char **argv, launcher_translate_fn translate) {
     char *name = translation_name(&c, argv, k, &keep[k]);
     bool same = false;
     status = translate_to(translate, src, name, argc, argv, c.nwords, &same);
-    if (status || same) /* nothing to translate: compile the source itself */
+    if (status || same) { /* nothing to translate: compile the source itself */
+      if (!keep[k]) {
+        char *own = dir_of(name);
+        rmdir(own);
+        free(own);
+      }
       free(name);
-    else
+    } else
       names[k] = name;
   }
 
@@ -322,8 +336,12 @@ int launcher_run(int argc, char **argv, launcher_translate_fn translate) {
   }
   const char *keep_env = getenv("YIELDC_KEEP_TEMPS");
   for (int k = 0; k < c.ninputs; k++) {
-    if (names[k] && !keep[k] && !(keep_env && *keep_env))
+    if (names[k] && !keep[k] && !(keep_env && *keep_env)) {
       unlink(names[k]);
+      char *own = dir_of(names[k]);
+      rmdir(own);
+      free(own);
+    }
     free(names[k]);
   }
   free(names);
