@@ -227,6 +227,34 @@ int launcher_run(int argc, char **argv, launcher_translate_fn translate) {
     return LAUNCHER_NEEDS_TRANSLATOR;
   }
 
+  /* -c or -S without -o: the compiler would name the output after the
+   * translation, so each input gets its own run with the -o it implies. */
+  if ((c.mode == CC_COMPILE || c.mode == CC_ASSEMBLE) && !c.output && any) {
+    char **one = xcalloc((size_t)argc + 3, sizeof *one);
+    int status = 0;
+    for (int k = 0; k < c.ninputs && !status; k++) {
+      int n = 0;
+      for (int i = 0, j = 0; i < argc; i++) {
+        if (j < c.ninputs && i == c.inputs[j]) {
+          if (j++ != k)
+            continue;
+        }
+        one[n++] = argv[i];
+      }
+      char *stem = xstrdup(base_of(argv[c.inputs[k]]));
+      stem[strlen(stem) - 1] = c.mode == CC_ASSEMBLE ? 's' : 'o';
+      one[n++] = "-o";
+      one[n++] = stem;
+      one[n] = NULL;
+      status = launcher_run(n, one, translate);
+      free(stem);
+    }
+    free(one);
+    free(need);
+    cc_free(&c);
+    return status;
+  }
+
   /* The translations. */
   char **names = xcalloc((size_t)c.ninputs + 1, sizeof *names);
   bool *keep = xcalloc((size_t)c.ninputs + 1, sizeof *keep);

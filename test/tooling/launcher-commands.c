@@ -48,6 +48,15 @@
  * LINES-DAG: "{{.*}}/k.o.yc.c"
  * RUN: test "$(grep -h '^#line' %t/k.o.yc.c | sed 's/^#line [0-9]* //' | sort -u | wc -l)" = 2
  *
+ * Without -o, the object is named after the source, as the compiler
+ * names it, for each of several inputs too.
+ * RUN: mkdir -p %t/noo && cd %t/noo && %yieldc cc %compiler -c %s %S/Inputs/plain-dup.c
+ * RUN: ls %t/noo | FileCheck --check-prefix=NOO %s
+ * NOO: launcher-commands.o
+ * NOO-NEXT: launcher-commands.o.yc.c
+ * NOO-NEXT: plain-dup.o
+ * NOO-NOT: {{.}}
+ *
  * Preprocessed output names the source, not a temporary, and is the same
  * whatever the output's name (ccache hashes it); so are -M's rules.
  * RUN: %yieldc cc %compiler -E %s -o %t/one.i
