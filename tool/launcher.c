@@ -303,6 +303,15 @@ int launcher_run(int argc, char **argv, launcher_translate_fn translate) {
   bool translated = false;
   for (int k = 0; k < c.ninputs; k++)
     translated |= names[k] != NULL;
+  if (!status && !translated) {
+    /* Nothing to rewrite or remove afterwards: the compiler takes this
+     * process's place (one process less per file of a build). */
+    fflush(stdout);
+    execvp(cmd.v[0], cmd.v);
+    fprintf(stderr, "yieldc cc: error: cannot run the compiler '%s': %s\n", cmd.v[0],
+            strerror(errno));
+    status = 127;
+  }
   if (!status) {
     /* -E or -M to standard output: through a file, to rewrite it */
     FILE *capture = c.mode == CC_PREPROCESS && translated && !c.output ? tmpfile() : NULL;
