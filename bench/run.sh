@@ -5,6 +5,9 @@
 #
 # Environment: YIELDC (translator, default build/bin/yieldc), CC (gcc),
 # CXX (g++), BENCH_BUILD (scratch directory, default /tmp/yieldc-bench).
+#
+# What `yieldc cc` costs a build (210 generated files, ~10 minutes) is
+# bench/launcher.sh's, run on its own (docs/performance.md).
 set -eu
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 B=${BENCH_BUILD:-/tmp/yieldc-bench}

@@ -3,9 +3,10 @@
 # (find_package(yieldc): yieldc::runtime, yieldc::runtime_static,
 # yieldc::runtime_shared when built, yieldc::yieldc and yieldc_translate())
 # and a pkg-config file.  The layout is fixed -
-# bin/yieldc, lib/libyieldc.a, include/yieldc.h - because the installed
-# tool finds the headers at <exe dir>/../include and `yieldc cc` the
-# library at <include dir>/../lib.
+# bin/yieldc, libexec/yieldc-translator, lib/libyieldc.a, include/yieldc.h
+# - because the installed tool finds the headers at <exe dir>/../include,
+# the library at <exe dir>/../lib and the front the translator at
+# <exe dir>/../libexec (tool/paths.c).
 include(CMakePackageConfigHelpers)
 
 set(YIELDC_INSTALL_CMAKEDIR lib/cmake/yieldc)
@@ -38,8 +39,9 @@ else()
   set(YIELDC_PC_EXTRA_LIBS "")
 endif()
 
-set_target_properties(yieldc PROPERTIES EXPORT_NAME yieldc
-  INSTALL_RPATH_USE_LINK_PATH TRUE)
+# yieldc::yieldc is bin/yieldc, the front; it runs the translator proper.
+set_target_properties(yieldc_front PROPERTIES EXPORT_NAME yieldc)
+set_target_properties(yieldc PROPERTIES INSTALL_RPATH_USE_LINK_PATH TRUE)
 # The same names inside this build, for projects that add_subdirectory() it.
 add_library(yieldc::runtime ALIAS yieldc_runtime)
 if(BUILD_SHARED_LIBS)
@@ -50,10 +52,12 @@ else()
 endif()
 add_executable(yieldc::yieldc ALIAS yieldc)
 
-install(TARGETS yieldc ${_yc_runtimes} EXPORT yieldcTargets
+install(TARGETS yieldc_front ${_yc_runtimes} EXPORT yieldcTargets
   RUNTIME DESTINATION bin
   ARCHIVE DESTINATION lib
   LIBRARY DESTINATION lib)
+# The translator proper, which bin/yieldc (tool/front.c) runs.
+install(TARGETS yieldc RUNTIME DESTINATION libexec)
 # Public headers only: runtime/*.h are private to libyieldc.
 install(FILES ${PROJECT_SOURCE_DIR}/include/yieldc.h DESTINATION include)
 install(DIRECTORY ${PROJECT_SOURCE_DIR}/include/yieldc DESTINATION include

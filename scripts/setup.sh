@@ -5,7 +5,7 @@ set -euo pipefail
 
 need=()
 have_pkg() { dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q 'install ok installed'; }
-for pkg in libclang-14-dev llvm-14-tools libclang-rt-14-dev clang clangd cmake make gcc g++ python3 gdb valgrind pkg-config; do
+for pkg in libclang-14-dev llvm-14-tools libclang-rt-14-dev clang clangd cmake make gcc g++ python3 gdb valgrind pkg-config ccache; do
   have_pkg "$pkg" || need+=("$pkg")
 done
 # test/tooling: Ninja (cmake-depfile.c builds with both generators), groff

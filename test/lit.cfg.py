@@ -42,3 +42,9 @@ config.substitutions.append(("%builddir", yieldc_build_dir))
 config.substitutions.append(("%cmake", yieldc_cmake))
 config.substitutions.append(("%compiler", yieldc_cc))
 config.substitutions.append(("%sanflags", yieldc_san_flags))
+# Optional tools: a test that needs one says REQUIRES: and is reported as
+# unsupported (skipped) where it is missing.
+import shutil
+for tool in ("ccache",):
+    if shutil.which(tool):
+        config.available_features.add(tool)

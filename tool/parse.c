@@ -1367,7 +1367,10 @@ static ir_node *build_decl(pctx *p, CXCursor c, ir_node *parent) {
   cursor_vec kids = children(c);
   for (size_t i = 0; i < kids.n; i++) {
     enum CXCursorKind k = clang_getCursorKind(kids.v[i]);
-    if (k == CXCursor_VarDecl) {
+    if (!p->fn) {
+      /* in a yc_foreach outside coroutine functions: plain C, kept as written */
+      continue;
+    } else if (k == CXCursor_VarDecl) {
       int vi = add_var(p, kids.v[i], scope, n, false);
       n->decl_vars = xrealloc(n->decl_vars, (n->ndecl + 1) * sizeof *n->decl_vars);
       n->decl_vars[n->ndecl++] = vi;

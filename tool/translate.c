@@ -13,25 +13,6 @@
 #include "parse.h"
 #include "translate.h"
 
-const char *yieldc_include_dir(void) {
-  static char dir[8192];
-  char exe[4096];
-  ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
-  if (n > 0) {
-    exe[n] = 0;
-    char *slash = strrchr(exe, '/');
-    if (slash) {
-      *slash = 0;
-      snprintf(dir, sizeof dir, "%s/../include", exe);
-      char probe[8300];
-      snprintf(probe, sizeof probe, "%s/yieldc.h", dir);
-      if (access(probe, R_OK) == 0)
-        return dir;
-    }
-  }
-  return YIELDC_SOURCE_INCLUDE_DIR;
-}
-
 int yieldc_translate(const char *input, const char *output, const char *emit, bool lines,
                      const char *dump, const char *const *flags, int nflags) {
   return yieldc_translate_deps(input, output, emit, lines, dump, flags, nflags, NULL);

@@ -18,6 +18,7 @@
  * FILES-NEXT: ./lib/cmake/yieldc/yieldcTargets.cmake
  * FILES-NEXT: ./lib/libyieldc.a
  * FILES-NEXT: ./lib/pkgconfig/yieldc.pc
+ * FILES-NEXT: ./libexec/yieldc-translator
  * FILES-NEXT: ./share/man/man1/yieldc.1
  * FILES-NEXT: ./share/yieldc/yieldc-gdb.py
  * FILES-NOT:  {{.}}
@@ -48,5 +49,5 @@
  * translates, and `yieldc cc` links the prefix's libyieldc.
  * RUN: %t/prefix/bin/yieldc cc echo -o %t/prog %S/Inputs/oot/main.c \
  * RUN:   | FileCheck --check-prefix=CC -DPREFIX=%t/prefix %s
- * CC: -I[[PREFIX]]/bin/../include -L[[PREFIX]]/bin/../lib -lyieldc
+ * CC: -I[[PREFIX]]/{{bin|libexec}}/../include -L[[PREFIX]]/{{bin|libexec}}/../lib -lyieldc
  */

@@ -1,0 +1,3 @@
+#include <yieldc.h>
+
+yc_generator(int) squares(int n);
