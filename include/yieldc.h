@@ -68,9 +68,26 @@ bool yc__mark_try(void);
 int yc__mark_catch(void);
 bool yc__mark_foreach(yc_gen *g);
 
-/* Argument counting that treats yield() as zero arguments in every mode. */
-#define YC__NARGS(...) YC__NARGS_(_ __VA_OPT__(, ) __VA_ARGS__, 3, 2, 1, 0)
-#define YC__NARGS_(_0, _1, _2, _3, N, ...) N
+/* Argument counting that treats yield() as zero arguments, in standard C
+ * (no __VA_OPT__, so -std=c11 -pedantic accepts it): YC__ISEMPTY tells an
+ * empty argument list from one argument by the four probes of the
+ * well-known technique (a comma in the arguments; a comma once a macro
+ * name before them is called by a parenthesis they start with; by the
+ * parentheses after them; by both) - only "empty" gives 0001.  (A last
+ * argument that is the bare name of a function-like macro would be
+ * expanded by the probe: write yield((m)) then.) */
+#define YC__ARG5(_0, _1, _2, _3, _4, ...) _4
+#define YC__HAS_COMMA(...) YC__ARG5(__VA_ARGS__, 1, 1, 1, 0, 0)
+#define YC__COMMA_IF_CALLED(...) ,
+#define YC__ISEMPTY(...)                                                                           \
+  YC__ISEMPTY_(YC__HAS_COMMA(__VA_ARGS__), YC__HAS_COMMA(YC__COMMA_IF_CALLED __VA_ARGS__),         \
+               YC__HAS_COMMA(__VA_ARGS__()), YC__HAS_COMMA(YC__COMMA_IF_CALLED __VA_ARGS__()))
+#define YC__ISEMPTY_(a, b, c, d) YC__HAS_COMMA(YC__CAT5(YC__EMPTY_CASE_, a, b, c, d))
+#define YC__CAT5(p, a, b, c, d) p##a##b##c##d
+#define YC__EMPTY_CASE_0001 ,
+#define YC__NARGS(...) YC__CAT(YC__NARGS_, YC__ISEMPTY(__VA_ARGS__))(__VA_ARGS__)
+#define YC__NARGS_1(...) 0
+#define YC__NARGS_0(...) YC__ARG5(__VA_ARGS__, 4, 3, 2, 1, 0)
 #define YC__CAT(a, b) YC__CAT_(a, b)
 #define YC__CAT_(a, b) a##b
 
@@ -94,7 +111,9 @@ bool yc__mark_foreach(yc_gen *g);
 #define yc_await_next(s, item) yc__mark_await_next(s, item)
 
 /* yc_return(v) finishes with a return value; yc_return() with none. */
-#define yc_return(...) return yc__mark_return(YC__NARGS(__VA_ARGS__) __VA_OPT__(, ) __VA_ARGS__)
+#define yc_return(...) return YC__CAT(YC__RETURN_, YC__ISEMPTY(__VA_ARGS__))(__VA_ARGS__)
+#define YC__RETURN_1(...) yc__mark_return(0)
+#define YC__RETURN_0(...) yc__mark_return(1, __VA_ARGS__)
 /* yc_raise(code) fails the coroutine with code (non-zero). */
 #define yc_raise(code) return yc__mark_raise(code)
 

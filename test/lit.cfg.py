@@ -1,11 +1,15 @@
 # lit configuration shared by test/translate, test/diag, test/run and test/tooling.
 import os
+import shutil
 import lit.formats
 
 config.name = "yieldc"
 config.test_format = lit.formats.ShTest(execute_external=True)
 config.suffixes = [".c"]
 config.excludes = ["Inputs", "runtime"]
+# test/tooling: gdb tests are UNSUPPORTED (reported, not failed) without gdb.
+if shutil.which("gdb"):
+    config.available_features.add("gdb")
 
 site = lit_config.params.get("site_config")
 if not site:
@@ -13,7 +17,9 @@ if not site:
 exec(open(site).read(), globals())
 
 config.test_source_root = os.path.dirname(__file__)
-config.test_exec_root = os.path.join(yieldc_build_dir, "test", "lit")
+# exec_root: where a run with other params (scripts/opt-matrix.sh) puts its
+# outputs, so that it can run beside the plain suites.
+config.test_exec_root = lit_config.params.get("exec_root", os.path.join(yieldc_build_dir, "test", "lit"))
 config.environment["PATH"] = os.pathsep.join(
     [llvm_bindir, os.path.dirname(yieldc_tool), config.environment.get("PATH", os.environ["PATH"])])
 # A -DBUILD_SHARED_LIBS=ON build: programs linked with -lyieldc find the
@@ -28,6 +34,16 @@ config.environment.setdefault("UBSAN_OPTIONS", "print_stacktrace=1:halt_on_error
 cflags = "-std=gnu11 -Wall -Wextra -Werror -g -I" + yieldc_include_dir
 if yieldc_san_flags:
     cflags += " " + yieldc_san_flags
+# Extra flags for every %cc compile (an optimisation level, -flto): the
+# `cflags` lit param, else the build's YIELDC_TEST_CFLAGS; the `libdir`
+# param links %link against another build of libyieldc (one compiled with
+# the same flags, as scripts/opt-matrix.sh does), and `cc` names another
+# compiler for %cc.
+extra_cflags = lit_config.params.get("cflags", globals().get("yieldc_extra_cflags", ""))
+if extra_cflags:
+    cflags += " " + extra_cflags
+yieldc_lib_dir = lit_config.params.get("libdir", yieldc_lib_dir)
+yieldc_cc = lit_config.params.get("cc", yieldc_cc)
 # A sanitizer report anywhere in checked output fails the test: a leak on an
 # error path still exits non-zero, which `not` would accept.
 config.substitutions.append((r"\bFileCheck\b", "FileCheck --implicit-check-not=Sanitizer"))

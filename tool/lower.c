@@ -63,8 +63,9 @@ static void put_src_skip(lctx *lc, unsigned b, unsigned e, const ir_node *skip) 
     } else {
       /* a compound literal lives as long as its block: in the frame */
       const char *t = r->name;
-      buf_printf(lc->out, "(*(__typeof__(%s->%s) *)__builtin_memcpy((void *)&%s->%s, &", lc->fn->fp,
-                 t, lc->fn->fp, t);
+      buf_printf(lc->out,
+                 "(*(__typeof__(%s->%s) *)__builtin_memcpy((void *)(__UINTPTR_TYPE__)&%s->%s, &",
+                 lc->fn->fp, t, lc->fn->fp, t);
       put_src_skip(lc, r->sp.b, r->sp.e, r);
       buf_printf(lc->out, ", sizeof %s->%s))", lc->fn->fp, t);
     }
@@ -117,6 +118,28 @@ static void line_directive(lctx *lc, buf *b, unsigned off) {
   if (b->len && b->s[b->len - 1] != '\n')
     buf_putc(b, '\n');
   buf_printf(b, "#line %u \"%s\"\n", line_of(lc, off), lc->o->line_path);
+}
+
+/* The text out holds from mark on, every line of it mapped to the line of
+ * the input at off: generated scaffolding a debugger shows as that line. */
+static void map_lines_to(lctx *lc, buf *out, size_t mark, unsigned off) {
+  if (!lc->o->lines || out->len <= mark)
+    return;
+  size_t n = out->len - mark;
+  char *text = xmalloc(n + 1);
+  memcpy(text, out->s + mark, n);
+  text[n] = '\0';
+  out->len = mark;
+  unsigned line = line_of(lc, off);
+  for (char *p = text; *p;) {
+    char *nl = strchr(p, '\n');
+    size_t len = nl ? (size_t)(nl - p + 1) : strlen(p);
+    if (*p != '#')
+      buf_printf(out, "#line %u \"%s\"\n", line, lc->o->line_path);
+    buf_put(out, p, len);
+    p += len;
+  }
+  free(text);
 }
 
 static unsigned count_nl(const char *s, size_t n) {
@@ -384,8 +407,10 @@ static void frame_fields(buf *out, const ir_func *fn, ir_node *sc, int depth) {
 /* Copies C local v into its frame slot (save) or back (restore). */
 static void copy_var(lctx *lc, const ir_var *v, bool save, buf *o) {
   const char *f = fp(lc);
-  if (v->local_type && save) /* the slot's size came from libclang */
-    buf_printf(o, "_Static_assert(sizeof %s == %llu, \"yieldc: frame slot of %s\"); ", v->name,
+  /* the slot's size came from libclang; in a block of its own, as a
+   * declaration (-Wdeclaration-after-statement) */
+  if (v->local_type && save)
+    buf_printf(o, "{ _Static_assert(sizeof %s == %llu, \"yieldc: frame slot of %s\"); } ", v->name,
                v->size, v->name);
   if (v->is_register && save) /* no address: by value */
     buf_printf(o, "%s->%s = %s; ", f, v->field, v->name);
@@ -607,8 +632,32 @@ static void store_resident(lctx *lc, ir_var *v, const char *init, bool in_for_in
     buf_printf(lc->out, "{ %s yc__init = %s; ", v->type, init);
   else
     buf_printf(lc->out, "{ __typeof__(%s->%s) yc__init = %s; ", f, v->field, init);
-  buf_printf(lc->out, "__builtin_memcpy((void *)&%s->%s, (const void *)&yc__init, sizeof yc__init); }",
+  buf_printf(lc->out,
+             "__builtin_memcpy((void *)(__UINTPTR_TYPE__)&%s->%s, (const void *)&yc__init, "
+             "sizeof yc__init); }",
              f, v->field);
+}
+
+/* store_resident as declarations (of otherwise unused names), so that
+ * the user's declarations after it still follow a declaration. */
+static void store_resident_decl(lctx *lc, ir_var *v, const char *init) {
+  const char *f = fp(lc);
+  unsigned k = ++lc->nstore;
+  if (!v->copy_bytes && !v->local_type) {
+    buf_printf(lc->out, "char yc__store%u __attribute__((unused)) = ((void)(", k);
+    store_resident(lc, v, init, true);
+    buf_puts(lc->out, "), 0); ");
+    return;
+  }
+  if (v->local_type)
+    buf_printf(lc->out, "%s yc__init%u = %s; ", v->type, k, init);
+  else
+    buf_printf(lc->out, "__typeof__(%s->%s) yc__init%u = %s; ", f, v->field, k, init);
+  buf_printf(lc->out,
+             "void *yc__store%u __attribute__((unused)) = "
+             "__builtin_memcpy((void *)(__UINTPTR_TYPE__)&%s->%s, "
+             "(const void *)&yc__init%u, sizeof yc__init%u); ",
+             k, f, v->field, k, k);
 }
 
 /* A declaration: as written, unless a variable it declares lives in the
@@ -646,12 +695,18 @@ static unsigned render_decl(lctx *lc, ir_node *n) {
       if (!v->has_init)
         continue;
       ir_node *ik = kid_in(n, v->init);
+      bool quiet = ik && ik->has_susp && !in_for_init;
+      if (quiet)
+        buf_puts(lc->out, DECL_AFTER_STMT_OFF);
       char *init = ik && ik->has_susp ? explode(lc, ik) : render_span(lc, n, v->init);
       if (in_for_init && !first_out)
         buf_puts(lc->out, ", ");
-      store_resident(lc, v, init, in_for_init);
-      if (!in_for_init)
-        buf_puts(lc->out, "; ");
+      if (in_for_init)
+        store_resident(lc, v, init, true);
+      else
+        store_resident_decl(lc, v, init);
+      if (quiet)
+        buf_puts(lc->out, DECL_AFTER_STMT_ON);
       free(init);
       first_out = false;
       continue;
@@ -660,6 +715,9 @@ static unsigned render_decl(lctx *lc, ir_node *n) {
      * points before it */
     char *init = NULL;
     ir_node *ik = v->has_init ? kid_in(n, v->init) : NULL;
+    bool quiet = ik && ik->has_susp && !in_for_init;
+    if (quiet)
+      buf_puts(lc->out, DECL_AFTER_STMT_OFF);
     if (ik && ik->has_susp)
       init = explode(lc, ik);
     if (defines_type && !first_out)
@@ -681,6 +739,8 @@ static unsigned render_decl(lctx *lc, ir_node *n) {
       free(text);
     }
     buf_puts(lc->out, "; ");
+    if (quiet)
+      buf_puts(lc->out, DECL_AFTER_STMT_ON);
     free(init);
     first_out = false;
   }
@@ -998,21 +1058,22 @@ static unsigned render_try(lctx *lc, ir_node *n) {
         (v->scope->kind != IR_COMPOUND || (v->has_init ? v->init.e : v->name_sp.e) <= n->sp.b))
       copy_var(lc, v, false, lc->out);
   }
-  buf_printf(lc->out, "yc_catch_%d: __attribute__((unused)); yc__c->flags &= ~YC__F_THROW; ",
-             n->state);
+  /* The catch variable opens a block of its own: no declaration follows a
+   * statement (-Wdeclaration-after-statement). */
+  buf_printf(lc->out, "yc_catch_%d: __attribute__((unused)); { ", n->state);
   if (n->var >= 0 && lc->fn->vars.v[n->var].resident)
     buf_printf(lc->out, "%s->%s = yc__c->error; ", fp(lc), lc->fn->vars.v[n->var].field);
   else
     buf_printf(lc->out, "int %s = yc__c->error; (void)%s; ", n->name ? n->name : "yc_err",
                n->name ? n->name : "yc_err");
-  buf_puts(lc->out, "yc__c->error = 0; ");
+  buf_puts(lc->out, "yc__c->flags &= (unsigned short)~YC__F_THROW; yc__c->error = 0; ");
   resync(lc, mark, (span){tb ? tb->sp.e : n->sp.b, cb ? cb->sp.b : n->sp.e});
   unsigned end = n->sp.e;
   if (cb) {
     render_stmt(lc, cb);
     end = cb->kind == IR_COMPOUND ? cb->sp.e : stmt_end(lc, cb);
   }
-  buf_puts(lc->out, " } }");
+  buf_puts(lc->out, " } } }");
   return end;
 }
 
@@ -1152,8 +1213,10 @@ void lower_function(const lower_opts *o, ir_func *fn, buf *out) {
   /* The constructor: the user's declaration, binding the arguments. */
   line_directive(&lc, out, fn->head.b);
   put_src(&lc, fn->head.b, fn->head.e);
-  buf_printf(out, "{ struct %s__frame *%s = yc__frame_new(&%s__type); if (!%s) return NULL; ", n,
-             fn->fp, n, fn->fp);
+  buf_printf(out,
+             "{ struct %s__frame *%s = (struct %s__frame *)yc__frame_new(&%s__type); "
+             "if (!%s) return NULL; ",
+             n, fn->fp, n, n, fn->fp);
   for (size_t i = 0; i < fn->nparams; i++) {
     ir_var *v = &fn->vars.v[i];
     if (v->name[0] && v->copy_bytes) /* const: bytes */
@@ -1172,16 +1235,25 @@ void lower_function(const lower_opts *o, ir_func *fn, buf *out) {
     buf_printf(out, "#pragma push_macro(\"%s\")\n#undef %s\n#define %s yc__func\n", func_names[i],
                func_names[i], func_names[i]);
   /* gcc's -Wdangling-pointer takes a resumption's jump into a block, past
-   * a local's declaration, for a use after the block ended */
-  buf_puts(out, "#if defined(__GNUC__) && !defined(__clang__) && __GNUC__ >= 12\n"
+   * a local's declaration, for a use after the block ended; its -Wrestrict
+   * (-O2 and up) takes two arrays of the user's that now live in one frame
+   * for one object whose parts a strcat may overlap */
+  buf_puts(out, "#if defined(__GNUC__) && !defined(__clang__)\n"
                 "#pragma GCC diagnostic push\n"
+                "#pragma GCC diagnostic ignored \"-Wrestrict\"\n"
+                "#if __GNUC__ >= 12\n"
                 "#pragma GCC diagnostic ignored \"-Wdangling-pointer\"\n"
+                "#endif\n"
                 "#endif\n");
+  /* For a debugger the scaffolding before the body is the function's
+   * first line, and after it its closing brace: a step never shows a line
+   * of this output (which the launcher does not keep). */
+  size_t preamble = out->len;
   buf_printf(out, "%s %s__resume(yc_coro *yc__c, void *yc__out, const void *yc__in) {\n", linkage, n);
   buf_printf(out, "  static const char yc__func[] __attribute__((unused)) = \"%s\";\n", n);
   buf_printf(out, "  struct %s__frame *%s = (struct %s__frame *)yc__c;\n", n, fn->fp, n);
-  buf_printf(out, "  (void)%s; (void)yc__out; (void)yc__in;\n", fn->fp);
-  /* Parameters are C locals, read from the frame on every resumption. */
+  /* Parameters are C locals, read from the frame on every resumption;
+   * declarations first, statements after (-Wdeclaration-after-statement). */
   bool *used = xcalloc(fn->vars.n + 1, sizeof *used);
   mark_used(fn->body_node, used);
   for (size_t i = 0; i < fn->nparams; i++) {
@@ -1189,9 +1261,16 @@ void lower_function(const lower_opts *o, ir_func *fn, buf *out) {
     if (!v->lifted || v->resident || !used[i])
       continue;
     char *t = v->decl_type ? type_ref(v->decl_type) : field_type(v->type);
-    buf_printf(out, "  %s %s = %s->%s; (void)%s;\n", t, v->name, fn->fp, v->field, v->name);
+    buf_printf(out, "  %s %s = %s->%s;\n", t, v->name, fn->fp, v->field);
     free(t);
   }
+  buf_printf(out, "  (void)%s; (void)yc__out; (void)yc__in;", fn->fp);
+  for (size_t i = 0; i < fn->nparams; i++) {
+    ir_var *v = &fn->vars.v[i];
+    if (v->lifted && !v->resident && used[i])
+      buf_printf(out, " (void)%s;", v->name);
+  }
+  buf_puts(out, "\n");
   free(used);
   /* With one resume point, every resumption but the first goes there: the
    * compiler tests for it first. */
@@ -1210,25 +1289,30 @@ void lower_function(const lower_opts *o, ir_func *fn, buf *out) {
                ir_delegates(s) ? "steer" : "unwind", s->state);
   }
   buf_puts(out, "  default: return YC__RETURN;\n  }\n");
+  map_lines_to(&lc, out, preamble, fn->head.b);
   buf_put(out, body.s, body.len);
   buf_free(&body);
-  if (o->lines)
-    buf_puts(out, LINE_OUT);
+  if (out->len && out->s[out->len - 1] != '\n')
+    buf_putc(out, '\n');
+  size_t epilogue = out->len;
   buf_puts(out, "  yc__c->state = -1;\n  return YC__RETURN;\n");
   if (lc.unwinds.len)
     buf_put(out, lc.unwinds.s, lc.unwinds.len);
   buf_puts(out, "yc_fail: __attribute__((unused));\n"
                 "  yc__c->state = -1;\n"
                 "  return (yc__c->flags & YC__F_CLOSE) ? YC__RETURN : YC__FAIL;\n}\n");
+  map_lines_to(&lc, out, epilogue, fn->body.e > fn->body.b ? fn->body.e - 1 : fn->body.b);
   for (size_t i = 0; i < 3; i++)
     buf_printf(out, "#undef %s\n#pragma pop_macro(\"%s\")\n", func_names[i], func_names[i]);
-  buf_puts(out, "#if defined(__GNUC__) && !defined(__clang__) && __GNUC__ >= 12\n"
+  buf_puts(out, "#if defined(__GNUC__) && !defined(__clang__)\n"
                 "#pragma GCC diagnostic pop\n#endif\n");
-  if (fn->exported)
+  if (fn->exported) {
+    line_directive(&lc, out, fn->head.b);
     buf_printf(out,
                "int %s__xresume(yc_coro *yc__c, void *yc__out, const void *yc__in) "
                "{ return %s__resume(yc__c, yc__out, yc__in); }\n",
                n, n);
+  }
   buf_free(&lc.unwinds);
   free(refs.v);
   for (size_t i = 0; i < lc.temp_names.n; i++) {

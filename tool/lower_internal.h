@@ -23,7 +23,16 @@ typedef struct {
   VEC(char *) temp_names; /* frame temporaries made while lowering */
   VEC(char *) temp_types;
   unsigned ncont;
+  unsigned nstore; /* declarations made of stores into the frame */
 } lctx;
+
+/* Generated code that puts statements before a declaration of the user
+ * (a suspending initialiser) turns -Wdeclaration-after-statement off
+ * around the two. */
+#define DECL_AFTER_STMT_OFF                                                                        \
+  "_Pragma(\"GCC diagnostic push\") "                                                              \
+  "_Pragma(\"GCC diagnostic ignored \\\"-Wdeclaration-after-statement\\\"\") "
+#define DECL_AFTER_STMT_ON "_Pragma(\"GCC diagnostic pop\") "
 
 /* A new frame temporary of the given type; its name (owned by lc). */
 char *new_temp(lctx *lc, const char *type, const char *prefix);

@@ -42,7 +42,7 @@ const char *yc_strerror(int code);
 
 /* Advance g; store the yielded value in *out (out may be NULL).  False when
  * g is exhausted or failed (see yc_error).  sizeof *out must equal Y. */
-#define yc_next(g, out) yc__next_inline((g), (out), yc__sizeof_ptr(out))
+#define yc_next(g, out) YC__NEXT((g), (out), yc__sizeof_ptr(out))
 /* Resume g with the value *in (NULL sends "None").  A generator that never
  * ran accepts only NULL (YC_EJUSTSTARTED). */
 #define yc_send(g, in, out)                                                    \
@@ -182,20 +182,32 @@ typedef struct yc__coro_async {
  * channels. */
 extern __thread yc_coro *yc__live_root;
 
+/* Generated code: a C local of a coroutine function copied into its frame
+ * slot before the function suspends (as bytes: a local that is not yet
+ * initialised on every path is copied without being read as a value), and
+ * back after it resumes. */
+/* gcc at -O1 and above sees the copy of a local that is not initialised on
+ * every path as a read of it: the diagnostic pragmas around the definition
+ * switch -Wmaybe-uninitialized off for the copy alone (gcc judges a
+ * macro's code by where the macro's text is, this line). */
+#if defined(__GNUC__) && !defined(__clang__)
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wmaybe-uninitialized"
+#endif
+#define YC__SAVE(slot, var)                                                                        \
+  __builtin_memcpy((void *)(__UINTPTR_TYPE__)&(slot), (const void *)(__UINTPTR_TYPE__)&(var),       \
+                   sizeof(var))
+#if defined(__GNUC__) && !defined(__clang__)
+#pragma GCC diagnostic pop
+#endif
+/* (Through an integer: a const or volatile local is copied as bytes
+ * without -Wcast-qual.) */
+#define YC__RESTORE(var, slot)                                                                     \
+  __builtin_memcpy((void *)(__UINTPTR_TYPE__)&(var), (const void *)(__UINTPTR_TYPE__)&(slot),       \
+                   sizeof(var))
+
 /* Allocate a zeroed frame of t->frame_size bytes with its header set up;
  * NULL (and errno ENOMEM) if allocation fails. */
-/* Generated code: a C local of a coroutine function copied into its frame
- * slot before the function suspends (as bytes: a local that is not yet
- * initialised on every path is copied without being read as a value), and
- * back after it resumes. */
-#define YC__SAVE(slot, var) __builtin_memcpy((void *)&(slot), (const void *)&(var), sizeof(var))
-#define YC__RESTORE(var, slot) __builtin_memcpy((void *)&(var), (const void *)&(slot), sizeof(var))
-/* Generated code: a C local of a coroutine function copied into its frame
- * slot before the function suspends (as bytes: a local that is not yet
- * initialised on every path is copied without being read as a value), and
- * back after it resumes. */
-#define YC__SAVE(slot, var) __builtin_memcpy((void *)&(slot), (const void *)&(var), sizeof(var))
-#define YC__RESTORE(var, slot) __builtin_memcpy((void *)&(var), (const void *)&(slot), sizeof(var))
 void *yc__frame_new(const yc__coro_type *t);
 /* c suspends delegating to sub (yield_from / await): records the link and
  * returns YC__DELEGATE for the resume function to return. */
@@ -272,11 +284,12 @@ bool yc__next_finish(yc_coro *c, void *out, int r);
  * goes to yc__next, with identical semantics. */
 static inline bool yc__next_inline(yc_gen *g, void *out, size_t out_size) {
   yc_coro *c = (yc_coro *)g;
+  int r;
   if (__builtin_expect(c && c->status <= YC__SUSPENDED && !c->link &&
                            (!out || out_size == c->type->y_size),
                        1)) {
     c->status = YC__RUNNING;
-    int r = c->type->resume(c, out, NULL);
+    r = c->type->resume(c, out, NULL);
     if (__builtin_expect(r == YC__YIELD, 1)) {
       c->status = YC__SUSPENDED;
       return true;
@@ -286,30 +299,46 @@ static inline bool yc__next_inline(yc_gen *g, void *out, size_t out_size) {
   return yc__next(g, out, out_size);
 }
 
+/* yc__next_inline as a macro: the code of yc_next is on the user's line
+ * for a debugger, which then never steps into this header. */
+#define YC__NEXT(g, out, out_size)                                                                 \
+  (__extension__({                                                                                 \
+    yc_coro *yc__n_c = (yc_coro *)(g);                                                             \
+    void *yc__n_out = (out);                                                                       \
+    int yc__n_r;                                                                                   \
+    __builtin_expect(yc__n_c && yc__n_c->status <= YC__SUSPENDED && !yc__n_c->link &&              \
+                         (!yc__n_out || (out_size) == yc__n_c->type->y_size),                      \
+                     1)                                                                            \
+        ? (yc__n_c->status = YC__RUNNING, yc__n_r = yc__n_c->type->resume(yc__n_c, yc__n_out, NULL), \
+           __builtin_expect(yc__n_r == YC__YIELD, 1)                                               \
+               ? (yc__n_c->status = YC__SUSPENDED, true)                                           \
+               : yc__next_finish(yc__n_c, yc__n_out, yc__n_r))                                     \
+        : yc__next((yc_gen *)yc__n_c, yc__n_out, (out_size));                                      \
+  }))
+
 /* yc__next_inline for a handle known to come from the generator function
  * whose type is t and whose resume function is resume, both defined in the
- * calling file: the translator may emit it for yc_foreach over a direct call
- * of such a function.  t->y_size then folds to a constant and resume is a
- * direct call the compiler can inline.  A handle of another type takes the
- * generic path. */
-static inline bool yc__next_known(yc_gen *g, void *out, size_t out_size,
-                                  const yc__coro_type *t,
-                                  int (*resume)(yc_coro *, void *,
-                                                const void *)) {
-  yc_coro *c = (yc_coro *)g;
-  if (__builtin_expect(c && c->type == t && c->status <= YC__SUSPENDED &&
-                           !c->link && (!out || out_size == t->y_size),
-                       1)) {
-    c->status = YC__RUNNING;
-    int r = resume(c, out, NULL);
-    if (__builtin_expect(r == YC__YIELD, 1)) {
-      c->status = YC__SUSPENDED;
-      return true;
-    }
-    return yc__next_finish(c, out, r);
-  }
-  return yc__next_inline(g, out, out_size);
-}
+ * calling file: the translator emits it for yc_foreach over a direct call
+ * of such a function, with out pointing at the loop variable (never NULL).
+ * t->y_size then folds to a constant and resume is a direct call the
+ * compiler can inline.  A handle of another type takes the generic path.
+ * A macro, not an inline function: resume is called by name (a resume
+ * function declared always_inline cannot be called through a pointer:
+ * gcc -O1 fails to inline it), and all of it is on the user's yc_foreach
+ * line for a debugger. */
+#define yc__next_known(g, out, out_size, t, resume)                                                \
+  (__extension__({                                                                                 \
+    yc_coro *yc__nk_c = (yc_coro *)(g);                                                            \
+    int yc__nk_r;                                                                                  \
+    __builtin_expect(yc__nk_c && yc__nk_c->type == (t) && yc__nk_c->status <= YC__SUSPENDED &&     \
+                         !yc__nk_c->link && (out_size) == (t)->y_size,                             \
+                     1)                                                                            \
+        ? (yc__nk_c->status = YC__RUNNING, yc__nk_r = resume(yc__nk_c, (out), NULL),               \
+           __builtin_expect(yc__nk_r == YC__YIELD, 1)                                              \
+               ? (yc__nk_c->status = YC__SUSPENDED, true)                                          \
+               : yc__next_finish(yc__nk_c, (out), yc__nk_r))                                       \
+        : yc__next((yc_gen *)yc__nk_c, (out), (out_size));                                         \
+  }))
 
 /* sizeof *p, or 0 for NULL (a void pointer). */
 #define yc__sizeof_ptr(p)                                                      \

@@ -22,5 +22,5 @@ yc_generator(int) g(int n) {
 // CHECK: int held;
 // CHECK: };
 // CHECK: int done __attribute__((cleanup(drop))) = n;
-// CHECK: f->held = n;
+// CHECK: ((void)(f->held = n), 0);
 // CHECK: drop(&f->held); }

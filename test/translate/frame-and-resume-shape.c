@@ -6,7 +6,7 @@
 // with external linkage exports its type and a resume function (hidden);
 // a static one keeps them static.
 // RUN: %yieldc %s -o %t.c
-// RUN: grep -v '^//' %t.c | FileCheck %s
+// RUN: grep -v -e '^//' -e '^#line' %t.c | FileCheck %s
 #include <yieldc.h>
 
 yc_generator(int) evens_then_odds(int limit) {
@@ -66,6 +66,7 @@ static yc_generator(int) countdown(int n) {
 // A parameter the body assigns is a C local, read from the frame on every
 // resumption and saved before each suspension point where it is live.
 // CHECK: static int countdown__resume(
-// CHECK: int n = f->n; (void)n;
+// CHECK: int n = f->n;
+// CHECK-NEXT: (void)f; (void)yc__out; (void)yc__in; (void)n;
 // CHECK: while (n > 0) {
 // CHECK-NEXT: { if (yc__out) *(int *)yc__out = (n); YC__SAVE(f->n, n); yc__c->state = 1; return YC__YIELD; yc_resume_1: __attribute__((unused)); }

@@ -25,5 +25,5 @@ yc_generator(int) points(void) {
 // CHECK-NEXT: };
 // CHECK: struct pair { int a, b; } p = {1, 2};
 // CHECK-NEXT: struct { int x; } anon = {5};
-// CHECK-NEXT: { if (yc__out) *(int *)yc__out = (p.a + anon.x); _Static_assert(sizeof p == 8, "yieldc: frame slot of p"); YC__SAVE(f->p, p); _Static_assert(sizeof anon == 4, "yieldc: frame slot of anon"); YC__SAVE(f->anon, anon); yc__c->state = 1;
+// CHECK-NEXT: { if (yc__out) *(int *)yc__out = (p.a + anon.x); { _Static_assert(sizeof p == 8, "yieldc: frame slot of p"); } YC__SAVE(f->p, p); { _Static_assert(sizeof anon == 4, "yieldc: frame slot of anon"); } YC__SAVE(f->anon, anon); yc__c->state = 1;
 // CHECK-SAME: yc_resume_1: __attribute__((unused)); YC__RESTORE(p, f->p); YC__RESTORE(anon, f->anon); }

@@ -17,7 +17,7 @@ yc_generator(int) shadows(void) {
 }
 // CHECK:   int x;
 // CHECK-NEXT:   int x_2;
-// CHECK: f->x = 1;
+// CHECK: char yc__store1 __attribute__((unused)) = ((void)(f->x = 1), 0);
 // CHECK: int x = 2;
 // CHECK-NEXT: *(int *)yc__out = (x); YC__SAVE(f->x_2, x);
 // CHECK: *(int *)yc__out = (x + 1);
