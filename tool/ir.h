@@ -159,6 +159,8 @@ typedef struct {
   bool macro_use;   /* used inside the body of a macro */
   bool macro_arg_use; /* used in an argument of a macro of the user's */
   bool local_type;  /* its type cannot be named at file scope */
+  bool defines_type; /* its declaration defines a struct, union or enum
+                        (also through a macro such as TAILQ_HEAD) */
   bool copy_bytes;  /* saved and restored by copying bytes: arrays, const
                        objects or members, types local to the body */
   unsigned long long size, align; /* of its type, from libclang */

@@ -678,7 +678,7 @@ static unsigned render_decl(lctx *lc, ir_node *n) {
   ir_var *v0 = &lc->fn->vars.v[n->decl_vars[0]];
   unsigned first = declarator_start(f, v0, n->sp.b);
   char *spec = render_span(lc, n, (span){n->sp.b, first});
-  bool defines_type = strchr(spec, '{') != NULL, type_out = false;
+  bool defines_type = strchr(spec, '{') != NULL || v0->defines_type, type_out = false;
   unsigned pos = first;
   bool first_out = true;
   for (unsigned i = 0; i < n->ndecl; i++) {

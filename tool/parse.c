@@ -432,6 +432,25 @@ static char *param_local_type(CXType t) {
   return spelled;
 }
 
+static enum CXChildVisitResult find_tag_definition(CXCursor c, CXCursor parent, CXClientData d) {
+  (void)parent;
+  enum CXCursorKind k = clang_getCursorKind(c);
+  if ((k == CXCursor_StructDecl || k == CXCursor_UnionDecl || k == CXCursor_EnumDecl) &&
+      clang_isCursorDefinition(c)) {
+    *(bool *)d = true;
+    return CXChildVisit_Break;
+  }
+  return CXChildVisit_Continue;
+}
+
+/* Does the declaration of decl define a tag type (struct s {...} x, or a
+ * macro that expands to one)? */
+static bool decl_defines_type(CXCursor decl) {
+  bool found = false;
+  clang_visitChildren(decl, find_tag_definition, &found);
+  return found;
+}
+
 static int add_var(pctx *p, CXCursor decl, ir_node *scope, ir_node *declnode, bool is_param) {
   ir_var v = {0};
   v.name = cx_take(clang_getCursorSpelling(decl));
@@ -451,6 +470,7 @@ static int add_var(pctx *p, CXCursor decl, ir_node *scope, ir_node *declnode, bo
   v.cleanup = attrs ? cleanup_of(decl) : NULL;
   v.align_spec = attrs ? align_of_decl(decl) : NULL;
   v.local_type = type_is_local(t);
+  v.defines_type = !is_param && v.local_type && decl_defines_type(decl);
   v.copy_bytes = v.is_array || v.local_type || type_has_const(t);
   long long sz = clang_Type_getSizeOf(t), al = clang_Type_getAlignOf(t);
   v.size = sz > 0 ? (unsigned long long)sz : 0;
