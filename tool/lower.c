@@ -14,6 +14,7 @@
  * first - the "leap" computations below. */
 #include "lower.h"
 
+#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -660,6 +661,27 @@ static void store_resident_decl(lctx *lc, ir_var *v, const char *init) {
              k, f, v->field, k, k);
 }
 
+/* The specifiers of a declaration that defines a tagged type, with the
+ * definition's body left out ("const struct pair { int a; }" gives "const
+ * struct pair"), for the declarators after the one that defined it; NULL
+ * when the type has no tag or the body is not in the text (a macro). */
+static char *spec_without_body(const char *spec) {
+  const char *open = strchr(spec, '{'), *close = strrchr(spec, '}');
+  if (!open || !close || close < open)
+    return NULL;
+  const char *e = open;
+  while (e > spec && isspace((unsigned char)e[-1]))
+    e--;
+  const char *b = e;
+  while (b > spec && (isalnum((unsigned char)b[-1]) || b[-1] == '_'))
+    b--;
+  size_t n = (size_t)(e - b);
+  if (!n || (n == 6 && (!strncmp(b, "struct", 6))) || (n == 5 && !strncmp(b, "union", 5)) ||
+      (n == 4 && !strncmp(b, "enum", 4)))
+    return NULL;
+  return xasprintf("%.*s%s", (int)(e - spec), spec, close + 1);
+}
+
 /* A declaration: as written, unless a variable it declares lives in the
  * frame (its declarator becomes a store into the frame) or an initialiser
  * suspends (the suspension point comes first, the declaration takes its
@@ -679,6 +701,9 @@ static unsigned render_decl(lctx *lc, ir_node *n) {
   unsigned first = declarator_start(f, v0, n->sp.b);
   char *spec = render_span(lc, n, (span){n->sp.b, first});
   bool defines_type = strchr(spec, '{') != NULL || v0->defines_type, type_out = false;
+  /* once the type is defined, later declarators name it */
+  char *named = defines_type ? spec_without_body(spec) : NULL;
+  const char *first_local = NULL;
   unsigned pos = first;
   bool first_out = true;
   for (unsigned i = 0; i < n->ndecl; i++) {
@@ -720,10 +745,19 @@ static unsigned render_decl(lctx *lc, ir_node *n) {
       buf_puts(lc->out, DECL_AFTER_STMT_OFF);
     if (ik && ik->has_susp)
       init = explode(lc, ik);
-    if (defines_type && !first_out)
-      buf_printf(lc->out, "__typeof__(%s) ", lc->fn->vars.v[n->decl_vars[0]].name);
+    if (defines_type && type_out && named)
+      buf_puts(lc->out, named);
+    else if (defines_type && type_out && first_local)
+      buf_printf(lc->out, "__typeof__(%s) ", first_local);
+    else if (defines_type && type_out && v0->resident && !v0->local_type)
+      buf_printf(lc->out, "__typeof__(%s->%s) ", lc->fn->fp, v0->field);
+    else if (defines_type && type_out && v0->resident)
+      buf_printf(lc->out, "%s ", v0->type);
     else
       buf_puts(lc->out, spec);
+    if (!first_local)
+      first_local = v->name;
+    type_out = type_out || defines_type;
     if (!spec[0] || !strchr(" \t\n*", spec[strlen(spec) - 1]))
       buf_putc(lc->out, ' ');
     if (init) {
@@ -747,6 +781,7 @@ static unsigned render_decl(lctx *lc, ir_node *n) {
   if (in_for_init)
     buf_puts(lc->out, ";");
   free(spec);
+  free(named);
   resync(lc, mark, n->sp);
   return n->sp.e;
 }
