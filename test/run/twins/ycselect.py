@@ -9,6 +9,8 @@ import sys
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from ycchan import YC_ECLOSED  # noqa: E402
 
+YC_EINVAL = -1007
+
 M64 = (1 << 64) - 1
 SEED = 0x9E3779B97F4A7C15
 _state = SEED
@@ -74,6 +76,8 @@ def _complete(k):
 
 def select_now(cases):
     """yc_select_now: the index of the case completed, or -1."""
+    if not cases:
+        return YC_EINVAL
     pick, ready = -1, 0
     for i, k in enumerate(cases):
         if k.ch is None or not _ready(k):
@@ -142,4 +146,4 @@ async def select(cases):
         raise
 
 
-__all__ = ["Case", "select", "select_now", "seed", "YC_ECLOSED"]
+__all__ = ["Case", "select", "select_now", "seed", "YC_ECLOSED", "YC_EINVAL"]
