@@ -415,6 +415,16 @@ static void frame_fields(buf *out, const ir_func *fn, ir_node *sc, int depth) {
 
 /* ---- suspension points ------------------------------------------------ */
 
+/* A _Bool local saved before it was first assigned (live across a
+ * suspension point only by the analysis' coarse rule, as in
+ * `bool ok; while ((ok = await(...)))`) holds bytes that are no _Bool
+ * value: reading the slot as one is undefined (UBSan's -fsanitize=bool
+ * stops there), so it is restored as bytes, like the save. */
+static bool is_bool(const char *type) {
+  return !strcmp(type, "_Bool") || !strcmp(type, "bool") || !strcmp(type, "const _Bool") ||
+         !strcmp(type, "volatile _Bool");
+}
+
 /* Copies C local v into its frame slot (save) or back (restore). */
 static void copy_var(lctx *lc, const ir_var *v, bool save, buf *o) {
   const char *f = fp(lc);
@@ -429,7 +439,7 @@ static void copy_var(lctx *lc, const ir_var *v, bool save, buf *o) {
     buf_printf(o, "%s = %s->%s; ", v->name, f, v->field);
   else if (save)
     buf_printf(o, "YC__SAVE(%s->%s, %s); ", f, v->field, v->name);
-  else if (!v->copy_bytes && !v->local_type)
+  else if (!v->copy_bytes && !v->local_type && !is_bool(v->type))
     buf_printf(o, "%s = %s->%s; ", v->name, f, v->field);
   else
     buf_printf(o, "YC__RESTORE(%s, %s->%s); ", v->name, f, v->field);

@@ -30,6 +30,16 @@ yc_async_generator(int) relay(yc_chan *in) {
     yield(v);
 }
 
+/* ok is saved before its first assignment (the analysis is coarse there):
+ * its slot is restored as bytes, never read as a _Bool. */
+yc_async(int) drain(yc_chan *in) {
+  int v = 0;
+  bool ok;
+  while ((ok = await(yc_chan_recv(in, &v), bool)))
+    ;
+  yc_return(ok);
+}
+
 yc_async(int) no_chan(yc_task *t) {
   yc_return(await(t, int));
 }
@@ -60,6 +70,10 @@ yc_async(int) no_chan(yc_task *t) {
 // CHECK: struct relay__frame {
 // CHECK: yc__wait yc__w;
 // CHECK: yc__chan_park_recv(in, &f->v, &f->yc__w)) { f->yc__sub = NULL; {{.*}}return YC__PENDING; }
+
+// CHECK: yc__chan_park_recv(in, &f->v, &f->yc__w)) { f->yc__sub = NULL; YC__SAVE(f->ok, ok);
+// CHECK-NOT: ok = f->ok
+// CHECK: yc_resume_1: __attribute__((unused)); YC__RESTORE(ok, f->ok);
 
 // CHECK: struct no_chan__frame {
 // CHECK-NOT: yc__w
