@@ -310,8 +310,19 @@ static void raise_from(lctx *lc, ir_node *n, buf *b, bool unwinding) {
 /* The unwind block of resume point s. */
 static void add_unwind(lctx *lc, ir_node *s) {
   buf *b = &lc->unwinds;
+  /* A throw or close arriving at a parked wait: yc__wait_steer takes the
+   * wait out of the channels' queues; when it had completed already and
+   * the error is a cancellation or a deadline, the await completes with
+   * its result (the operation happened: its item must not be lost) and
+   * the error, level-triggered, arrives at the next suspension point. */
+  if (s->chan_try != CHAN_TRY_NONE && s->nargs)
+    buf_printf(b,
+               "yc_steer_%d: __attribute__((unused));\n  if (!%s->yc__sub) { "
+               "if (yc__wait_steer(yc__c, &%s->yc__w)) goto yc_resume_%d; } "
+               "else { yc__free(%s->yc__sub); %s->yc__sub = NULL; }\n",
+               s->state, fp(lc), fp(lc), s->state, fp(lc), fp(lc));
   /* A throw or close arriving at a delegation: the sub is freed first. */
-  if (ir_delegates(s))
+  else if (ir_delegates(s))
     buf_printf(b, "yc_steer_%d: __attribute__((unused));\n  yc__free(%s->yc__sub); %s->yc__sub = NULL;\n",
                s->state, fp(lc), fp(lc));
   buf_printf(b, "yc_unwind_%d: __attribute__((unused));\n  ", s->state);
@@ -405,6 +416,16 @@ static void frame_fields(buf *out, const ir_func *fn, ir_node *sc, int depth) {
 
 /* ---- suspension points ------------------------------------------------ */
 
+/* A _Bool local saved before it was first assigned (live across a
+ * suspension point only by the analysis' coarse rule, as in
+ * `bool ok; while ((ok = await(...)))`) holds bytes that are no _Bool
+ * value: reading the slot as one is undefined (UBSan's -fsanitize=bool
+ * stops there), so it is restored as bytes, like the save. */
+static bool is_bool(const char *type) {
+  return !strcmp(type, "_Bool") || !strcmp(type, "bool") || !strcmp(type, "const _Bool") ||
+         !strcmp(type, "volatile _Bool");
+}
+
 /* Copies C local v into its frame slot (save) or back (restore). */
 static void copy_var(lctx *lc, const ir_var *v, bool save, buf *o) {
   const char *f = fp(lc);
@@ -419,7 +440,7 @@ static void copy_var(lctx *lc, const ir_var *v, bool save, buf *o) {
     buf_printf(o, "%s = %s->%s; ", v->name, f, v->field);
   else if (save)
     buf_printf(o, "YC__SAVE(%s->%s, %s); ", f, v->field, v->name);
-  else if (!v->copy_bytes && !v->local_type)
+  else if (!v->copy_bytes && !v->local_type && !is_bool(v->type))
     buf_printf(o, "%s = %s->%s; ", v->name, f, v->field);
   else
     buf_printf(o, "YC__RESTORE(%s, %s->%s); ", v->name, f, v->field);
@@ -449,14 +470,29 @@ void emit_suspend(lctx *lc, ir_node *s, const char *lhs, const char *op) {
   buf_puts(o, "{ ");
   bool try_first = arg && s->chan_try != CHAN_TRY_NONE;
   if (try_first) {
-    /* arg is "yc_chan_send(ARGS)" as rendered: try with ARGS first */
-    bool send = s->chan_try == CHAN_TRY_SEND;
+    /* arg is "yc_chan_send(ARGS)" as rendered: try with ARGS first; when
+     * that fails, park the task in the frame's wait record with the same
+     * ARGS (side-effect free, see chan_try_of) and suspend without an
+     * operation frame; only when the park is refused, await the operation
+     * as written, which reports why.  Both ways of waiting resume at the
+     * same state: yc__sub NULL says the task was parked. */
+    static const char *const op_name[] = {[CHAN_TRY_SEND] = "chan_try_send",
+                                          [CHAN_TRY_RECV] = "chan_try_recv",
+                                          [CHAN_TRY_SELECT] = "select_try"};
+    static const char *const park_name[] = {[CHAN_TRY_SEND] = "chan_park_send",
+                                            [CHAN_TRY_RECV] = "chan_park_recv",
+                                            [CHAN_TRY_SELECT] = "select_park"};
     const char *paren = strchr(arg, '('), *last = strrchr(arg, ')');
-    buf_printf(o, "%s yc__r; if (yc__chan_try_%s(%.*s, &yc__r)) { ", send ? "int" : "bool",
-               send ? "send" : "recv", (int)(last - paren - 1), paren + 1);
+    int nargs_len = (int)(last - paren - 1);
+    buf_printf(o, "%s yc__r; if (yc__%s(%.*s, &yc__r)) { ",
+               s->chan_try == CHAN_TRY_RECV ? "bool" : "int", op_name[s->chan_try], nargs_len,
+               paren + 1);
     if (lhs)
       buf_printf(o, "%s %s yc__r; ", lhs, op);
-    buf_puts(o, "} else { ");
+    buf_printf(o, "} else { if (yc__%s(%.*s, &%s->yc__w)) { %s->yc__sub = NULL; ",
+               park_name[s->chan_try], nargs_len, paren + 1, fp(lc), fp(lc));
+    save_live(lc, s, true, o);
+    buf_printf(o, "yc__c->state = %d; return YC__PENDING; } ", s->state);
   }
   if (s->susp == SUSP_YIELD) {
     if (arg) {
@@ -486,6 +522,12 @@ void emit_suspend(lctx *lc, ir_node *s, const char *lhs, const char *op) {
    * a plain resumption only. */
   buf_printf(o, "yc_resume_%d: __attribute__((unused)); ", s->state);
   save_live(lc, s, false, o);
+  if (try_first) {
+    buf_printf(o, "if (!%s->yc__sub) { ", fp(lc));
+    if (lhs)
+      buf_printf(o, "%s %s yc__wait_result(&%s->yc__w); ", lhs, op, fp(lc));
+    buf_puts(o, "} else { ");
+  }
   if (lhs) {
     if (s->susp == SUSP_YIELD)
       buf_printf(o, "%s %s (yc__in ? *(%s const *)yc__in : (%s){0}); ", lhs, op, tr, tr);
@@ -502,7 +544,7 @@ void emit_suspend(lctx *lc, ir_node *s, const char *lhs, const char *op) {
   if (sub)
     buf_printf(o, "yc__free(%s->yc__sub); %s->yc__sub = NULL; ", fp(lc), fp(lc));
   if (try_first)
-    buf_puts(o, "} ");
+    buf_puts(o, "} } ");
   buf_puts(o, "}");
   add_unwind(lc, s);
   free(arg);
