@@ -172,7 +172,7 @@ static __attribute__((noinline)) int op_slow(chan_op *op, bool is_send) {
   yc_coro *c = &op->hdr;
   yc_chan *ch = op->ch;
   if (c->flags & (YC__F_THROW | YC__F_CLOSE)) {
-    if (op->completed && (c->flags & YC__F_THROW) && c->error == YC_ECANCELLED)
+    if (op->completed && (c->flags & YC__F_THROW) && (c->error == YC_ECANCELLED || c->error == YC_ETIMEDOUT))
       return yc__leaf_return(c); /* done already; the cancel comes later */
     if (op->task) {
       if (is_send)
