@@ -1,6 +1,24 @@
 // RUN: %yieldc %s -o %t.c
 // RUN: %cc %t.c -o %t %link
 // RUN: %t | FileCheck %s
+// CHECK: inner first: start
+// CHECK-NEXT: cleanup inner
+// CHECK-NEXT: inner first: after inner (expired 1)
+// CHECK-NEXT: inner first: outer body done
+// CHECK-NEXT: inner first: after outer (expired 0), early 0
+// CHECK-NEXT: outer first: start
+// CHECK-NEXT: cleanup inner
+// CHECK-NEXT: outer first: after outer (expired 1), early 0
+// CHECK-NEXT: outer after inner: start
+// CHECK-NEXT: cleanup inner
+// CHECK-NEXT: outer after inner: after inner (expired 1)
+// CHECK-NEXT: outer after inner: after outer (expired 1), early 0
+// CHECK-NEXT: fail_after: caught TimeoutError
+// CHECK-NEXT: fail_after: slept after
+// CHECK-NEXT: fail_after returned TimeoutError
+// CHECK-NEXT: not expiring: sum 10, expired 0
+// CHECK-NEXT: yc_run -> 0
+// CHECK-NOT: {{.}}
 /* Nested deadline scopes, as asyncio.timeout / Trio move_on_after: the
  * innermost expiring scope catches its own timeout; an outer scope's
  * timeout passes through an inner scope that has not expired; cleanups
