@@ -6,17 +6,20 @@
  * one; a scope that is left early does not disarm it (that would cost a
  * heap operation per scope): when it fires, the list is looked at, the
  * scopes whose deadline passed are marked expired, and the timer is re-armed
- * at the earliest deadline still to come.  Only when the task leaves its
- * last scope is the timer stopped, so an idle loop does not wait for a
- * deadline nobody has any more.  So a wait inside a scope that does not
- * expire costs a clock read and a few stores, and a heap push only when
- * its deadline is the earliest.
+ * at the earliest deadline still to come.  Even a task that has left its
+ * last scope keeps its timer (the next scope usually comes soon), but the
+ * loop drops such a stale timer before it would block waiting for it, so
+ * an idle loop never waits for a deadline nobody has any more, and a
+ * deadlock is still found at once.  So a wait inside a scope that does not
+ * expire costs a clock read and a few stores, and a heap operation only
+ * when its deadline is the earliest.
  *
  * An expired scope makes the task behave as cancelled (YC__F_CANCELLED on
  * its root, yc__live_root NULL: every suspension point refuses) until the
  * last expired scope is left; loop.c tells the two cases apart when it
  * picks the error (YC_ECANCELLED wins). */
 #include <limits.h>
+#include <stddef.h>
 #include <stdint.h>
 
 #include "loop_internal.h"
@@ -102,8 +105,11 @@ void yc__deadline_leave(yc__deadline *d) {
     *d->expired_out = d->expired;
   if (d->expired && --t->nexpired == 0)
     yc__task_timeout_clear(t);
-  if (!t->scopes)
-    disarm(t);
+  /* The timer stays armed even when this was the last scope: the next
+   * scope, usually entered soon after, finds it armed at an earlier
+   * deadline and needs no heap operation.  A stale timer fires once for
+   * nothing, or is dropped before the loop would block on it
+   * (yc__deadline_prune). */
 }
 
 int yc__deadline_catch(yc__deadline *d, int err) {
@@ -127,6 +133,19 @@ void yc__deadline_fire(yc__task *t) {
   }
   if (next != NEVER)
     arm(t, next);
+}
+
+bool yc__deadline_prune(yc__loop *l) {
+  bool pruned = false;
+  yc__timer *top;
+  while ((top = yc__timer_heap_top(&l->timers)) && !top->data) {
+    yc__task *t = (yc__task *)(void *)((char *)top - offsetof(yc__task, dl_timer));
+    if (t->scopes)
+      break;
+    disarm(t);
+    pruned = true;
+  }
+  return pruned;
 }
 
 void yc__deadline_task_done(yc__loop *l, yc__task *t) {

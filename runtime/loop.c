@@ -397,9 +397,12 @@ void yc__timer_stop(yc__loop *l, yc__sleep_timer *st) { yc__timer_heap_remove(&l
 static int poll_timeout(yc__loop *l) {
   if (l->ready_len)
     return 0;
+  /* A stale deadline timer (deadline.c) must not keep the loop waiting: with
+   * nothing else left, poll without blocking and find the deadlock next turn. */
+  bool pruned = yc__deadline_prune(l);
   yc__timer *t = yc__timer_heap_top(&l->timers);
   if (!t)
-    return -1;
+    return pruned ? 0 : -1;
   uint64_t now = yc__now_ns();
   if (t->deadline <= now)
     return 0;

@@ -116,6 +116,9 @@ void yc__timer_stop(yc__loop *l, yc__sleep_timer *st);
 /* Deadlines (deadline.c): the task's deadline timer fired; called by
  * fire_timers instead of a plain wake. */
 void yc__deadline_fire(yc__task *t);
+/* Drop the deadline timers of tasks that have no scope any more from the
+ * top of l's heap (before the loop blocks on them); true if any was. */
+bool yc__deadline_prune(yc__loop *l);
 /* The task finished: its scopes that are still registered (an async
  * generator's, left suspended inside one) forget it, the timer stops. */
 void yc__deadline_task_done(yc__loop *l, yc__task *t);
