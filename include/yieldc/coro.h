@@ -244,6 +244,13 @@ int yc__drive(yc_coro *root, void *out, const void *in);
 /* Like yc__drive, but code arrives at the innermost suspension point first
  * (yc_throw, cancellation). */
 int yc__drive_throw(yc_coro *root, int code, void *out);
+/* The event loop resumed cur, the innermost frame of root's chain (root
+ * itself when it is not delegating), by a direct call of its resume
+ * function with out and in NULL and the statuses yc__drive sets (root and
+ * cur YC__RUNNING), and that returned r, not YC__PENDING: carry on as
+ * yc__drive would have (delegation, return, failure); returns what
+ * yc__drive returns. */
+int yc__drive_on(yc_coro *root, yc_coro *cur, int r);
 /* await_next(s, &item): c delegates to the async generator s for one item,
  * which s yields into item.  On c's next resume, in points at a bool: true
  * when an item was stored, false when s is exhausted; an error of s arrives
