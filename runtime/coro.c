@@ -12,6 +12,7 @@
 #include "yieldc/coro.h"
 
 #include <errno.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -33,6 +34,28 @@ _Static_assert(YC__CREATED < YC__SUSPENDED && YC__SUSPENDED < YC__RUNNING &&
  * may be using it).  It is parked in the header's spare byte as the offset
  * of the yieldc code below -1000, and yc_error reports it once. */
 static void misuse(yc_coro *c, int code) { c->spare = (unsigned char)(-1000 - code); }
+
+/* ---- The gate (coro.h) ---------------------------------------------------
+ * Invariant: a frame whose gate is not 0 and whose status is CREATED or
+ * SUSPENDED is a generator that is neither delegating (link NULL) nor
+ * delegated to, with Y of gate - 1 bytes: the inline fast path of yc_next
+ * may resume it with one compare.  The gate is set when a generator's frame
+ * is made, cleared when the frame starts delegating or is delegated to, and
+ * set again when a root's delegation ends (unlink_sub).  Status changes need
+ * no care: the fast path compares status and gate as one word. */
+_Static_assert(offsetof(yc_coro, status) % 4 == 0 &&
+                   offsetof(yc_coro, status) + 4 <= sizeof(yc_coro) &&
+                   offsetof(yc_coro, gate) == offsetof(yc_coro, status) + 1,
+               "status and gate must form one aligned word");
+
+static uint32_t gate_of(const yc__coro_type *t) {
+  return t->kind == YC__GENERATOR && t->y_size < YC__GATE_MAX ? t->y_size + 1u : 0;
+}
+
+static inline void set_gate(yc_coro *c, uint32_t g) {
+  uint32_t w = yc__gate_load(c);
+  yc__gate_store(c, (w & YC__GATE_WORD(0xff, 0)) | YC__GATE_WORD(0, g));
+}
 
 static const char *name_of(const yc_coro *c) {
   return c->type && c->type->name ? c->type->name : "?";
@@ -64,6 +87,7 @@ void *yc__frame_new(const yc__coro_type *t) {
     return NULL;
   }
   c->type = t;
+  set_gate(c, gate_of(t));
   return c;
 }
 
@@ -183,7 +207,12 @@ static inline void unlink_sub(yc_coro *root, yc_coro *cur, yc_coro *up) {
     yc__aux(cur) = NULL; /* the item pointer is dead once up resumes */
   cur->flags &= (unsigned short)~(YC__F_DELEGATED | YC__F_PARTIAL);
   cur->link = NULL;
-  root->link = up == root ? NULL : up;
+  if (up == root) {
+    root->link = NULL;
+    set_gate(root, gate_of(root->type)); /* not delegating any more */
+  } else {
+    root->link = up;
+  }
 }
 
 static inline void throw_into(yc_coro *c, int err) {
@@ -243,7 +272,9 @@ static int run(yc_coro *root, yc_coro *cur, yc_coro *up, void *out, int r) {
           yc_coro *inner = sub->link ? sub->link : sub;
           sub->link = cur;
           sub->flags |= YC__F_DELEGATED;
+          set_gate(sub, 0);
           root->link = inner;
+          set_gate(root, 0);
           cur = inner;
         } else {
           if (partial) {
@@ -307,6 +338,10 @@ int yc__drive(yc_coro *root, void *out, const void *in) {
     root->status = YC__RUNNING;
   yc_coro *up = (cur->flags & YC__F_DELEGATED) ? cur->link : NULL;
   return run(root, cur, up, out, resume1(cur, out, in));
+}
+
+int yc__drive_on(yc_coro *root, yc_coro *cur, int r) {
+  return run(root, cur, (cur->flags & YC__F_DELEGATED) ? cur->link : NULL, NULL, r);
 }
 
 int yc__drive_throw(yc_coro *root, int code, void *out) {
@@ -466,7 +501,7 @@ bool yc__next(yc_gen *g, void *out, size_t out_size) {
       c->status = YC__SUSPENDED;
       return true;
     }
-    return run(c, c, NULL, out, r) == YC__YIELD;
+    return yc__next_finish(c, out, r); /* a task gets its message there */
   }
   return send_slow(c, "yc_next", NULL, 0, out, out_size);
 }

@@ -56,11 +56,8 @@ const char *yc_loop_backend(void) { return tls_loop ? tls_loop->ops->name : pick
 
 /* ---- Ready queue ---------------------------------------------------------- */
 
-/* ready_cap is a power of two (16, doubled): indices wrap with a mask. */
-static void ready_push(yc__loop *l, yc__task *t) {
-  l->ready[(l->ready_head + l->ready_len++) & (l->ready_cap - 1)] = t;
-}
-
+/* ready_cap is a power of two (16, doubled): indices wrap with a mask.
+ * Tasks are pushed by yc__task_wake (loop_internal.h). */
 static yc__task *ready_pop(yc__loop *l) {
   yc__task *t = l->ready[l->ready_head];
   l->ready_head = (l->ready_head + 1) & (l->ready_cap - 1);
@@ -98,12 +95,8 @@ static void ready_remove(yc__loop *l, yc__task *t) {
   t->queued = false;
 }
 
-void yc__task_wake(yc__task *t) {
-  if (!t || t->queued)
-    return;
-  t->queued = true;
-  ready_push(t->loop, t);
-}
+/* yc__task_wake is inline in loop_internal.h (a channel's hand-over calls
+ * it on every switch); it pushes onto the ring ready_pop takes from. */
 
 /* ---- Tasks ------------------------------------------------------------- */
 
@@ -234,17 +227,48 @@ static void finish(yc__loop *l, yc__task *t) {
     yc__free_frame(c);
 }
 
+/* Drive t's root once.  The thread-locals saying which task runs are set
+ * here and left set when drive returns normally: the next drive of the same
+ * turn overwrites them and turn() clears them once at its end (nothing runs
+ * between two drives of a turn but the loop itself).  They are cleared
+ * before finish(), which can run other code (a group's bookkeeping, the
+ * cleanups of a detached frame it frees) that must not see t as current.
+ *
+ * The common case of a task switch (no throw pending, the innermost frame
+ * of the root's chain - the root itself when it waits in its own frame, or
+ * the frame parked for it - has nothing to steer) resumes that frame's
+ * resume function directly, with the statuses the engine's yc__drive sets;
+ * a wait goes on (YC__PENDING) without entering the engine at all, any
+ * other result continues in it (yc__drive_on).  Throws go through
+ * yc__drive_throw. */
 static void drive(yc__loop *l, yc__task *t) {
   yc_coro *c = t->coro;
-  int code = t->throw_code, r;
-  t->throw_code = 0;
+  yc_coro *cur = c->link ? c->link : c;
+  int r;
   l->current = t;
   yc__driven_task = t;
   yc__live_root = (c->flags & YC__F_CANCELLED) ? NULL : c;
-  if (code)
+  if (__builtin_expect(!t->throw_code && c->status <= YC__SUSPENDED &&
+                           !(cur->flags & (YC__F_THROW | YC__F_CLOSE | YC__F_PARTIAL)),
+                       1)) {
+    c->status = YC__RUNNING;
+    cur->status = YC__RUNNING;
+    r = cur->type->resume(cur, NULL, NULL);
+    if (__builtin_expect(r == YC__PENDING, 1)) {
+      cur->status = YC__SUSPENDED;
+      c->status = YC__SUSPENDED;
+      return;
+    }
+    r = yc__drive_on(c, cur, r);
+  } else if (t->throw_code) {
+    int code = t->throw_code;
+    t->throw_code = 0;
     r = yc__drive_throw(c, code, NULL);
-  else
+  } else {
     r = yc__drive(c, NULL, NULL);
+  }
+  if (r == YC__PENDING)
+    return;
   l->current = NULL;
   yc__driven_task = NULL;
   yc__live_root = NULL;
@@ -445,28 +469,38 @@ static void break_deadlock(yc__loop *l) {
   }
 }
 
+/* A turn when tasks are ready (every turn of a busy program) reads no clock
+ * unless a timer is armed and polls only when a descriptor is watched: a
+ * task switch costs the pop, the drive and the wake. */
 static void turn(yc__loop *l) {
-  flush_dirty(l);
-  if (!l->ready_len && !l->nwaiting_fds && !yc__timer_heap_top(&l->timers)) {
+  if (l->ndirty)
+    flush_dirty(l);
+  if (!l->ready_len && !l->nwaiting_fds && !l->timers.len) {
     break_deadlock(l);
     return;
   }
-  int timeout = poll_timeout(l);
   tls_stats.turns++;
-  if (l->nwaiting_fds || timeout != 0) {
-    tls_stats.polls++;
-    if (timeout != 0 && l->ready_len)
-      tls_stats.blocking_polls_while_ready++; /* must never happen */
-    int n = l->ops->wait(l->be, timeout, on_event, l);
-    if (n < 0)
-      fail_all_io(l, n);
+  if (!l->ready_len || l->nwaiting_fds) { /* else: nothing to poll for */
+    int timeout = poll_timeout(l);
+    if (l->nwaiting_fds || timeout != 0) {
+      tls_stats.polls++;
+      if (timeout != 0 && l->ready_len)
+        tls_stats.blocking_polls_while_ready++; /* must never happen */
+      int n = l->ops->wait(l->be, timeout, on_event, l);
+      if (n < 0)
+        fail_all_io(l, n);
+    }
   }
-  fire_timers(l);
+  if (l->timers.len)
+    fire_timers(l);
   for (size_t n = l->ready_len; n > 0 && l->ready_len; n--) {
     yc__task *t = ready_pop(l);
     t->queued = false;
     drive(l, t);
   }
+  l->current = NULL;
+  yc__driven_task = NULL;
+  yc__live_root = NULL;
 }
 
 static void loop_close(yc__loop *l) {

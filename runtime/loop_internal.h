@@ -89,8 +89,16 @@ static inline yc__task *yc__task_current(void) { return yc__driven_task; }
 /* Make t a root of l: a record on yc__aux(c), marked spawned, queued to run.
  * 0 or YC_ENOMEM (c untouched then). */
 int yc__task_adopt(yc__loop *l, yc_coro *c);
-/* Queue t to be driven (no-op if queued already). */
-void yc__task_wake(yc__task *t);
+/* Queue t to be driven (no-op if queued already).  Inline: a channel's
+ * hand-over to a parked peer calls it on every task switch.  The ring
+ * always has room (yc__task_adopt reserves a slot per live task). */
+static inline void yc__task_wake(yc__task *t) {
+  if (!t || t->queued)
+    return;
+  t->queued = true;
+  yc__loop *l = t->loop;
+  l->ready[(l->ready_head + l->ready_len++) & (l->ready_cap - 1)] = t;
+}
 /* Request cancellation of a live task (see yc_cancel). */
 void yc__task_cancel(yc__task *t);
 /* Called by loop.c when a root finishes; defined in task.c (groups). */

@@ -13,6 +13,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #ifdef __cplusplus
 extern "C" {
@@ -162,9 +163,18 @@ struct yc_coro {
   int state;            /* resume point; 0 = not started */
   int error;            /* failure, or the error arriving at a resume */
   unsigned short flags; /* enum yc__flag */
-  unsigned char status; /* enum yc__status */
   unsigned char spare;   /* runtime: a pending misuse error (YC_E* code
                            as -1000 - spare, 0 none), reported by yc_error */
+  unsigned char pad;    /* zero */
+  /* status and gate are one aligned 32-bit word (YC__GATE_WORD), which the
+   * fast path of yc_next reads with one load and one compare and writes
+   * with one store (a byte store followed by a wider load of the same
+   * bytes would stall the CPU's store forwarding). */
+  unsigned char status;  /* enum yc__status */
+  unsigned char gate[3]; /* a generator's Y size + 1 (YC__GATE_WORD's
+                            byte order) while it is not delegating and not
+                            delegated to; 0 otherwise, and for other kinds
+                            and a Y of 16 MiB or more */
 };
 
 /* Frames of async functions, async generators and the runtime's leaves
@@ -245,6 +255,13 @@ int yc__drive(yc_coro *root, void *out, const void *in);
 /* Like yc__drive, but code arrives at the innermost suspension point first
  * (yc_throw, cancellation). */
 int yc__drive_throw(yc_coro *root, int code, void *out);
+/* The event loop resumed cur, the innermost frame of root's chain (root
+ * itself when it is not delegating), by a direct call of its resume
+ * function with out and in NULL and the statuses yc__drive sets (root and
+ * cur YC__RUNNING), and that returned r, not YC__PENDING: carry on as
+ * yc__drive would have (delegation, return, failure); returns what
+ * yc__drive returns. */
+int yc__drive_on(yc_coro *root, yc_coro *cur, int r);
 /* await_next(s, &item): c delegates to the async generator s for one item,
  * which s yields into item.  On c's next resume, in points at a bool: true
  * when an item was stored, false when s is exhausted; an error of s arrives
@@ -279,20 +296,51 @@ void yc__free(yc_coro *c);
  * (not YC__YIELD); carries on like yc__next (delegation, return, failure). */
 bool yc__next_finish(yc_coro *c, void *out, int r);
 
-/* The fast path of yc_next, inlined at every call: a created or suspended
- * root that is not delegating (a delegate always has a link too) and an out
- * of the right size costs one indirect call and two status stores; all else
- * goes to yc__next, with identical semantics. */
+/* The word of status st and gate g (yc_coro's status and gate bytes read as
+ * one uint32_t). */
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+#define YC__GATE_WORD(st, g) ((uint32_t)(st) << 24 | (uint32_t)(g))
+#else
+#define YC__GATE_WORD(st, g) ((uint32_t)(st) | (uint32_t)(g) << 8)
+#endif
+/* Y sizes below this have a gate (up to 16 MiB - 2 bytes). */
+#define YC__GATE_MAX 0xffffffu
+/* c's status and gate as one word, and the store of one. */
+#define yc__gate_load(c)                                                                           \
+  (__extension__({                                                                                 \
+    uint32_t yc__gl_w;                                                                             \
+    __builtin_memcpy(&yc__gl_w, (const char *)(c) + offsetof(yc_coro, status), sizeof yc__gl_w);  \
+    yc__gl_w;                                                                                      \
+  }))
+#define yc__gate_store(c, w)                                                                       \
+  (__extension__({                                                                                 \
+    uint32_t yc__gs_w = (w);                                                                       \
+    __builtin_memcpy((char *)(c) + offsetof(yc_coro, status), &yc__gs_w, sizeof yc__gs_w);         \
+  }))
+/* The fast path may resume a frame whose word is w with out / out_size:
+ * a suspended generator that is not delegating and not delegated to (its
+ * gate is not 0), whose Y is out_size bytes (out NULL: any Y).  A created
+ * frame takes yc__next once. */
+#define yc__gate_open(w, out, out_size)                                                            \
+  ((out) ? (out_size) < YC__GATE_MAX && (w) == YC__GATE_WORD(YC__SUSPENDED, (out_size) + 1)       \
+         : ((w) & YC__GATE_WORD(0xff, 0)) == YC__GATE_WORD(YC__SUSPENDED, 0) &&                   \
+               ((w) & ~YC__GATE_WORD(0xff, 0)) != 0)
+/* The word of the same frame running: status RUNNING, gate unchanged. */
+#define YC__GATE_RUNNING(w) ((w) + YC__GATE_WORD(YC__RUNNING - YC__SUSPENDED, 0))
+
+/* The fast path of yc_next, inlined at every call: a suspended root that is
+ * not delegating (a delegate always has a link too) and an out of the right
+ * size costs one load and compare of the gate word, one indirect call and
+ * two stores of it; all else goes to yc__next, with identical semantics. */
 static inline bool yc__next_inline(yc_gen *g, void *out, size_t out_size) {
   yc_coro *c = (yc_coro *)g;
   int r;
-  if (__builtin_expect(c && c->status <= YC__SUSPENDED && !c->link &&
-                           (!out || out_size == c->type->y_size),
-                       1)) {
-    c->status = YC__RUNNING;
+  uint32_t w = c ? yc__gate_load(c) : 0;
+  if (__builtin_expect(c && yc__gate_open(w, out, out_size), 1)) {
+    yc__gate_store(c, YC__GATE_RUNNING(w));
     r = c->type->resume(c, out, NULL);
     if (__builtin_expect(r == YC__YIELD, 1)) {
-      c->status = YC__SUSPENDED;
+      yc__gate_store(c, w);
       return true;
     }
     return yc__next_finish(c, out, r);
@@ -307,12 +355,12 @@ static inline bool yc__next_inline(yc_gen *g, void *out, size_t out_size) {
     yc_coro *yc__n_c = (yc_coro *)(g);                                                             \
     void *yc__n_out = (out);                                                                       \
     int yc__n_r;                                                                                   \
-    __builtin_expect(yc__n_c && yc__n_c->status <= YC__SUSPENDED && !yc__n_c->link &&              \
-                         (!yc__n_out || (out_size) == yc__n_c->type->y_size),                      \
-                     1)                                                                            \
-        ? (yc__n_c->status = YC__RUNNING, yc__n_r = yc__n_c->type->resume(yc__n_c, yc__n_out, NULL), \
+    uint32_t yc__n_w = yc__n_c ? yc__gate_load(yc__n_c) : 0;                                       \
+    __builtin_expect(yc__n_c && yc__gate_open(yc__n_w, yc__n_out, (out_size)), 1)                  \
+        ? (yc__gate_store(yc__n_c, YC__GATE_RUNNING(yc__n_w)),                                     \
+           yc__n_r = yc__n_c->type->resume(yc__n_c, yc__n_out, NULL),                              \
            __builtin_expect(yc__n_r == YC__YIELD, 1)                                               \
-               ? (yc__n_c->status = YC__SUSPENDED, true)                                           \
+               ? (yc__gate_store(yc__n_c, yc__n_w), true)                                          \
                : yc__next_finish(yc__n_c, yc__n_out, yc__n_r))                                     \
         : yc__next((yc_gen *)yc__n_c, yc__n_out, (out_size));                                      \
   }))
@@ -321,8 +369,10 @@ static inline bool yc__next_inline(yc_gen *g, void *out, size_t out_size) {
  * whose type is t and whose resume function is resume, both defined in the
  * calling file: the translator emits it for yc_foreach over a direct call
  * of such a function, with out pointing at the loop variable (never NULL).
- * t->y_size then folds to a constant and resume is a direct call the
- * compiler can inline.  A handle of another type takes the generic path.
+ * The gate word holds the frame's Y size, so the check is two compares
+ * with constants (no load through t, which may be a weak declaration of
+ * another file's type), and resume is a direct call the compiler can
+ * inline.  A handle of another type takes the generic path.
  * A macro, not an inline function: resume is called by name (a resume
  * function declared always_inline cannot be called through a pointer:
  * gcc -O1 fails to inline it), and all of it is on the user's yc_foreach
@@ -331,12 +381,13 @@ static inline bool yc__next_inline(yc_gen *g, void *out, size_t out_size) {
   (__extension__({                                                                                 \
     yc_coro *yc__nk_c = (yc_coro *)(g);                                                            \
     int yc__nk_r;                                                                                  \
-    __builtin_expect(yc__nk_c && yc__nk_c->type == (t) && yc__nk_c->status <= YC__SUSPENDED &&     \
-                         !yc__nk_c->link && (out_size) == (t)->y_size,                             \
+    __builtin_expect(yc__nk_c && yc__nk_c->type == (t) && (out_size) < YC__GATE_MAX &&             \
+                         yc__gate_load(yc__nk_c) == YC__GATE_WORD(YC__SUSPENDED, (out_size) + 1),  \
                      1)                                                                            \
-        ? (yc__nk_c->status = YC__RUNNING, yc__nk_r = resume(yc__nk_c, (out), NULL),               \
+        ? (yc__gate_store(yc__nk_c, YC__GATE_WORD(YC__RUNNING, (out_size) + 1)),                   \
+           yc__nk_r = resume(yc__nk_c, (out), NULL),                                               \
            __builtin_expect(yc__nk_r == YC__YIELD, 1)                                              \
-               ? (yc__nk_c->status = YC__SUSPENDED, true)                                          \
+               ? (yc__gate_store(yc__nk_c, YC__GATE_WORD(YC__SUSPENDED, (out_size) + 1)), true)    \
                : yc__next_finish(yc__nk_c, (out), yc__nk_r))                                       \
         : yc__next((yc_gen *)yc__nk_c, (out), (out_size));                                         \
   }))
