@@ -93,21 +93,52 @@ int yc_select_now(yc_case *cases, size_t n) {
   return err ? err : select_now(cases, n);
 }
 
-bool yc__select_try(yc_case *cases, size_t n, int *r) {
+/* The rest of the inline yc__select_try (chan.h): one pass that checks the
+ * cases (a misuse falls back to the await, which reports it), finds the
+ * ready ones, and completes the one chosen; a receive of a buffered item
+ * with no sender waiting is taken right here. */
+bool yc__select_try_slow(yc_case *cases, size_t n, int *r) {
   if (UNLIKELY(!cases || !n || !yc__live_root))
     return false;
-  /* The checks of check_cases, without the message: a misuse falls back to
-   * the await, which reports it. */
+  size_t pick = 0;
+  unsigned ready = 0;
   for (size_t i = 0; i < n; i++) {
-    const yc_case *k = &cases[i];
-    if (k->chan && UNLIKELY((k->size && k->size != k->chan->esz) ||
-                            (k->send && !k->item && k->chan->esz)))
+    yc_case *k = &cases[i];
+    yc_chan *ch = k->chan;
+    if (!ch)
+      continue;
+    if (UNLIKELY(k->size != ch->esz && k->size))
       return false;
+    if (k->send) {
+      if (UNLIKELY(!k->item && ch->esz))
+        return false;
+      if (!yc__send_ready(ch))
+        continue;
+    } else if (!yc__recv_ready(ch)) {
+      continue;
+    }
+    if (++ready == 1 || rng_next() % ready == 0)
+      pick = i;
   }
-  int i = select_now(cases, n);
-  if (i < 0)
+  if (!ready)
     return false;
-  *r = i;
+  yc_case *k = &cases[pick];
+  yc_chan *ch = k->chan;
+  *r = (int)pick;
+  if (!k->send && LIKELY(ch->count > ch->recv_min)) {
+    yc__chan_take(ch, k->item);
+    k->ok = true;
+    return true;
+  }
+  if (k->send) {
+    int e = 0;
+    (void)yc__send_now(ch, k->item, &e);
+    k->ok = e == 0;
+  } else {
+    bool b = false;
+    (void)yc__recv_now(ch, k->item, &b);
+    k->ok = b;
+  }
   return true;
 }
 
