@@ -142,9 +142,11 @@ bool yc__select_try_slow(yc_case *cases, size_t n, int *r) {
   return true;
 }
 
-/* The task t waits in w for the first of cases[0..n) (valid, none ready, or
- * completed now if one is after all: see wait_single in chan.c). */
-static void wait_select(yc__wait *w, yc__task *t, yc_case *cases, size_t n) {
+/* The task t waits in w for the first of cases[0..n) (valid).  retry: the
+ * caller may not have tried them (a park): if one is ready after all it
+ * completes now and t is made ready, the caller's YC__PENDING then costs
+ * one turn. */
+static void wait_select(yc__wait *w, yc__task *t, yc_case *cases, size_t n, bool retry) {
   w->task = t;
   w->cases = cases;
   w->n = n;
@@ -152,7 +154,7 @@ static void wait_select(yc__wait *w, yc__task *t, yc_case *cases, size_t n) {
   w->state = YC__WAIT_WAITING;
   for (size_t i = 0; i < n; i++)
     cases[i].yc__node = (yc__wnode){.w = w, .item = cases[i].item};
-  int i = select_now(cases, n);
+  int i = retry ? select_now(cases, n) : -1;
   if (UNLIKELY(i >= 0)) {
     w->result = i;
     w->state = YC__WAIT_DONE;
@@ -163,7 +165,7 @@ static void wait_select(yc__wait *w, yc__task *t, yc_case *cases, size_t n) {
   /* All cases disabled: no node anywhere; only a throw ends the wait. */
   for (size_t j = 0; j < n; j++)
     if (cases[j].chan)
-      yc__node_queue(cases[j].chan, &cases[j].yc__node);
+      yc__node_queue(cases[j].chan, &cases[j].yc__node, cases[j].send);
 }
 
 bool yc__select_park(yc_case *cases, size_t n, yc__wait *w) {
@@ -171,7 +173,7 @@ bool yc__select_park(yc_case *cases, size_t n, yc__wait *w) {
   if (!w || !t || !yc__live_root || w->state == YC__WAIT_WAITING ||
       check_cases(cases, n, "yc_select"))
     return false;
-  wait_select(w, t, cases, n);
+  wait_select(w, t, cases, n, true);
   return true;
 }
 
@@ -206,7 +208,7 @@ static int select_resume(yc_coro *c, void *out, const void *in) {
     op->w.result = i;
     return yc__leaf_return(c);
   }
-  wait_select(&op->w, t, op->cases, op->n);
+  wait_select(&op->w, t, op->cases, op->n, false);
   c->state = 1;
   return YC__PENDING;
 }
