@@ -212,7 +212,7 @@ static inline bool yc__select_try(yc_case *cases, size_t n, int *r) {
     const yc__chan_hot *c = (const yc__chan_hot *)k->chan;
     if (!c)
       continue;
-    if (__builtin_expect(k->send || k->size != c->esz || !k->size || !k->item, 0))
+    if (__builtin_expect(k->send, 0))
       return yc__select_try_slow(cases, n, r);
     if (c->count > c->recv_min) {
       if (pick)
@@ -223,8 +223,12 @@ static inline bool yc__select_try(yc_case *cases, size_t n, int *r) {
     }
   }
   if (!pick)
-    return false; /* nothing ready (or n == 0: the await reports it) */
+    return false; /* nothing ready (or n == 0, or misuse: the await reports it) */
   h = (yc__chan_hot *)pick->chan;
+  /* Only the case taken is checked here: a wrong case is reported when it is
+   * the one taken, or by the await (which checks them all). */
+  if (__builtin_expect(pick->size != h->esz || !pick->size || !pick->item, 0))
+    return yc__select_try_slow(cases, n, r);
   src = h->buf + h->head * h->esz;
   if (h->esz == sizeof(int))
     __builtin_memcpy(pick->item, src, sizeof(int));
