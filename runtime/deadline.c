@@ -62,6 +62,7 @@ int yc__deadline_enter(yc__deadline *d, long long ms, bool fail, bool *expired_o
   if (!t)
     return 0; /* no loop: no clock to fire it */
   uint64_t now = yc__now_ns();
+  yc__clock_note(now);
   if (ms <= 0) {
     d->when = now;
   } else {
