@@ -433,6 +433,37 @@ static void walk_deadline(actx *a, ir_node *n) {
     walk_deadline(a, n->kids[i]);
 }
 
+static const ir_node *label_named(const ir_node *n, const char *name) {
+  if (!n)
+    return NULL;
+  if (n->kind == IR_LABEL && n->name && !strcmp(n->name, name))
+    return n;
+  for (unsigned i = 0; i < n->nkids; i++) {
+    const ir_node *r = label_named(n->kids[i], name);
+    if (r)
+      return r;
+  }
+  return NULL;
+}
+
+/* A goto into a deadline statement would skip its entry (the record is
+ * not active, its leave a no-op): refused. */
+static void check_goto_into_deadline(actx *a, const ir_node *n) {
+  if (!n)
+    return;
+  if (n->kind == IR_GOTO && n->name) {
+    const ir_node *l = label_named(a->fn->body_node, n->name);
+    for (const ir_node *s = l ? l->parent : NULL; s; s = s->parent)
+      if (s->kind == IR_DEADLINE && !ir_encloses(s, n)) {
+        err(a, n->sp.b, "jump to a label before the statement, or restructure with a loop",
+            "goto into a deadline scope (yc_move_on_after / yc_fail_after) skips its entry");
+        break;
+      }
+  }
+  for (unsigned i = 0; i < n->nkids; i++)
+    check_goto_into_deadline(a, n->kids[i]);
+}
+
 static bool has_label(const ir_node *n) {
   if (!n)
     return false;
@@ -670,6 +701,8 @@ static void analyse_func(actx *a, ir_func *fn) {
   frame_rule(a, fn);
   walk_foreach(a, fn->body_node);
   walk_deadline(a, fn->body_node);
+  if (dl_count)
+    check_goto_into_deadline(a, fn->body_node);
   if (any_sub)
     add_synthetic(fn, "yc__sub", "yc_coro *", NULL, NULL, 0);
   /* One wait record per frame: a task waits on one thing at a time. */

@@ -1184,7 +1184,7 @@ static unsigned render_deadline(lctx *lc, ir_node *n) {
     render_stmt(lc, body);
     end = body->kind == IR_COMPOUND ? body->sp.e : stmt_end(lc, body);
   }
-  mark = lc->out->len;
+  /* (no newline below: the line mapping stays as it is) */
   buf_printf(lc->out, " yc__deadline_leave(%s); if (0) { yc_restore_%d: __attribute__((unused)); ",
              rec, n->state);
   /* Reached from an unwind block, the C locals in scope come back from
@@ -1203,7 +1203,6 @@ static unsigned render_deadline(lctx *lc, ir_node *n) {
              "if (yc__c->error) { %s } "
              "yc__c->flags &= (unsigned short)~YC__F_THROW; } }",
              n->state, rec, raise.s ? raise.s : "");
-  (void)mark;
   buf_free(&raise);
   free(rec);
   free(ms);
