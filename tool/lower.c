@@ -488,7 +488,7 @@ void emit_suspend(lctx *lc, ir_node *s, const char *lhs, const char *op) {
                paren + 1);
     if (lhs)
       buf_printf(o, "%s %s yc__r; ", lhs, op);
-    buf_printf(o, "} else { if (yc__%s(%.*s, &%s->yc__w)) { %s->yc__sub = NULL; ",
+    buf_printf(o, "} else { if (__builtin_expect(yc__%s(%.*s, &%s->yc__w), 1)) { %s->yc__sub = NULL; ",
                park_name[s->chan_try], nargs_len, paren + 1, fp(lc), fp(lc));
     save_live(lc, s, true, o);
     buf_printf(o, "yc__c->state = %d; return YC__PENDING; } ", s->state);
@@ -522,7 +522,7 @@ void emit_suspend(lctx *lc, ir_node *s, const char *lhs, const char *op) {
   buf_printf(o, "yc_resume_%d: __attribute__((unused)); ", s->state);
   save_live(lc, s, false, o);
   if (try_first) {
-    buf_printf(o, "if (!%s->yc__sub) { ", fp(lc));
+    buf_printf(o, "if (__builtin_expect(!%s->yc__sub, 1)) { ", fp(lc));
     if (lhs)
       buf_printf(o, "%s %s yc__wait_result(&%s->yc__w); ", lhs, op, fp(lc));
     buf_puts(o, "} else { ");

@@ -47,10 +47,10 @@ yc_async(int) no_chan(yc_task *t) {
 // CHECK: struct pick__frame {
 // CHECK: yc__wait yc__w;
 // CHECK: };
-// CHECK: { int yc__r; if (yc__select_try(f->cs, 2, &yc__r)) { [[T:f->yc__t[0-9]+]] = yc__r; } else { if (yc__select_park(f->cs, 2, &f->yc__w)) { f->yc__sub = NULL; {{.*}}yc__c->state = 1; return YC__PENDING; } f->yc__sub = (yc_coro *)(yc_select(f->cs, 2)); {{.*}}yc__c->state = 1; return yc__delegate(yc__c, f->yc__sub); yc_resume_1: __attribute__((unused)); {{.*}}if (!f->yc__sub) { [[T]] = yc__wait_result(&f->yc__w); } else { if ((yc__c->error = yc__check_result(f->yc__sub, sizeof(int))) != 0)
+// CHECK: { int yc__r; if (yc__select_try(f->cs, 2, &yc__r)) { [[T:f->yc__t[0-9]+]] = yc__r; } else { if (__builtin_expect(yc__select_park(f->cs, 2, &f->yc__w), 1)) { f->yc__sub = NULL; {{.*}}yc__c->state = 1; return YC__PENDING; } f->yc__sub = (yc_coro *)(yc_select(f->cs, 2)); {{.*}}yc__c->state = 1; return yc__delegate(yc__c, f->yc__sub); yc_resume_1: __attribute__((unused)); {{.*}}if (__builtin_expect(!f->yc__sub, 1)) { [[T]] = yc__wait_result(&f->yc__w); } else { if ((yc__c->error = yc__check_result(f->yc__sub, sizeof(int))) != 0)
 // The statement form: no value to take.
-// CHECK: { int yc__r; if (yc__select_try(f->cs, n, &yc__r)) { } else { if (yc__select_park(f->cs, n, &f->yc__w)) { f->yc__sub = NULL; {{.*}}yc__c->state = 2; return YC__PENDING; } {{.*}}yc_resume_2: __attribute__((unused)); {{.*}}if (!f->yc__sub) { } else {
-// CHECK: yc__select_park(f->cs, n, &f->yc__w)) { f->yc__sub = NULL; {{.*}}yc__c->state = 3; return YC__PENDING; }
+// CHECK: { int yc__r; if (yc__select_try(f->cs, n, &yc__r)) { } else { if (__builtin_expect(yc__select_park(f->cs, n, &f->yc__w), 1)) { f->yc__sub = NULL; {{.*}}yc__c->state = 2; return YC__PENDING; } {{.*}}yc_resume_2: __attribute__((unused)); {{.*}}if (__builtin_expect(!f->yc__sub, 1)) { } else {
+// CHECK: yc__select_park(f->cs, n, &f->yc__w), 1)) { f->yc__sub = NULL; {{.*}}yc__c->state = 3; return YC__PENDING; }
 // n-- would be evaluated twice: the plain await.
 // CHECK-NOT: yc__select_try(f->cs, n--
 // CHECK-NOT: yc__select_park(f->cs, n--
@@ -69,9 +69,9 @@ yc_async(int) no_chan(yc_task *t) {
 // In an async generator: the same shape.
 // CHECK: struct relay__frame {
 // CHECK: yc__wait yc__w;
-// CHECK: yc__chan_park_recv(in, &f->v, &f->yc__w)) { f->yc__sub = NULL; {{.*}}return YC__PENDING; }
+// CHECK: yc__chan_park_recv(in, &f->v, &f->yc__w), 1)) { f->yc__sub = NULL; {{.*}}return YC__PENDING; }
 
-// CHECK: yc__chan_park_recv(in, &f->v, &f->yc__w)) { f->yc__sub = NULL; YC__SAVE(f->ok, ok);
+// CHECK: yc__chan_park_recv(in, &f->v, &f->yc__w), 1)) { f->yc__sub = NULL; YC__SAVE(f->ok, ok);
 // CHECK-NOT: ok = f->ok
 // CHECK: yc_resume_1: __attribute__((unused)); YC__RESTORE(ok, f->ok);
 
