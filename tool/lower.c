@@ -482,14 +482,26 @@ void emit_suspend(lctx *lc, ir_node *s, const char *lhs, const char *op) {
                                             [CHAN_TRY_RECV] = "chan_park_recv",
                                             [CHAN_TRY_SELECT] = "select_park"};
     const char *paren = strchr(arg, '('), *last = strrchr(arg, ')');
-    int nargs_len = (int)(last - paren - 1);
-    buf_printf(o, "%s yc__r; if (yc__%s(%.*s, &yc__r)) { ",
-               s->chan_try == CHAN_TRY_RECV ? "bool" : "int", op_name[s->chan_try], nargs_len,
-               paren + 1);
+    char *args = xasprintf("%.*s", (int)(last - paren - 1), paren + 1);
+    /* A select's count converted as the user wrote it (an int n) warns
+     * (-Wsign-conversion) once, in the await kept as written: the copies
+     * convert it explicitly.  (chan_try_of allows a single comma.) */
+    char *comma = strchr(args, ',');
+    if (s->chan_try == CHAN_TRY_SELECT && comma) {
+      const char *n = comma + 1;
+      while (*n == ' ' || *n == '\t' || *n == '\n')
+        n++;
+      char *a2 = xasprintf("%.*s, (size_t)(%s)", (int)(comma - args), args, n);
+      free(args);
+      args = a2;
+    }
+    buf_printf(o, "%s yc__r; if (yc__%s(%s, &yc__r)) { ",
+               s->chan_try == CHAN_TRY_RECV ? "bool" : "int", op_name[s->chan_try], args);
     if (lhs)
       buf_printf(o, "%s %s yc__r; ", lhs, op);
-    buf_printf(o, "} else { if (__builtin_expect(yc__%s(%.*s, &%s->yc__w), 1)) { %s->yc__sub = NULL; ",
-               park_name[s->chan_try], nargs_len, paren + 1, fp(lc), fp(lc));
+    buf_printf(o, "} else { if (__builtin_expect(yc__%s(%s, &%s->yc__w), 1)) { %s->yc__sub = NULL; ",
+               park_name[s->chan_try], args, fp(lc), fp(lc));
+    free(args);
     save_live(lc, s, true, o);
     buf_printf(o, "yc__c->state = %d; return YC__PENDING; } ", s->state);
   }

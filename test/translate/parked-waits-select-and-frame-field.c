@@ -3,8 +3,9 @@
 // (yc__select_park) like a channel await; the statement form too.  A
 // function gets the record yc__w only when it has such an await; an
 // argument with a side effect (it would be evaluated more than once) keeps
-// the plain await.  A parked wait inside yc_try is steered like any other:
-// yc__wait_steer, then the catch.
+// the plain await.  The copies convert the count explicitly: an int n
+// warns (-Wsign-conversion) once, in the await as written.  A parked wait
+// inside yc_try is steered like any other: yc__wait_steer, then the catch.
 // RUN: %yieldc %s -o %t.c
 // RUN: grep -v '^//' %t.c | FileCheck %s
 // RUN: %cc -c %t.c -o %t.o
@@ -47,10 +48,10 @@ yc_async(int) no_chan(yc_task *t) {
 // CHECK: struct pick__frame {
 // CHECK: yc__wait yc__w;
 // CHECK: };
-// CHECK: { int yc__r; if (yc__select_try(f->cs, 2, &yc__r)) { [[T:f->yc__t[0-9]+]] = yc__r; } else { if (__builtin_expect(yc__select_park(f->cs, 2, &f->yc__w), 1)) { f->yc__sub = NULL; {{.*}}yc__c->state = 1; return YC__PENDING; } f->yc__sub = (yc_coro *)(yc_select(f->cs, 2)); {{.*}}yc__c->state = 1; return yc__delegate(yc__c, f->yc__sub); yc_resume_1: __attribute__((unused)); {{.*}}if (__builtin_expect(!f->yc__sub, 1)) { [[T]] = yc__wait_result(&f->yc__w); } else { if ((yc__c->error = yc__check_result(f->yc__sub, sizeof(int))) != 0)
+// CHECK: { int yc__r; if (yc__select_try(f->cs, (size_t)(2), &yc__r)) { [[T:f->yc__t[0-9]+]] = yc__r; } else { if (__builtin_expect(yc__select_park(f->cs, (size_t)(2), &f->yc__w), 1)) { f->yc__sub = NULL; {{.*}}yc__c->state = 1; return YC__PENDING; } f->yc__sub = (yc_coro *)(yc_select(f->cs, 2)); {{.*}}yc__c->state = 1; return yc__delegate(yc__c, f->yc__sub); yc_resume_1: __attribute__((unused)); {{.*}}if (__builtin_expect(!f->yc__sub, 1)) { [[T]] = yc__wait_result(&f->yc__w); } else { if ((yc__c->error = yc__check_result(f->yc__sub, sizeof(int))) != 0)
 // The statement form: no value to take.
-// CHECK: { int yc__r; if (yc__select_try(f->cs, n, &yc__r)) { } else { if (__builtin_expect(yc__select_park(f->cs, n, &f->yc__w), 1)) { f->yc__sub = NULL; {{.*}}yc__c->state = 2; return YC__PENDING; } {{.*}}yc_resume_2: __attribute__((unused)); {{.*}}if (__builtin_expect(!f->yc__sub, 1)) { } else {
-// CHECK: yc__select_park(f->cs, n, &f->yc__w), 1)) { f->yc__sub = NULL; {{.*}}yc__c->state = 3; return YC__PENDING; }
+// CHECK: { int yc__r; if (yc__select_try(f->cs, (size_t)(n), &yc__r)) { } else { if (__builtin_expect(yc__select_park(f->cs, (size_t)(n), &f->yc__w), 1)) { f->yc__sub = NULL; {{.*}}yc__c->state = 2; return YC__PENDING; } {{.*}}yc_resume_2: __attribute__((unused)); {{.*}}if (__builtin_expect(!f->yc__sub, 1)) { } else {
+// CHECK: yc__select_park(f->cs, (size_t)(n), &f->yc__w), 1)) { f->yc__sub = NULL; {{.*}}yc__c->state = 3; return YC__PENDING; }
 // n-- would be evaluated twice: the plain await.
 // CHECK-NOT: yc__select_try(f->cs, n--
 // CHECK-NOT: yc__select_park(f->cs, n--
