@@ -313,11 +313,12 @@ static void add_unwind(lctx *lc, ir_node *s) {
    * wait out of the channels' queues; when it had completed already and
    * the error is a cancellation or a deadline, the await completes with
    * its result (the operation happened: its item must not be lost) and
-   * the error, level-triggered, arrives at the next suspension point. */
+   * the error, level-triggered, arrives at the next suspension point (it
+   * is not this frame's failure: error is cleared, as a catch does). */
   if (s->chan_try != CHAN_TRY_NONE && s->nargs)
     buf_printf(b,
                "yc_steer_%d: __attribute__((unused));\n  if (!%s->yc__sub) { "
-               "if (yc__wait_steer(yc__c, &%s->yc__w)) goto yc_resume_%d; } "
+               "if (yc__wait_steer(yc__c, &%s->yc__w)) { yc__c->error = 0; goto yc_resume_%d; } } "
                "else { yc__free(%s->yc__sub); %s->yc__sub = NULL; }\n",
                s->state, fp(lc), fp(lc), s->state, fp(lc), fp(lc));
   /* A throw or close arriving at a delegation: the sub is freed first. */

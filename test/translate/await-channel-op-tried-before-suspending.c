@@ -38,7 +38,7 @@ yc_async(int) pump(yc_chan *in, yc_chan *out) {
 // A throw or close at a parked wait: yc__wait_steer decides; at a plain
 // delegation the sub is freed.
 // CHECK: yc_steer_1:
-// CHECK: if (!f->yc__sub) { if (yc__wait_steer(yc__c, &f->yc__w)) goto yc_resume_1; } else { yc__free(f->yc__sub); f->yc__sub = NULL; }
+// CHECK: if (!f->yc__sub) { if (yc__wait_steer(yc__c, &f->yc__w)) { yc__c->error = 0; goto yc_resume_1; } } else { yc__free(f->yc__sub); f->yc__sub = NULL; }
 // CHECK: yc_unwind_1:
 // CHECK: yc_steer_3:
 // CHECK-NOT: yc__wait_steer

@@ -57,10 +57,10 @@ yc_async(int) no_chan(yc_task *t) {
 // CHECK-NOT: yc__select_park(f->cs, n--
 // CHECK: f->yc__sub = (yc_coro *)(yc_select(f->cs, n--)); {{.*}}yc__c->state = 4; return yc__delegate(yc__c, f->yc__sub);
 // CHECK: yc_steer_1:
-// CHECK: if (!f->yc__sub) { if (yc__wait_steer(yc__c, &f->yc__w)) goto yc_resume_1; } else { yc__free(f->yc__sub); f->yc__sub = NULL; }
+// CHECK: if (!f->yc__sub) { if (yc__wait_steer(yc__c, &f->yc__w)) { yc__c->error = 0; goto yc_resume_1; } } else { yc__free(f->yc__sub); f->yc__sub = NULL; }
 // Inside yc_try: the steered error goes to the catch.
 // CHECK: yc_steer_3:
-// CHECK: if (!f->yc__sub) { if (yc__wait_steer(yc__c, &f->yc__w)) goto yc_resume_3; } else { yc__free(f->yc__sub); f->yc__sub = NULL; }
+// CHECK: if (!f->yc__sub) { if (yc__wait_steer(yc__c, &f->yc__w)) { yc__c->error = 0; goto yc_resume_3; } } else { yc__free(f->yc__sub); f->yc__sub = NULL; }
 // CHECK: yc_unwind_3:
 // CHECK: goto yc_restore_
 // CHECK: yc_steer_4:
