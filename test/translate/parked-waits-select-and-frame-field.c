@@ -41,6 +41,21 @@ yc_async(int) drain(yc_chan *in) {
   yc_return(ok);
 }
 
+/* Arithmetic, grouping, casts and sizeof have no side effect: the fast
+ * path and the park; a call (or a macro with arguments) or ++ has none. */
+static size_t count(const yc_case *c) { return c ? 2 : 0; }
+yc_async(int) plain_args(yc_chan *a, yc_chan *b) {
+  int x = 0, y = 0, k = 0, bufs[2] = {1, 2};
+  yc_case cs[2] = {yc_case_recv(a, &x), yc_case_recv(b, &y)};
+  await(yc_select(cs, sizeof(cs) / sizeof cs[0]));
+  await(yc_select(cs, (size_t)k + 1));
+  await(yc_chan_send(a, &bufs[(k + 1) % 2]));
+  await(yc_select(cs, count(cs)));
+  await(yc_chan_send(a, &bufs[k++ % 2]));
+  await(yc_chan_send(a, &bufs[- -k]));
+  yc_return(x + y);
+}
+
 yc_async(int) no_chan(yc_task *t) {
   yc_return(await(t, int));
 }
@@ -75,6 +90,15 @@ yc_async(int) no_chan(yc_task *t) {
 // CHECK: yc__chan_park_recv(in, &f->v, &f->yc__w), 1)) { f->yc__sub = NULL; YC__SAVE(f->ok, ok);
 // CHECK-NOT: ok = f->ok
 // CHECK: yc_resume_1: __attribute__((unused)); YC__RESTORE(ok, f->ok);
+
+// CHECK: yc__select_park(f->cs, (size_t)(sizeof(f->cs) / sizeof f->cs[0]), &f->yc__w)
+// CHECK: yc__select_park(f->cs, (size_t)((size_t)k + 1), &f->yc__w)
+// CHECK: yc__chan_park_send(a, &f->bufs[(k + 1) % 2], &f->yc__w)
+// CHECK-NOT: yc__select_park(f->cs, (size_t)(count
+// CHECK: f->yc__sub = (yc_coro *)(yc_select(f->cs, count(f->cs)));
+// CHECK-NOT: yc__chan_park_send(a, &f->bufs[k++
+// CHECK: f->yc__sub = (yc_coro *)(yc_chan_send(a, &f->bufs[k++ % 2]));
+// CHECK: yc__chan_park_send(a, &f->bufs[- -k], &f->yc__w)
 
 // CHECK: struct no_chan__frame {
 // CHECK-NOT: yc__w
