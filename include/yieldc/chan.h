@@ -202,27 +202,34 @@ bool yc__select_try_slow(yc_case *cases, size_t n, int *r);
 
 static inline bool yc__select_try(yc_case *cases, size_t n, int *r) {
   yc_case *pick = 0;
+  yc__chan_hot *h;
+  const unsigned char *src;
+  size_t i;
   if (__builtin_expect(!cases || !yc__live_root, 0))
     return yc__select_try_slow(cases, n, r);
-  for (size_t i = 0; i < n; i++) {
+  for (i = 0; i < n; i++) {
     yc_case *k = &cases[i];
-    const yc__chan_hot *h = (const yc__chan_hot *)k->chan;
-    if (!h)
+    const yc__chan_hot *c = (const yc__chan_hot *)k->chan;
+    if (!c)
       continue;
-    if (__builtin_expect(k->send || k->size != h->esz || !k->size || !k->item, 0))
+    if (__builtin_expect(k->send, 0))
       return yc__select_try_slow(cases, n, r);
-    if (h->count > h->recv_min) {
+    if (c->count > c->recv_min) {
       if (pick)
         return yc__select_try_slow(cases, n, r); /* two ready: choose fairly */
       pick = k;
-    } else if (__builtin_expect(h->count || h->senders || h->closed, 0)) {
+    } else if (__builtin_expect(c->count || c->senders || c->closed, 0)) {
       return yc__select_try_slow(cases, n, r);
     }
   }
   if (!pick)
-    return false; /* nothing ready (or n == 0: the await reports it) */
-  yc__chan_hot *h = (yc__chan_hot *)pick->chan;
-  const unsigned char *src = h->buf + h->head * h->esz;
+    return false; /* nothing ready (or n == 0, or misuse: the await reports it) */
+  h = (yc__chan_hot *)pick->chan;
+  /* Only the case taken is checked here: a wrong case is reported when it is
+   * the one taken, or by the await (which checks them all). */
+  if (__builtin_expect(pick->size != h->esz || !pick->size || !pick->item, 0))
+    return yc__select_try_slow(cases, n, r);
+  src = h->buf + h->head * h->esz;
   if (h->esz == sizeof(int))
     __builtin_memcpy(pick->item, src, sizeof(int));
   else if (h->esz == sizeof(long long))
