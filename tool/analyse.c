@@ -65,14 +65,34 @@ static const char *unsupported_context(ir_node *s) {
   return NULL;
 }
 
+/* The '(' at t[i] (after lo) groups or casts, or is sizeof's: not a call,
+ * which an identifier (a function or a macro), a ')' or a ']' before it
+ * would make it. */
+static bool grouping_paren(const char *t, unsigned lo, unsigned i) {
+  unsigned j = i;
+  while (j > lo + 1 && isspace((unsigned char)t[j - 1]))
+    j--;
+  unsigned char prev = (unsigned char)t[j - 1];
+  if (prev == ')' || prev == ']')
+    return false;
+  if (!isalnum(prev) && prev != '_')
+    return true;
+  unsigned b = j;
+  while (b > lo + 1 && (isalnum((unsigned char)t[b - 1]) || t[b - 1] == '_'))
+    b--;
+  return j - b == 6 && !strncmp(t + b, "sizeof", 6);
+}
+
 /* await(yc_chan_send(c, v)), await(yc_chan_recv(c, v), bool) and
  * await(yc_select(cases, n), int) are tried first without suspending
  * (yc__chan_try_send / _recv, yc__select_try in yieldc/chan.h) and, when
  * that fails, park the task in the frame's wait record (yc__chan_park_*,
  * yc__select_park): which of them s is, when its arguments are plain
- * enough to evaluate more than once (names, &, *, ., ->, [] and digits:
- * nothing with a side effect), and its value type, if any, exactly the
- * result type (so that a wrong T still meets the await's size check). */
+ * enough to evaluate more than once (names, numbers, &, *, ., ->, [], +,
+ * -, /, % and parentheses that group, cast or follow sizeof: nothing with
+ * a side effect, no call, no macro with arguments), and its value type,
+ * if any, exactly the result type (so that a wrong T still meets the
+ * await's size check). */
 static chan_try chan_try_of(const src_file *f, const ir_node *s) {
   if (s->susp != SUSP_AWAIT || !s->nargs)
     return CHAN_TRY_NONE;
@@ -101,7 +121,13 @@ static chan_try chan_try_of(const src_file *f, const ir_node *s) {
       commas++;
     else if (ch == '-' && t[i + 1] == '>')
       i++;
-    else if (!isalnum(ch) && ch != '_' && !isspace(ch) && !strchr("&*.[]", ch))
+    else if ((ch == '+' || ch == '-') && (t[i + 1] == ch || t[i + 1] == '='))
+      return CHAN_TRY_NONE; /* ++, --, +=, -= */
+    else if (ch == '/' && (t[i + 1] == '/' || t[i + 1] == '*'))
+      return CHAN_TRY_NONE; /* a comment: keep the rule simple */
+    else if (ch == '(' && !grouping_paren(t, open, i))
+      return CHAN_TRY_NONE; /* a call, or a macro that may be one */
+    else if (!isalnum(ch) && ch != '_' && !isspace(ch) && !strchr("&*.[]+-/%()", ch))
       return CHAN_TRY_NONE;
   }
   if (commas != 1)

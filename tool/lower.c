@@ -318,11 +318,12 @@ static void add_unwind(lctx *lc, ir_node *s) {
    * wait out of the channels' queues; when it had completed already and
    * the error is a cancellation or a deadline, the await completes with
    * its result (the operation happened: its item must not be lost) and
-   * the error, level-triggered, arrives at the next suspension point. */
+   * the error, level-triggered, arrives at the next suspension point (it
+   * is not this frame's failure: error is cleared, as a catch does). */
   if (s->chan_try != CHAN_TRY_NONE && s->nargs)
     buf_printf(b,
                "yc_steer_%d: __attribute__((unused));\n  if (!%s->yc__sub) { "
-               "if (yc__wait_steer(yc__c, &%s->yc__w)) goto yc_resume_%d; } "
+               "if (yc__wait_steer(yc__c, &%s->yc__w)) { yc__c->error = 0; goto yc_resume_%d; } } "
                "else { yc__free(%s->yc__sub); %s->yc__sub = NULL; }\n",
                s->state, fp(lc), fp(lc), s->state, fp(lc), fp(lc));
   /* A throw or close arriving at a delegation: the sub is freed first. */
@@ -487,14 +488,26 @@ void emit_suspend(lctx *lc, ir_node *s, const char *lhs, const char *op) {
                                             [CHAN_TRY_RECV] = "chan_park_recv",
                                             [CHAN_TRY_SELECT] = "select_park"};
     const char *paren = strchr(arg, '('), *last = strrchr(arg, ')');
-    int nargs_len = (int)(last - paren - 1);
-    buf_printf(o, "%s yc__r; if (yc__%s(%.*s, &yc__r)) { ",
-               s->chan_try == CHAN_TRY_RECV ? "bool" : "int", op_name[s->chan_try], nargs_len,
-               paren + 1);
+    char *args = xasprintf("%.*s", (int)(last - paren - 1), paren + 1);
+    /* A select's count converted as the user wrote it (an int n) warns
+     * (-Wsign-conversion) once, in the await kept as written: the copies
+     * convert it explicitly.  (chan_try_of allows a single comma.) */
+    char *comma = strchr(args, ',');
+    if (s->chan_try == CHAN_TRY_SELECT && comma) {
+      const char *n = comma + 1;
+      while (*n == ' ' || *n == '\t' || *n == '\n')
+        n++;
+      char *a2 = xasprintf("%.*s, (size_t)(%s)", (int)(comma - args), args, n);
+      free(args);
+      args = a2;
+    }
+    buf_printf(o, "%s yc__r; if (yc__%s(%s, &yc__r)) { ",
+               s->chan_try == CHAN_TRY_RECV ? "bool" : "int", op_name[s->chan_try], args);
     if (lhs)
       buf_printf(o, "%s %s yc__r; ", lhs, op);
-    buf_printf(o, "} else { if (yc__%s(%.*s, &%s->yc__w)) { %s->yc__sub = NULL; ",
-               park_name[s->chan_try], nargs_len, paren + 1, fp(lc), fp(lc));
+    buf_printf(o, "} else { if (__builtin_expect(yc__%s(%s, &%s->yc__w), 1)) { %s->yc__sub = NULL; ",
+               park_name[s->chan_try], args, fp(lc), fp(lc));
+    free(args);
     save_live(lc, s, true, o);
     buf_printf(o, "yc__c->state = %d; return YC__PENDING; } ", s->state);
   }
@@ -527,7 +540,7 @@ void emit_suspend(lctx *lc, ir_node *s, const char *lhs, const char *op) {
   buf_printf(o, "yc_resume_%d: __attribute__((unused)); ", s->state);
   save_live(lc, s, false, o);
   if (try_first) {
-    buf_printf(o, "if (!%s->yc__sub) { ", fp(lc));
+    buf_printf(o, "if (__builtin_expect(!%s->yc__sub, 1)) { ", fp(lc));
     if (lhs)
       buf_printf(o, "%s %s yc__wait_result(&%s->yc__w); ", lhs, op, fp(lc));
     buf_puts(o, "} else { ");

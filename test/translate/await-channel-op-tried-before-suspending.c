@@ -26,9 +26,9 @@ yc_async(int) pump(yc_chan *in, yc_chan *out) {
 // Both ways resume at the same state.
 // CHECK: struct pump__frame {
 // CHECK: yc__wait yc__w;
-// CHECK: { bool yc__r; if (yc__chan_try_recv(in, &f->v, &yc__r)) { f->yc__t{{[0-9]+}} = yc__r; } else { if (yc__chan_park_recv(in, &f->v, &f->yc__w)) { f->yc__sub = NULL; YC__SAVE(f->k, k); yc__c->state = 1; return YC__PENDING; } f->yc__sub = (yc_coro *)(yc_chan_recv(in, &f->v)); YC__SAVE(f->k, k); yc__c->state = 1; return yc__delegate(yc__c, f->yc__sub); yc_resume_1:
-// CHECK-SAME: if (!f->yc__sub) { f->yc__t{{[0-9]+}} = yc__wait_result(&f->yc__w); } else {
-// CHECK: { int yc__r; if (yc__chan_try_send(out, &f->v, &yc__r)) { f->yc__t{{[0-9]+}} = yc__r; } else { if (yc__chan_park_send(out, &f->v, &f->yc__w)) { f->yc__sub = NULL; YC__SAVE(f->k, k); yc__c->state = 2; return YC__PENDING; } f->yc__sub = (yc_coro *)(yc_chan_send(out, &f->v)); YC__SAVE(f->k, k); yc__c->state = 2;
+// CHECK: { bool yc__r; if (yc__chan_try_recv(in, &f->v, &yc__r)) { f->yc__t{{[0-9]+}} = yc__r; } else { if (__builtin_expect(yc__chan_park_recv(in, &f->v, &f->yc__w), 1)) { f->yc__sub = NULL; YC__SAVE(f->k, k); yc__c->state = 1; return YC__PENDING; } f->yc__sub = (yc_coro *)(yc_chan_recv(in, &f->v)); YC__SAVE(f->k, k); yc__c->state = 1; return yc__delegate(yc__c, f->yc__sub); yc_resume_1:
+// CHECK-SAME: if (__builtin_expect(!f->yc__sub, 1)) { f->yc__t{{[0-9]+}} = yc__wait_result(&f->yc__w); } else {
+// CHECK: { int yc__r; if (yc__chan_try_send(out, &f->v, &yc__r)) { f->yc__t{{[0-9]+}} = yc__r; } else { if (__builtin_expect(yc__chan_park_send(out, &f->v, &f->yc__w), 1)) { f->yc__sub = NULL; YC__SAVE(f->k, k); yc__c->state = 2; return YC__PENDING; } f->yc__sub = (yc_coro *)(yc_chan_send(out, &f->v)); YC__SAVE(f->k, k); yc__c->state = 2;
 // CHECK-NOT: yc__chan_try_send(out, &f->buf
 // CHECK-NOT: yc__chan_park_send(out, &f->buf
 // CHECK: f->yc__sub = (yc_coro *)(yc_chan_send(out, &f->buf[k++])); YC__SAVE(f->k, k); yc__c->state = 3;
@@ -38,7 +38,7 @@ yc_async(int) pump(yc_chan *in, yc_chan *out) {
 // A throw or close at a parked wait: yc__wait_steer decides; at a plain
 // delegation the sub is freed.
 // CHECK: yc_steer_1:
-// CHECK: if (!f->yc__sub) { if (yc__wait_steer(yc__c, &f->yc__w)) goto yc_resume_1; } else { yc__free(f->yc__sub); f->yc__sub = NULL; }
+// CHECK: if (!f->yc__sub) { if (yc__wait_steer(yc__c, &f->yc__w)) { yc__c->error = 0; goto yc_resume_1; } } else { yc__free(f->yc__sub); f->yc__sub = NULL; }
 // CHECK: yc_unwind_1:
 // CHECK: yc_steer_3:
 // CHECK-NOT: yc__wait_steer
