@@ -43,6 +43,77 @@ void yc_chan_free(yc_chan *c);
 yc_task *yc__chan_send(yc_chan *c, const void *v, size_t v_size);
 yc_task *yc__chan_recv(yc_chan *c, void *v, size_t v_size);
 
+/* ---- Wait records (runtime internals that frames embed) ---------------- */
+
+struct yc__wait;
+
+/* One entry in a channel's queue of waiting senders or receivers: inside a
+ * yc__wait for a single operation, inside each yc_case for a select.  A
+ * node is queued iff ch is set. */
+typedef struct yc__wnode {
+  struct yc__wnode *next, *prev;
+  struct yc__wait *w; /* the record it belongs to */
+  yc_chan *ch;        /* the channel it waits on; NULL when not queued */
+  void *item;         /* send: the item to read; recv: where it goes (NULL: dropped) */
+} yc__wnode;
+
+/* ---- Select (Go's select, asyncio.wait(FIRST_COMPLETED) on channels) ---- */
+
+/* One arm of a select.  Build it with yc_case_recv / yc_case_send; a case
+ * whose chan is NULL is disabled (never chosen, like Go's nil channel). */
+typedef struct yc_case {
+  yc_chan *chan;
+  void *item;  /* recv: where the item goes; send: the item, read when the send completes */
+  size_t size; /* sizeof *item, checked against the channel (YC_ESIZE); 0 skips the check */
+  bool send;
+  bool ok; /* after the select chose this case: recv: an item was received (false:
+              closed and drained); send: sent (false: the channel is closed) */
+  yc__wnode yc__node; /* private: the case's entry in its channel's queue */
+} yc_case;
+
+#define yc_case_recv(c, v)                                                                         \
+  ((yc_case){.chan = (c), .item = (v), .size = yc__sizeof_ptr(v), .send = false})
+/* (Through an integer: a pointer to a const item is accepted; the runtime
+ * only reads a send's item.) */
+#define yc_case_send(c, v)                                                                         \
+  ((yc_case){.chan = (c),                                                                          \
+             .item = (void *)(__UINTPTR_TYPE__)(v),                                                \
+             .size = yc__sizeof_ptr(v),                                                            \
+             .send = true})
+
+/* Awaitable for an int: waits until one enabled case can complete,
+ * completes exactly that one (the others take and send nothing) and gives
+ * its index.  Fair: among the cases ready at once, each is equally likely
+ * (a per-thread pseudo-random sequence, the same on every run: see
+ * yc_select_seed).  A select whose cases are all disabled waits until it is
+ * cancelled.  cases must stay valid until the await completes.  Raises
+ * YC_EINVAL (n == 0, cases NULL, a send of a NULL item) or YC_ESIZE. */
+yc_task *yc_select(yc_case *cases, size_t n);
+/* The non-blocking form (Go's default branch): completes one ready case
+ * and returns its index, or -1 when none is ready; YC_EINVAL / YC_ESIZE on
+ * misuse.  Usable outside tasks too. */
+int yc_select_now(yc_case *cases, size_t n);
+/* Restart this thread's choice sequence of yc_select / yc_select_now from
+ * seed (each thread starts from the same fixed seed, so runs replay). */
+void yc_select_seed(unsigned long long seed);
+
+/* A task's record of what it waits for: the runtime's operation frames
+ * embed one, and the translator puts one in every async frame (yc__w) for
+ * the frameless waits below.  All fields are the runtime's. */
+typedef struct yc__wait {
+  void *task;      /* the waiting task (the loop's record) while it waits */
+  yc_case *cases;  /* select: its cases; NULL for a single operation */
+  size_t n;        /* select: the number of cases */
+  int result;      /* send: 0 / YC_ECLOSED; recv: 1 / 0; select: the index */
+  unsigned char state; /* YC__WAIT_IDLE / _WAITING / _DONE */
+  unsigned char op;    /* YC__WAIT_SEND / _RECV / _SELECT */
+  yc__wnode node;      /* a single operation's queue entry */
+  unsigned char item[16]; /* a single send's copy of its item */
+} yc__wait;
+
+enum { YC__WAIT_IDLE = 0, YC__WAIT_WAITING = 1, YC__WAIT_DONE = 2 };
+enum { YC__WAIT_SEND = 0, YC__WAIT_RECV = 1, YC__WAIT_SELECT = 2 };
+
 /* ---- Translator interface (generated code only) ------------------------ */
 
 /* The first fields of a channel (runtime/chan.c checks the layout), read by
@@ -106,6 +177,35 @@ static inline bool yc__chan_try_recv_(yc_chan *c, void *v, size_t v_size, bool *
   }
   return yc__chan_try_recv_slow(c, v, v_size, r);
 }
+
+/* ---- Frameless waits (generated code only) ------------------------------
+ *
+ * After the inline try failed: put the current task to wait in w, without
+ * an operation frame.  true: it waits now; the resume function saves its
+ * locals, sets its state and returns YC__PENDING, and the loop drives it
+ * again once w completed (or a throw / close arrives, see yc__wait_steer).
+ * false: nothing was done (no current task, a cancelled task, misuse, an
+ * item larger than w->item): the caller falls back to the ordinary await,
+ * which reports the error.  A send copies *v now. */
+#define yc__chan_park_send(c, v, w) yc__chan_park_send_((c), (v), yc__sizeof_ptr(v), (w))
+#define yc__chan_park_recv(c, v, w) yc__chan_park_recv_((c), (v), yc__sizeof_ptr(v), (w))
+bool yc__chan_park_send_(yc_chan *c, const void *v, size_t v_size, yc__wait *w);
+bool yc__chan_park_recv_(yc_chan *c, void *v, size_t v_size, yc__wait *w);
+bool yc__select_park(yc_case *cases, size_t n, yc__wait *w);
+/* Like yc__chan_try_*: true when a case completed at once (its index in
+ * *r); false when the await is needed (nothing ready, misuse, no current
+ * task, a cancelled task). */
+bool yc__select_try(yc_case *cases, size_t n, int *r);
+/* On a plain resumption after YC__PENDING: the await's value (send 0 /
+ * YC_ECLOSED, recv 1 / 0, select the chosen index). */
+static inline int yc__wait_result(const yc__wait *w) { return w->result; }
+/* A throw or close arrived at the parked suspension point: takes w out of
+ * every queue if it still waits and returns false (the frame unwinds with
+ * c->error); true when w had completed already and the error is a
+ * cancellation or a deadline (not a close): the await then completes
+ * normally with yc__wait_result, and the error, level-triggered, arrives at
+ * the next suspension point. */
+bool yc__wait_steer(yc_coro *c, yc__wait *w);
 
 #ifdef __cplusplus
 }

@@ -1,0 +1,209 @@
+/* chan_internal.h - what chan.c (channels, single operations, frameless
+ * waits) and select.c share: the channel, its wait queues, and the two
+ * moves "send now" / "receive now" that complete an operation without
+ * waiting (internal).
+ *
+ * Invariants: receivers wait only while the buffer is empty, senders only
+ * while it is full (a select may wait on both sides of a rendezvous
+ * channel: its nodes never match each other, only peers that arrive
+ * later).  A node is queued iff its record waits; a peer or close that
+ * takes a node completes its record on the spot (yc__wnode_fire), which
+ * takes every other node of the record out of its queue at once, so an
+ * operation that was not chosen takes and sends nothing. */
+#ifndef YIELDC_CHAN_INTERNAL_H
+#define YIELDC_CHAN_INTERNAL_H
+
+#include <stdint.h>
+#include <string.h>
+
+#include "loop_internal.h"
+#include "yieldc/chan.h"
+
+struct yc_chan {
+  size_t cap, esz;
+  unsigned char *buf; /* cap items */
+  size_t head, count; /* head < cap (when cap > 0) */
+  bool closed;
+  yc__wnode *senders, *senders_tail;
+  yc__wnode *receivers, *receivers_tail;
+  size_t send_limit, recv_min; /* see yc__chan_hot; set by yc__chan_limits() */
+  const yc__coro_type *send_type; /* static: see send_types in chan.c */
+  size_t send_size;               /* bytes of a send frame */
+};
+
+/* After every change of closed or of a wait queue: what the inline fast
+ * paths of yieldc/chan.h may complete on their own. */
+static inline void yc__chan_limits(yc_chan *ch) {
+  ch->send_limit = ch->closed || ch->receivers ? 0 : ch->cap;
+  ch->recv_min = ch->senders ? SIZE_MAX : 0;
+}
+
+/* The case a select's node is in. */
+static inline yc_case *yc__node_case(yc__wnode *n) {
+  return (yc_case *)(void *)((char *)n - offsetof(yc_case, yc__node));
+}
+
+/* Does node n wait to send (else to receive)? */
+static inline bool yc__node_is_send(yc__wnode *n) {
+  return n->w->op == YC__WAIT_SELECT ? yc__node_case(n)->send : n->w->op == YC__WAIT_SEND;
+}
+
+/* Queue n on ch, on the side its operation waits on. */
+static inline void yc__node_queue(yc_chan *ch, yc__wnode *n) {
+  yc__wnode **head = yc__node_is_send(n) ? &ch->senders : &ch->receivers;
+  yc__wnode **tail = yc__node_is_send(n) ? &ch->senders_tail : &ch->receivers_tail;
+  n->ch = ch;
+  n->next = NULL;
+  n->prev = *tail;
+  if (*tail)
+    (*tail)->next = n;
+  else
+    *head = n;
+  *tail = n;
+  yc__chan_limits(ch);
+}
+
+/* Take n out of its queue (no-op if it is not queued). */
+static inline void yc__node_unqueue(yc__wnode *n) {
+  yc_chan *ch = n->ch;
+  if (!ch)
+    return;
+  yc__wnode **head = yc__node_is_send(n) ? &ch->senders : &ch->receivers;
+  yc__wnode **tail = yc__node_is_send(n) ? &ch->senders_tail : &ch->receivers_tail;
+  if (n->prev)
+    n->prev->next = n->next;
+  else
+    *head = n->next;
+  if (n->next)
+    n->next->prev = n->prev;
+  else
+    *tail = n->prev;
+  n->next = n->prev = NULL;
+  n->ch = NULL;
+  yc__chan_limits(ch);
+}
+
+/* Take every queued node of w out of its queue (a select's cases or the
+ * single operation's node). */
+void yc__wait_unqueue(yc__wait *w);
+/* n was taken from its queue by a peer or a close: complete its record with
+ * ok (recv: an item arrived; send: the item went), take its other nodes out
+ * of their queues, wake its task. */
+void yc__wnode_fire(yc__wnode *n, bool ok);
+
+/* memcpy of an item; the usual sizes become single moves. */
+static inline void yc__copy_item(void *dst, const void *src, size_t n) {
+  switch (n) {
+  case 0:
+    return;
+  case 4:
+    memcpy(dst, src, 4);
+    return;
+  case 8:
+    memcpy(dst, src, 8);
+    return;
+  case 16:
+    memcpy(dst, src, 16);
+    return;
+  default:
+    memcpy(dst, src, n);
+    return;
+  }
+}
+
+static inline yc__wnode *yc__pop(yc__wnode **head) {
+  yc__wnode *n = *head;
+  if (n)
+    yc__node_unqueue(n);
+  return n;
+}
+
+/* Append an item to the buffer (count < cap). */
+static inline void yc__chan_put(yc_chan *ch, const void *src) {
+  size_t i = ch->head + ch->count;
+  if (i >= ch->cap)
+    i -= ch->cap;
+  if (ch->esz) /* else buf is NULL */
+    yc__copy_item(ch->buf + i * ch->esz, src, ch->esz);
+  ch->count++;
+}
+
+/* Take the first item of the buffer (count > 0) into dst (may be NULL). */
+static inline void yc__chan_take(yc_chan *ch, void *dst) {
+  if (ch->esz && dst)
+    yc__copy_item(dst, ch->buf + ch->head * ch->esz, ch->esz);
+  if (++ch->head == ch->cap)
+    ch->head = 0;
+  ch->count--;
+}
+
+/* Could a send / a receive on ch complete now? */
+static inline bool yc__send_ready(const yc_chan *ch) {
+  return ch->closed || ch->receivers || ch->count < ch->cap;
+}
+static inline bool yc__recv_ready(const yc_chan *ch) {
+  return ch->count || ch->senders || ch->closed;
+}
+
+/* What a send can do without waiting: true when it completed, with its
+ * result (0 or YC_ECLOSED) in *r. */
+static inline bool yc__send_now(yc_chan *ch, const void *item, int *r) {
+  if (__builtin_expect(ch->closed, 0)) {
+    *r = YC_ECLOSED;
+    return true;
+  }
+  yc__wnode *rcv = yc__pop(&ch->receivers);
+  if (rcv) {
+    /* A waiting receiver owns the next item: straight into its variable. */
+    if (rcv->item)
+      yc__copy_item(rcv->item, item, ch->esz);
+    yc__wnode_fire(rcv, true);
+    *r = 0;
+    return true;
+  }
+  if (__builtin_expect(ch->count < ch->cap, 1)) {
+    yc__chan_put(ch, item);
+    *r = 0;
+    return true;
+  }
+  return false;
+}
+
+/* What a receive can do without waiting: true when it completed, with its
+ * result in *r (false: closed and drained). */
+static inline bool yc__recv_now(yc_chan *ch, void *dst, bool *r) {
+  if (__builtin_expect(ch->count != 0, 1)) {
+    yc__chan_take(ch, dst);
+    /* Room now: the first waiting sender's item moves into the buffer. */
+    yc__wnode *s = yc__pop(&ch->senders);
+    if (s) {
+      yc__chan_put(ch, s->item);
+      yc__wnode_fire(s, true);
+    }
+    *r = true;
+    return true;
+  }
+  yc__wnode *s = yc__pop(&ch->senders); /* rendezvous (capacity 0) */
+  if (s) {
+    if (dst)
+      yc__copy_item(dst, s->item, ch->esz);
+    yc__wnode_fire(s, true);
+    *r = true;
+    return true;
+  }
+  if (ch->closed) {
+    *r = false;
+    return true;
+  }
+  return false;
+}
+
+/* The error a completed wait lets pass (the wait keeps its result, the
+ * error arrives at the next suspension point): a cancellation or a
+ * deadline.  -1009 is YC_ETIMEDOUT (coro.h, added with deadlines). */
+#define YC__ETIMEDOUT_CODE (-1009)
+static inline bool yc__error_passes_done_wait(int err) {
+  return err == YC_ECANCELLED || err == YC__ETIMEDOUT_CODE;
+}
+
+#endif
