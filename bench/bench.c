@@ -197,6 +197,46 @@ static long gen_chan1(long n) { return chan_run(1, n); }
 static long hand_chan64(long n) { return hand_chan(64, n); }
 static long hand_chan1(long n) { return hand_chan(1, n); }
 
+/* ---- Deadlines: the capacity-1 ping-pong with every receive in a scope --- */
+
+/* The consumer of chan_main with each receive inside a deadline scope that
+ * never expires (an hour): what entering and leaving a scope costs a wait
+ * (clock read, scope list, the timer armed once), compared with the same
+ * consumer without scopes (target: at most 1.2x). */
+yc_async(long) consumer_dl(yc_chan *ch) {
+  long sum = 0;
+  int v;
+  for (;;) {
+    bool ok = false;
+    yc_move_on_after(3600000) {
+      ok = await(yc_chan_recv(ch, &v), bool);
+    }
+    if (!ok)
+      break;
+    sum += v;
+  }
+  yc_return(sum);
+}
+
+yc_async(long) chan_dl_main(int n) {
+  yc_chan *ch = yc_chan_new(1, sizeof(int));
+  yc_task *p = yc_spawn(producer(ch, n));
+  long s = await(consumer_dl(ch), long);
+  int r = await(p, int);
+  (void)r;
+  yc_chan_free(ch);
+  yc_return(s);
+}
+
+static long gen_chan1_deadline(long n) {
+  long s = 0;
+  if (yc_run(chan_dl_main((int)n), &s)) {
+    fprintf(stderr, "chan: yc_run failed\n");
+    exit(1);
+  }
+  return s;
+}
+
 /* For callgrind: `bench --once NAME N` runs one variant once on N items. */
 static const struct {
   const char *name;
@@ -208,7 +248,7 @@ static const struct {
     {"hand_pipeline", hand_pipeline}, {"gen_sched", gen_sched},
     {"hand_sched", hand_sched},   {"gen_chan64", gen_chan64},
     {"hand_chan64", hand_chan64}, {"gen_chan1", gen_chan1},
-    {"hand_chan1", hand_chan1},
+    {"hand_chan1", hand_chan1},   {"gen_chan1_deadline", gen_chan1_deadline},
 };
 
 int main(int argc, char **argv) {
@@ -228,7 +268,7 @@ int main(int argc, char **argv) {
       gen_pipeline(1000) != hand_fused(1000) ||
       gen_sched(NTASKS * 3) != hand_sched(NTASKS * 3) ||
       gen_chan64(1000) != hand_chan64(1000) ||
-      gen_chan1(1000) != hand_chan1(1000)) {
+      gen_chan1(1000) != hand_chan1(1000) || gen_chan1_deadline(1000) != hand_chan1(1000)) {
     fprintf(stderr, "bench: checksum mismatch\n");
     return 1;
   }
@@ -255,5 +295,8 @@ int main(int argc, char **argv) {
                1.5);
   if (bench_selected(argc, argv, "chan1"))
     bench_pair("chan1 (capacity 1, per message)", gen_chan1, hand_chan1, 1, 1.5);
+  if (bench_selected(argc, argv, "deadline"))
+    bench_pair("chan1-deadline (each recv in a scope that never expires, vs without)",
+               gen_chan1_deadline, gen_chan1, 1, 1.2);
   return 0;
 }

@@ -19,6 +19,7 @@
 #include "yieldc/sched.h"
 #include "yieldc/loop.h"
 #include "yieldc/chan.h"
+#include "yieldc/deadline.h"
 
 /* ---- Declaring coroutine functions (SPEC section 2) -------------------- */
 
@@ -123,6 +124,20 @@ bool yc__mark_foreach(yc_gen *g);
 
 /* yc_foreach (T x, expr) statement.  The translator rewrites it. */
 #define yc_foreach(decl, expr) for (decl = {0}; yc__mark_foreach(expr);)
+
+/* Deadline scopes (docs/reference.md, "Deadlines and timeouts"):
+ *   yc_move_on_after(ms) statement
+ *   yc_move_on_after(ms, &expired) statement   (bool expired: did it expire)
+ *   yc_fail_after(ms) statement
+ * Everything inside the statement is cancelled with YC_ETIMEDOUT once ms
+ * milliseconds have passed; move_on then carries on after the statement,
+ * fail_after raises YC_ETIMEDOUT there.  Written as an if whose else is the
+ * statement: break and continue mean the loop around it, as in a block. */
+bool yc__mark_deadline(int fail, long long ms, bool *expired);
+#define yc_move_on_after(...) YC__CAT(YC__MOVE_ON_, YC__NARGS(__VA_ARGS__))(__VA_ARGS__)
+#define YC__MOVE_ON_1(ms) if (!yc__mark_deadline(0, (ms), (bool *)0)) {} else
+#define YC__MOVE_ON_2(ms, e) if (!yc__mark_deadline(0, (ms), (e))) {} else
+#define yc_fail_after(ms) if (!yc__mark_deadline(1, (ms), (bool *)0)) {} else
 
 #if !defined(YIELDC_NO_SHORT_NAMES)
 #define yield yc_yield

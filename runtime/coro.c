@@ -168,8 +168,17 @@ __attribute__((weak)) int yc__await_spawned(yc_coro *root, yc_coro *awaiter, yc_
 }
 
 static void free_frame(yc_coro *c);
+int yc__cancel_code(yc_coro *root);
 
 __attribute__((weak)) void yc__free_spawned(yc_coro *task) { free_frame(task); }
+
+/* The error a suspension point of a root with YC__F_CANCELLED raises:
+ * YC_ECANCELLED, or YC_ETIMEDOUT inside an expired deadline scope (the loop
+ * knows which). */
+__attribute__((weak)) int yc__cancel_code(yc_coro *root) {
+  (void)root;
+  return YC_ECANCELLED;
+}
 
 /* Resume one frame.  THROW / CLOSE never reach a frame that has not started
  * (generated code checks them at resume points only, state 0 would run the
@@ -216,7 +225,7 @@ static inline void throw_into(yc_coro *c, int err) {
  * cancelled root fails) and a yield_from whose sub yields another Y. */
 static int refuse_sub(yc_coro *root, yc_coro *cur, yc_coro *sub) {
   if (root->flags & YC__F_CANCELLED)
-    return YC_ECANCELLED;
+    return yc__cancel_code(root);
   if (!(sub->flags & YC__F_PARTIAL) && sub->type->kind == YC__GENERATOR &&
       sub->type->y_size != cur->type->y_size) {
     fprintf(stderr,

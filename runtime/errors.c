@@ -25,6 +25,8 @@ const char *yc_strerror(int code) {
     return "invalid use of the yieldc API";
   case YC_ENORESULT:
     return "no return value";
+  case YC_ETIMEDOUT:
+    return "deadline expired";
   default:
     break;
   }

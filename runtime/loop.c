@@ -111,6 +111,7 @@ int yc__task_adopt(yc__loop *l, yc_coro *c) {
     l->tasks->prev = t;
   l->tasks = t;
   l->ntasks++;
+  yc__timer_init(&t->dl_timer, NULL);
   yc__aux(c) = t;
   c->flags |= YC__F_SPAWNED;
   yc__task_wake(t);
@@ -119,7 +120,8 @@ int yc__task_adopt(yc__loop *l, yc_coro *c) {
 
 void yc__task_cancel(yc__task *t) {
   yc_coro *c = t->coro;
-  bool again = c->flags & YC__F_CANCELLED;
+  bool again = t->cancelled;
+  t->cancelled = true;
   c->flags |= YC__F_CANCELLED;
   if (t == t->loop->current) {
     yc__live_root = NULL; /* no fast path completes for it any more */
@@ -134,6 +136,45 @@ void yc__task_cancel(yc__task *t) {
   }
   t->throw_code = YC_ECANCELLED;
   yc__task_wake(t);
+}
+
+/* ---- Deadlines: an expired scope acts as a cancellation (deadline.c) ---- */
+
+int yc__cancel_code(yc_coro *root) {
+  yc__task *t = (root->flags & YC__F_SPAWNED) ? yc__aux(root) : NULL;
+  return t && !t->cancelled && t->nexpired ? YC_ETIMEDOUT : YC_ECANCELLED;
+}
+
+static void unlink_waiter(yc__task *w);
+
+void yc__task_timeout(yc__task *t) {
+  yc_coro *c = t->coro;
+  c->flags |= YC__F_CANCELLED;
+  if (t->cancelled)
+    return; /* YC_ECANCELLED is on its way, and wins */
+  if (t == t->loop->current) {
+    yc__live_root = NULL;
+    return;
+  }
+  /* Parked on another task: stop waiting for it (the await's unwinding
+   * frees its handle, which cancels it, like asyncio.timeout). */
+  unlink_waiter(t);
+  if (!t->throw_code)
+    t->throw_code = YC_ETIMEDOUT;
+  yc__task_wake(t);
+}
+
+void yc__task_timeout_clear(yc__task *t) {
+  if (t->cancelled)
+    return;
+  yc_coro *c = t->coro;
+  c->flags &= (unsigned short)~YC__F_CANCELLED;
+  if (t == t->loop->current)
+    yc__live_root = c;
+  /* A timeout thrown but not yet delivered (the task left the scope in
+   * between: cannot happen while it is parked inside) would be stale. */
+  if (t->throw_code == YC_ETIMEDOUT)
+    t->throw_code = 0;
 }
 
 static void unlink_waiter(yc__task *w) {
@@ -156,6 +197,8 @@ static void finish(yc__loop *l, yc__task *t) {
   if (t->queued)
     ready_remove(l, t);
   unlink_waiter(t);
+  if (t->scopes || t->dl_armed)
+    yc__deadline_task_done(l, t);
   while (t->waiters) {
     yc__task *w = t->waiters;
     t->waiters = w->next_waiter;
@@ -378,9 +421,12 @@ void yc__timer_stop(yc__loop *l, yc__sleep_timer *st) { yc__timer_heap_remove(&l
 static int poll_timeout(yc__loop *l) {
   if (l->ready_len)
     return 0;
+  /* A stale deadline timer (deadline.c) must not keep the loop waiting: with
+   * nothing else left, poll without blocking and find the deadlock next turn. */
+  bool pruned = yc__deadline_prune(l);
   yc__timer *t = yc__timer_heap_top(&l->timers);
   if (!t)
-    return -1;
+    return pruned ? 0 : -1;
   uint64_t now = yc__now_ns();
   if (t->deadline <= now)
     return 0;
@@ -396,6 +442,10 @@ static void fire_timers(yc__loop *l) {
   yc__timer *t;
   while ((t = yc__timer_heap_pop_expired(&l->timers, now))) {
     yc__sleep_timer *st = t->data;
+    if (!st) { /* a task's deadline timer (deadline.c) */
+      yc__deadline_fire((yc__task *)(void *)((char *)t - offsetof(yc__task, dl_timer)));
+      continue;
+    }
     st->fired = true;
     yc__task_wake(st->task);
   }

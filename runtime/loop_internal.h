@@ -37,6 +37,17 @@ struct yc__task {
   int throw_code;        /* next drive throws this (cancel, awaited failure) */
   bool queued;           /* in the ready queue */
   bool detached;         /* the loop frees the frame when it finishes */
+  /* Deadline scopes (deadline.c).  YC__F_CANCELLED on the root means
+   * "cancelled or inside an expired scope": cancelled tells the two apart
+   * (YC_ECANCELLED wins over YC_ETIMEDOUT). */
+  bool cancelled;               /* yc_cancel'ed: YC_ECANCELLED */
+  unsigned nexpired;            /* active scopes whose deadline passed */
+  struct yc__deadline *scopes;  /* innermost active scope, linked outward */
+  bool dl_armed;                /* dl_timer is in the loop's heap */
+  /* One timer for all its scopes (data NULL tells it from a leaf's):
+   * armed at the earliest deadline of its scopes, or earlier (a scope
+   * left before its deadline leaves it be: re-armed when it fires). */
+  yc__timer dl_timer;
 };
 
 /* Interest of at most one reader and one writer in a descriptor. */
@@ -109,6 +120,22 @@ typedef struct yc__sleep_timer {
 int yc__timer_start(yc__loop *l, yc__sleep_timer *st, uint64_t ms);
 /* Stop st if it has not fired. */
 void yc__timer_stop(yc__loop *l, yc__sleep_timer *st);
+
+/* Deadlines (deadline.c): the task's deadline timer fired; called by
+ * fire_timers instead of a plain wake. */
+void yc__deadline_fire(yc__task *t);
+/* Drop the deadline timers of tasks that have no scope any more from the
+ * top of l's heap (before the loop blocks on them); true if any was. */
+bool yc__deadline_prune(yc__loop *l);
+/* The task finished: its scopes that are still registered (an async
+ * generator's, left suspended inside one) forget it, the timer stops. */
+void yc__deadline_task_done(yc__loop *l, yc__task *t);
+/* A scope of t expired (loop.c): YC_ETIMEDOUT arrives at its current
+ * suspension point and every later one, as for a cancellation. */
+void yc__task_timeout(yc__task *t);
+/* Recompute YC__F_CANCELLED of t's root after its last expired scope was
+ * left (loop.c). */
+void yc__task_timeout_clear(yc__task *t);
 
 /* Common ends of leaf resume functions. */
 static inline int yc__leaf_return(yc_coro *c) {

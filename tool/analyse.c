@@ -412,6 +412,23 @@ static void walk_foreach(actx *a, ir_node *n) {
     walk_foreach(a, n->kids[i]);
 }
 
+/* Each deadline scope's record lives in the frame (the runtime links it to
+ * the task), left by its cleanup on every way out of the statement. */
+static unsigned dl_count;
+
+static void walk_deadline(actx *a, ir_node *n) {
+  if (!n)
+    return;
+  if (n->kind == IR_DEADLINE) {
+    char name[32];
+    snprintf(name, sizeof name, "yc__dl%u", ++dl_count);
+    n->name = xstrdup(name);
+    add_synthetic(a->fn, name, "yc__deadline", "yc__deadline_leave", n, n->sp.b);
+  }
+  for (unsigned i = 0; i < n->nkids; i++)
+    walk_deadline(a, n->kids[i]);
+}
+
 static bool has_label(const ir_node *n) {
   if (!n)
     return false;
@@ -529,7 +546,7 @@ static bool outer_cleanups(const ir_func *fn, const ir_var *v) {
       return true; /* declared before it in its block: cleaned up after it */
   }
   for (const ir_node *s = v->scope ? v->scope->parent : NULL; s; s = s->parent) {
-    if (s->kind == IR_FOREACH)
+    if (s->kind == IR_FOREACH || s->kind == IR_DEADLINE)
       return true;
     for (size_t i = 0; i < fn->vars.n; i++) {
       const ir_var *w = &fn->vars.v[i];
@@ -648,6 +665,7 @@ static void analyse_func(actx *a, ir_func *fn) {
   }
   frame_rule(a, fn);
   walk_foreach(a, fn->body_node);
+  walk_deadline(a, fn->body_node);
   if (any_sub)
     add_synthetic(fn, "yc__sub", "yc_coro *", NULL, NULL, 0);
   /* Field names: the variable's own, numbered where scopes shadow it. */
@@ -793,6 +811,7 @@ static void find_known_foreach(ir_unit *u, ir_node *n) {
 bool analyse_unit(ir_unit *u) {
   actx a = {u, NULL, false};
   fe_count = 0;
+  dl_count = 0;
   for (size_t i = 0; i < u->funcs.n; i++)
     analyse_func(&a, &u->funcs.v[i]);
   for (size_t i = 0; i < u->funcs.n; i++)

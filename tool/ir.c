@@ -37,7 +37,7 @@ const char *ir_kind_name(ir_kind k) {
   static const char *const names[] = {
       "compound", "if",      "for",      "while",    "do",      "switch", "case",      "default",
       "label",    "goto",    "break",    "continue", "return",  "decl",   "expr-stmt", "null",
-      "try",      "foreach", "typedecl", "other",    "suspend", "varref", "assign",    "expr"};
+      "try",      "foreach", "deadline", "typedecl", "other",    "suspend", "varref", "assign",    "expr"};
   return names[k];
 }
 

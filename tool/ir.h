@@ -41,6 +41,10 @@ typedef enum {
   IR_NULL,
   IR_TRY,      /* yc_try { kid 0 } yc_catch (err) { kid 1 } */
   IR_FOREACH,  /* yc_foreach (decl, expr) kid 0 */
+  IR_DEADLINE, /* yc_move_on_after(ms[, &expired]) / yc_fail_after(ms) statement:
+                  args and nargs as written, fe_head the invocation, kids the
+                  arguments' expressions and the body (for_body), name the
+                  frame field of its scope record (analyse.c) */
   IR_TYPEDECL, /* struct/union/enum/typedef declared in the body */
   IR_OTHER,    /* any other statement, copied through */
   /* expressions */
@@ -113,6 +117,7 @@ struct ir_node {
   span fe_decl, fe_expr;
   int fe_var;
   span fe_head;   /* "yc_foreach (...)" without the body */
+  bool dl_fail;   /* IR_DEADLINE: yc_fail_after */
   bool fe_extern; /* fe_known is declared here but defined in another file */
   char *fe_known; /* the generator it iterates when that is a direct call of
                      one defined earlier in this file, or of an exported one
@@ -230,7 +235,8 @@ ir_node *ir_new(ir_kind kind, span sp, ir_node *parent);
 bool ir_encloses(const ir_node *outer, const ir_node *n);
 /* A scope of block-scope variables: a block, a for or a yc_foreach. */
 static inline bool ir_is_scope(const ir_node *n) {
-  return n->kind == IR_COMPOUND || n->kind == IR_FOR || n->kind == IR_FOREACH;
+  return n->kind == IR_COMPOUND || n->kind == IR_FOR || n->kind == IR_FOREACH ||
+         n->kind == IR_DEADLINE;
 }
 /* yield_from or await: the suspension point delegates to a sub. */
 static inline bool ir_delegates(const ir_node *s) {

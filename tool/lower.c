@@ -271,11 +271,15 @@ static void leave_scopes(lctx *lc, ir_node *from, ir_node *stop, buf *b) {
       scope_cleanups(lc, s, from->sp.b, b);
 }
 
-/* The yc_try whose try block encloses n, or NULL. */
+/* The yc_try whose try block encloses n, or NULL.  A deadline scope
+ * catches like a yc_try (its catch decides whether the error goes on). */
 static ir_node *enclosing_try(ir_node *n) {
-  for (ir_node *c = n, *p = n->parent; p; c = p, p = p->parent)
+  for (ir_node *c = n, *p = n->parent; p; c = p, p = p->parent) {
     if (p->kind == IR_TRY && p->nkids && p->kids[0] == c)
       return p;
+    if (p->kind == IR_DEADLINE && p->for_body >= 0 && p->kids[p->for_body] == c)
+      return p;
+  }
   return NULL;
 }
 
@@ -1077,6 +1081,59 @@ static unsigned render_try(lctx *lc, ir_node *n) {
   return end;
 }
 
+/* yc_move_on_after(ms[, &expired]) / yc_fail_after(ms) statement: the
+ * scope record is a frame field whose cleanup (yc__deadline_leave) every
+ * way out of the statement runs, as for a yc_foreach's handle; an error
+ * unwinding out of the body arrives at the scope's catch, like a yc_try's,
+ * where yc__deadline_catch swallows the scope's own timeout or passes the
+ * error on. */
+static unsigned render_deadline(lctx *lc, ir_node *n) {
+  n->state = (int)++lc->ncatch;
+  ir_node *body = n->for_body >= 0 ? n->kids[n->for_body] : NULL;
+  char *rec = xasprintf("&%s->%s", fp(lc), n->name);
+  char *ms = render_span(lc, n, n->args[0]);
+  char *exp = n->nargs > 1 ? render_span(lc, n, n->args[1]) : xstrdup("(bool *)0");
+  buf raise = {0};
+  raise_from(lc, n, &raise, false);
+  size_t mark = lc->out->len;
+  buf_printf(lc->out,
+             "{ { int yc__dle = yc__deadline_enter(%s, (%s), %d, (%s)); "
+             "if (yc__dle) { yc__c->error = yc__dle; %s } } ",
+             rec, ms, n->dl_fail ? 1 : 0, exp, raise.s ? raise.s : "");
+  resync(lc, mark, n->fe_head);
+  unsigned end = n->fe_head.e;
+  if (body) {
+    put_src(lc, n->fe_head.e, body->sp.b);
+    render_stmt(lc, body);
+    end = body->kind == IR_COMPOUND ? body->sp.e : stmt_end(lc, body);
+  }
+  mark = lc->out->len;
+  buf_printf(lc->out, " yc__deadline_leave(%s); if (0) { yc_restore_%d: __attribute__((unused)); ",
+             rec, n->state);
+  /* Reached from an unwind block, the C locals in scope come back from
+   * the frame first (as for yc_try). */
+  for (size_t i = 0; i < lc->fn->vars.n; i++) {
+    ir_var *v = &lc->fn->vars.v[i];
+    if (v->lifted && !v->resident && !v->is_param && !v->is_static && v->scope &&
+        v->scope != n && ir_encloses(v->scope, n) &&
+        (v->scope->kind != IR_TRY || (v->scope->nkids > 1 && ir_encloses(v->scope->kids[1], n))) &&
+        (v->scope->kind != IR_COMPOUND || (v->has_init ? v->init.e : v->name_sp.e) <= n->sp.b))
+      copy_var(lc, v, false, lc->out);
+  }
+  buf_printf(lc->out,
+             "yc_catch_%d: __attribute__((unused)); "
+             "yc__c->error = yc__deadline_catch(%s, yc__c->error); "
+             "if (yc__c->error) { %s } "
+             "yc__c->flags &= (unsigned short)~YC__F_THROW; } }",
+             n->state, rec, raise.s ? raise.s : "");
+  (void)mark;
+  buf_free(&raise);
+  free(rec);
+  free(ms);
+  free(exp);
+  return end;
+}
+
 unsigned render(lctx *lc, ir_node *n) {
   if (!lc->fn) {
     if (n->kind == IR_FOREACH)
@@ -1106,6 +1163,8 @@ unsigned render(lctx *lc, ir_node *n) {
     return render_foreach(lc, n);
   case IR_TRY:
     return render_try(lc, n);
+  case IR_DEADLINE:
+    return render_deadline(lc, n);
   case IR_IF:
   case IR_SWITCH:
     if (header_suspends(n))

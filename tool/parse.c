@@ -1568,9 +1568,57 @@ static ir_node *build_return(pctx *p, CXCursor c, ir_node *parent) {
   return n;
 }
 
+/* yc_move_on_after(ms[, &expired]) / yc_fail_after(ms) statement: in the
+ * authoring view `if (!yc__mark_deadline(fail, (ms), (e))) {} else stmt`
+ * (an if, so that break and continue mean the loop around it, and an else
+ * of the user's cannot attach to it).  The arguments are read from the
+ * invocation; the marker's arguments give their expressions. */
+static ir_node *build_deadline(pctx *p, CXCursor c, ir_node *parent, CXCursor mark,
+                               cursor_vec kids) {
+  ir_node *n = ir_new(IR_DEADLINE, exp_span_of(p, c), parent);
+  n->for_body = n->fe_var = -1;
+  static const char *const names[] = {"yc_move_on_after", "yc_fail_after"};
+  span args[2];
+  unsigned nargs, end;
+  if (!read_invocation(p, n->sp.b, names, 2, args, 2, &nargs, &end) || nargs < 1) {
+    error_at(p, n->sp.b, "write yc_move_on_after(ms) / yc_fail_after(ms) directly",
+             "a deadline scope comes from the body of a macro");
+    return n;
+  }
+  n->dl_fail = F(p)->text[n->sp.b + 3] == 'f'; /* yc_fail_after */
+  n->nargs = nargs;
+  n->args[0] = args[0];
+  n->args[1] = nargs > 1 ? args[1] : (span){0, 0};
+  n->fe_head = (span){n->sp.b, end};
+  if (p->fn && p->fn->kind == FN_GENERATOR)
+    error_at(p, n->sp.b,
+             "a deadline belongs to a task: use it in a yc_async or yc_async_generator function",
+             "deadline scope in a generator");
+  /* the marker's arguments 2 (ms) and 3 (the expiry flag, when written) */
+  cursor_vec mk = children(mark);
+  for (size_t i = 2; i < mk.n && i < 2 + (size_t)nargs; i++) {
+    ir_node *e = build_expr(p, mk.v[i], n);
+    /* (a suspension point in it is refused as in any macro's argument) */
+    if (e)
+      ir_add_kid(n, e);
+  }
+  free(mk.v);
+  ir_node *body = build_stmt(p, kids.v[2], n);
+  if (body) {
+    ir_add_kid(n, body);
+    n->for_body = (int)n->nkids - 1;
+  }
+  return n;
+}
+
 static ir_node *build_if(pctx *p, CXCursor c, ir_node *parent) {
   cursor_vec kids = children(c);
   CXCursor mark;
+  if (kids.n >= 3 && find_marker(unwrap(kids.v[0]), "yc__mark_deadline", &mark)) {
+    ir_node *n = build_deadline(p, c, parent, mark, kids);
+    free(kids.v);
+    return n;
+  }
   if (kids.n >= 1 && find_marker(unwrap(kids.v[0]), "yc__mark_try", &mark)) {
     ir_node *n = ir_new(IR_TRY, exp_span_of(p, c), parent);
     n->var = -1;
@@ -1615,7 +1663,7 @@ static ir_node *build_stmt(pctx *p, CXCursor c, ir_node *parent) {
   ir_node *n = build_stmt_kind(p, c, parent);
   bool in_macro = n && inside_user_macro_at(p, c, n->sp.b);
   /* yieldc's own forms are read from their invocations */
-  if (n && in_macro && n->kind != IR_TRY && n->kind != IR_FOREACH &&
+  if (n && in_macro && n->kind != IR_TRY && n->kind != IR_FOREACH && n->kind != IR_DEADLINE &&
       !(n->kind == IR_RETURN && n->name && !strcmp(n->name, "yc-form")))
     n->in_macro = true;
   return n;

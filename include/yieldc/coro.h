@@ -33,7 +33,8 @@ enum {
   YC_ENOMEM = -1005,       /* an allocation of the runtime failed          */
   YC_ECLOSED = -1006,      /* the channel or generator is closed           */
   YC_EINVAL = -1007,       /* misuse of the API (NULL handle, wrong kind)  */
-  YC_ENORESULT = -1008     /* no return value to read                      */
+  YC_ENORESULT = -1008,    /* no return value to read                      */
+  YC_ETIMEDOUT = -1009     /* a deadline scope expired (yc_fail_after ...) */
 };
 
 /* A human-readable name of an error code (yieldc's own or an errno). */

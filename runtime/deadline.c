@@ -1,0 +1,161 @@
+/* deadline.c - deadline scopes (yc_move_on_after / yc_fail_after).
+ *
+ * Each task keeps its active scopes as a list in the frames (innermost
+ * first) and one timer in the loop's heap.  The timer is armed at the
+ * earliest deadline when a scope enters that is earlier than the armed
+ * one; a scope that is left early does not disarm it (that would cost a
+ * heap operation per scope): when it fires, the list is looked at, the
+ * scopes whose deadline passed are marked expired, and the timer is re-armed
+ * at the earliest deadline still to come.  Even a task that has left its
+ * last scope keeps its timer (the next scope usually comes soon), but the
+ * loop drops such a stale timer before it would block waiting for it, so
+ * an idle loop never waits for a deadline nobody has any more, and a
+ * deadlock is still found at once.  So a wait inside a scope that does not
+ * expire costs a clock read and a few stores, and a heap operation only
+ * when its deadline is the earliest.
+ *
+ * An expired scope makes the task behave as cancelled (YC__F_CANCELLED on
+ * its root, yc__live_root NULL: every suspension point refuses) until the
+ * last expired scope is left; loop.c tells the two cases apart when it
+ * picks the error (YC_ECANCELLED wins). */
+#include <limits.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "loop_internal.h"
+#include "yieldc/deadline.h"
+
+#define NEVER UINT64_MAX
+
+static void arm(yc__task *t, uint64_t when) {
+  yc__loop *l = t->loop;
+  if (t->dl_armed) {
+    if (t->dl_timer.deadline <= when)
+      return;
+    yc__timer_heap_remove(&l->timers, &t->dl_timer);
+    t->dl_armed = false;
+  }
+  yc__timer_init(&t->dl_timer, NULL);
+  /* Cannot fail: pushing back what was removed needs no room, and a first
+   * push was reserved by the caller (yc__deadline_enter). */
+  t->dl_armed = yc__timer_heap_push(&l->timers, &t->dl_timer, when) == 0;
+}
+
+static void disarm(yc__task *t) {
+  if (t->dl_armed) {
+    yc__timer_heap_remove(&t->loop->timers, &t->dl_timer);
+    t->dl_armed = false;
+  }
+}
+
+static void mark_expired(yc__task *t, yc__deadline *d) {
+  d->expired = true;
+  if (t->nexpired++ == 0)
+    yc__task_timeout(t);
+}
+
+int yc__deadline_enter(yc__deadline *d, long long ms, bool fail, bool *expired_out) {
+  yc__task *t = yc__task_current();
+  *d = (yc__deadline){.fail = fail, .expired_out = expired_out};
+  if (expired_out)
+    *expired_out = false;
+  if (!t)
+    return 0; /* no loop: no clock to fire it */
+  uint64_t now = yc__now_ns();
+  if (ms <= 0) {
+    d->when = now;
+  } else {
+    uint64_t add = (unsigned long long)ms > UINT64_MAX / 2000000u ? UINT64_MAX / 2 : (uint64_t)ms * 1000000u;
+    d->when = now + add;
+  }
+  if (ms > 0 && (!t->dl_armed || d->when < t->dl_timer.deadline)) {
+    /* The first push may need room in the heap: the only failure. */
+    yc__loop *l = t->loop;
+    if (t->dl_armed) {
+      yc__timer_heap_remove(&l->timers, &t->dl_timer);
+      t->dl_armed = false;
+    }
+    yc__timer_init(&t->dl_timer, NULL);
+    if (yc__timer_heap_push(&l->timers, &t->dl_timer, d->when))
+      return YC_ENOMEM; /* (the next enter or fire re-arms the others) */
+    t->dl_armed = true;
+  }
+  d->task = t;
+  d->outer = t->scopes;
+  t->scopes = d;
+  if (ms <= 0)
+    mark_expired(t, d);
+  return 0;
+}
+
+void yc__deadline_leave(yc__deadline *d) {
+  yc__task *t = d->task;
+  if (!t)
+    return;
+  d->task = NULL;
+  /* Usually the innermost; not always: an async generator left suspended
+   * inside a scope may leave it after its consumer entered another. */
+  for (yc__deadline **p = &t->scopes; *p; p = &(*p)->outer)
+    if (*p == d) {
+      *p = d->outer;
+      break;
+    }
+  d->outer = NULL;
+  if (d->expired_out)
+    *d->expired_out = d->expired;
+  if (d->expired && --t->nexpired == 0)
+    yc__task_timeout_clear(t);
+  /* The timer stays armed even when this was the last scope: the next
+   * scope, usually entered soon after, finds it armed at an earlier
+   * deadline and needs no heap operation.  A stale timer fires once for
+   * nothing, or is dropped before the loop would block on it
+   * (yc__deadline_prune). */
+}
+
+int yc__deadline_catch(yc__deadline *d, int err) {
+  bool mine = d->expired && d->task;
+  yc__deadline_leave(d);
+  if (err != YC_ETIMEDOUT || !mine)
+    return err;
+  return d->fail ? YC_ETIMEDOUT : 0;
+}
+
+void yc__deadline_fire(yc__task *t) {
+  t->dl_armed = false; /* popped by fire_timers */
+  uint64_t now = yc__now_ns(), next = NEVER;
+  for (yc__deadline *d = t->scopes; d; d = d->outer) {
+    if (d->expired)
+      continue;
+    if (d->when <= now)
+      mark_expired(t, d);
+    else if (d->when < next)
+      next = d->when;
+  }
+  if (next != NEVER)
+    arm(t, next);
+}
+
+bool yc__deadline_prune(yc__loop *l) {
+  bool pruned = false;
+  yc__timer *top;
+  while ((top = yc__timer_heap_top(&l->timers)) && !top->data) {
+    yc__task *t = (yc__task *)(void *)((char *)top - offsetof(yc__task, dl_timer));
+    if (t->scopes)
+      break;
+    disarm(t);
+    pruned = true;
+  }
+  return pruned;
+}
+
+void yc__deadline_task_done(yc__loop *l, yc__task *t) {
+  (void)l;
+  while (t->scopes) {
+    yc__deadline *d = t->scopes;
+    t->scopes = d->outer;
+    d->task = NULL;
+    d->outer = NULL;
+  }
+  t->nexpired = 0;
+  disarm(t);
+}
