@@ -10,6 +10,7 @@
  * FILES-NEXT: ./include/yieldc.h
  * FILES-NEXT: ./include/yieldc/chan.h
  * FILES-NEXT: ./include/yieldc/coro.h
+ * FILES-NEXT: ./include/yieldc/deadline.h
  * FILES-NEXT: ./include/yieldc/loop.h
  * FILES-NEXT: ./include/yieldc/sched.h
  * FILES-NEXT: ./lib/cmake/yieldc/yieldcConfig.cmake
