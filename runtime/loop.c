@@ -260,6 +260,9 @@ static void drive(yc__loop *l, yc__task *t) {
   if (__builtin_expect(!t->throw_code && c->status <= YC__SUSPENDED &&
                            !(cur->flags & (YC__F_THROW | YC__F_CLOSE | YC__F_PARTIAL)),
                        1)) {
+    /* cur's delegator, read before the resume: a frame that delegates
+     * lends its link to the sub (yc__delegate). */
+    yc_coro *up = (cur->flags & YC__F_DELEGATED) ? cur->link : NULL;
     c->status = YC__RUNNING;
     cur->status = YC__RUNNING;
     r = cur->type->resume(cur, NULL, NULL);
@@ -268,7 +271,7 @@ static void drive(yc__loop *l, yc__task *t) {
       c->status = YC__SUSPENDED;
       return;
     }
-    r = yc__drive_on(c, cur, r);
+    r = yc__drive_on(c, cur, up, r);
   } else if (t->throw_code) {
     int code = t->throw_code;
     t->throw_code = 0;

@@ -260,8 +260,9 @@ int yc__drive_throw(yc_coro *root, int code, void *out);
  * function with out and in NULL and the statuses yc__drive sets (root and
  * cur YC__RUNNING), and that returned r, not YC__PENDING: carry on as
  * yc__drive would have (delegation, return, failure); returns what
- * yc__drive returns. */
-int yc__drive_on(yc_coro *root, yc_coro *cur, int r);
+ * yc__drive returns.  up is cur's delegator (NULL for the root) as read
+ * before the resume: a frame that delegates lends its link to the sub. */
+int yc__drive_on(yc_coro *root, yc_coro *cur, yc_coro *up, int r);
 /* await_next(s, &item): c delegates to the async generator s for one item,
  * which s yields into item.  On c's next resume, in points at a bool: true
  * when an item was stored, false when s is exhausted; an error of s arrives
