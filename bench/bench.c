@@ -37,17 +37,6 @@ static long gen_ext(long n) {
   return s;
 }
 
-/* The generic path: a plain yc_next loop over a handle of unknown type. */
-static long gen_ext_next(long n) {
-  long s = 0;
-  int x;
-  yc_gen *g = count_up_ext((int)n);
-  while (yc_next(g, &x))
-    s += x;
-  yc_free(g);
-  return s;
-}
-
 static long gen_local(long n) {
   long s = 0;
   yc_foreach (int x, count_up((int)n))
@@ -237,18 +226,93 @@ static long gen_chan1_deadline(long n) {
   return s;
 }
 
+/* ---- select2: a consumer selecting over two channels ---------------------
+ * The producer of chan64 feeds one channel (capacity 64); the other stays
+ * empty.  The consumer awaits a select over both instead of a receive: the
+ * target compares it with the plain-receive program (gen_chan64) measured
+ * in the same run; the hand-written baseline (hand.c) polls two rings. */
+
+yc_async(long) select_consumer(yc_chan *idle, yc_chan *ch) {
+  long sum = 0;
+  int v;
+  /* The empty channel first: every select looks at both. */
+  yc_case cs[2] = {yc_case_recv(idle, &v), yc_case_recv(ch, &v)};
+  for (;;) {
+    int k = await(yc_select(cs, 2), int);
+    if (!cs[k].ok)
+      break;
+    sum += v;
+  }
+  yc_return(sum);
+}
+
+/* The same with the inline try written out, as the translator emits it
+ * for await(yc_select(...)) when it can (helper "park"): until it does,
+ * this shows what that costs. */
+yc_async(long) select_consumer_try(yc_chan *idle, yc_chan *ch) {
+  long sum = 0;
+  int v;
+  yc_case cs[2] = {yc_case_recv(idle, &v), yc_case_recv(ch, &v)};
+  for (;;) {
+    int k;
+    if (!yc__select_try(cs, 2, &k))
+      k = await(yc_select(cs, 2), int);
+    if (!cs[k].ok)
+      break;
+    sum += v;
+  }
+  yc_return(sum);
+}
+
+yc_async(long) select_main(int n, bool try_first) {
+  yc_chan *ch = yc_chan_new(64, sizeof(int)), *idle = yc_chan_new(64, sizeof(int));
+  yc_task *p = yc_spawn(producer(ch, n));
+  long s = try_first ? await(select_consumer_try(idle, ch), long)
+                     : await(select_consumer(idle, ch), long);
+  int r = await(p, int);
+  (void)r;
+  yc_chan_free(ch);
+  yc_chan_free(idle);
+  yc_return(s);
+}
+
+static long select_run(long n, bool try_first) {
+  long s = 0;
+  if (yc_run(select_main((int)n, try_first), &s)) {
+    fprintf(stderr, "select2: yc_run failed\n");
+    exit(1);
+  }
+  return s;
+}
+static long gen_select2(long n) { return select_run(n, false); }
+static long gen_select2_try(long n) { return select_run(n, true); }
+
+static long hand_select2(long n) {
+  int buf[64], ibuf[64];
+  ring r = {buf, 64, 0, 0}, idle = {ibuf, 64, 0, 0};
+  producer_sm p = {0, (int)n};
+  consumer_sm c = {0, 0};
+  bool more = true;
+  while (more || r.count) {
+    more = producer_step(&p, &r);
+    consumer_select_step(&c, &idle, &r);
+  }
+  return c.sum;
+}
+
 /* For callgrind: `bench --once NAME N` runs one variant once on N items. */
 static const struct {
   const char *name;
   bench_fn fn;
 } variants[] = {
-    {"gen_ext", gen_ext},         {"gen_ext_next", gen_ext_next},
-    {"gen_local", gen_local},
+    {"gen_ext", gen_ext},         {"gen_local", gen_local},
     {"hand_iter", hand_iter},     {"gen_pipeline", gen_pipeline},
     {"hand_pipeline", hand_pipeline}, {"gen_sched", gen_sched},
     {"hand_sched", hand_sched},   {"gen_chan64", gen_chan64},
     {"hand_chan64", hand_chan64}, {"gen_chan1", gen_chan1},
     {"hand_chan1", hand_chan1},   {"gen_chan1_deadline", gen_chan1_deadline},
+    {"gen_select2", gen_select2}, {"hand_select2", hand_select2},
+    {"gen_select2_try", gen_select2_try},
 };
 
 int main(int argc, char **argv) {
@@ -263,21 +327,19 @@ int main(int argc, char **argv) {
   }
   /* Sanity: both sides compute the same thing. */
   if (gen_local(1000) != hand_iter(1000) || gen_ext(1000) != hand_iter(1000) ||
-      gen_ext_next(1000) != hand_iter(1000) ||
       gen_pipeline(1000) != hand_pipeline(1000) ||
       gen_pipeline(1000) != hand_fused(1000) ||
       gen_sched(NTASKS * 3) != hand_sched(NTASKS * 3) ||
       gen_chan64(1000) != hand_chan64(1000) ||
-      gen_chan1(1000) != hand_chan1(1000) || gen_chan1_deadline(1000) != hand_chan1(1000)) {
+      gen_chan1(1000) != hand_chan1(1000) || gen_chan1_deadline(1000) != hand_chan1(1000) || gen_select2(1000) != gen_chan64(1000) ||
+      gen_select2_try(1000) != gen_chan64(1000) ||
+      hand_select2(1000) != gen_chan64(1000)) {
     fprintf(stderr, "bench: checksum mismatch\n");
     return 1;
   }
   if (bench_selected(argc, argv, "resume-ext"))
     bench_pair("resume-ext (generator in another file)", gen_ext, hand_iter, 1,
                1.3);
-  if (bench_selected(argc, argv, "resume-next"))
-    bench_pair("resume-next (plain yc_next, generator in another file)",
-               gen_ext_next, hand_iter, 1, 1.3);
   if (bench_selected(argc, argv, "resume-local"))
     bench_pair("resume-local (generator in the consumer's file)", gen_local,
                hand_iter, 1, 1.2);
@@ -298,5 +360,13 @@ int main(int argc, char **argv) {
   if (bench_selected(argc, argv, "deadline"))
     bench_pair("chan1-deadline (each recv in a scope that never expires, vs without)",
                gen_chan1_deadline, gen_chan1, 1, 1.2);
+  if (bench_selected(argc, argv, "select2")) {
+    bench_pair("select2 (select over 2 channels, 1 ready, vs plain receive)", gen_select2,
+               gen_chan64, 1, 1.5);
+    bench_pair("select2-try (the inline try written out, vs plain receive)", gen_select2_try,
+               gen_chan64, 1, 0);
+    bench_pair("select2-hand (vs a hand-written consumer polling 2 rings)", gen_select2,
+               hand_select2, 1, 0);
+  }
   return 0;
 }

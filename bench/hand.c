@@ -121,3 +121,15 @@ void consumer_step(consumer_sm *c, ring *r) {
     c->got++;
   }
 }
+
+void consumer_select_step(consumer_sm *c, ring *a, ring *b) {
+  for (;;) {
+    ring *r = a->count ? a : b->count ? b : NULL;
+    if (!r)
+      return;
+    c->sum += r->buf[r->head];
+    r->head = (r->head + 1) & (r->cap - 1);
+    r->count--;
+    c->got++;
+  }
+}

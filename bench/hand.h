@@ -52,5 +52,8 @@ typedef struct consumer_sm {
 bool producer_step(producer_sm *p, ring *r);
 /* Take items until the ring is empty. */
 void consumer_step(consumer_sm *c, ring *r);
+/* Take items from a or b, whichever has one (a looked at first), until
+ * both are empty: the hand-written select2 consumer. */
+void consumer_select_step(consumer_sm *c, ring *a, ring *b);
 
 #endif

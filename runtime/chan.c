@@ -73,35 +73,40 @@ bool yc__wait_steer(yc_coro *c, yc__wait *w) {
          yc__error_passes_done_wait(c->error);
 }
 
-/* w waits for a single operation on ch, node queued; or, if the operation
- * can complete after all (a caller that did not try first), w completes now
- * and its task is made ready: the caller's PENDING then costs one turn. */
-static void wait_single(yc__wait *w, yc__task *t, yc_chan *ch, unsigned char op, void *item) {
+/* w waits for a single operation on ch (that cannot complete now): its
+ * node goes in the queue. */
+static inline void wait_single(yc__wait *w, yc__task *t, yc_chan *ch, unsigned char op, void *item) {
   w->task = t;
   w->cases = NULL;
-  w->n = 0;
   w->op = op;
   w->state = YC__WAIT_WAITING;
   w->node.w = w;
+  w->node.item = item;
+  yc__node_queue(ch, &w->node, op == YC__WAIT_SEND);
+}
+
+/* A park whose operation can complete after all (a caller that did not
+ * try first): complete it now and make the task ready; the caller's
+ * YC__PENDING then costs one turn. */
+static __attribute__((noinline)) void park_done_now(yc__wait *w, yc__task *t, yc_chan *ch,
+                                                    unsigned char op, void *item) {
+  w->cases = NULL;
+  w->op = op;
+  w->node.w = w;
   w->node.ch = NULL;
   w->node.item = item;
-  bool done;
   if (op == YC__WAIT_SEND) {
     int r = 0;
-    done = yc__send_now(ch, item, &r);
+    (void)yc__send_now(ch, item, &r);
     w->result = r;
   } else {
     bool r = false;
-    done = yc__recv_now(ch, item, &r);
+    (void)yc__recv_now(ch, item, &r);
     w->result = r;
   }
-  if (UNLIKELY(done)) {
-    w->state = YC__WAIT_DONE;
-    w->task = NULL;
-    yc__task_wake(t);
-    return;
-  }
-  yc__node_queue(ch, &w->node);
+  w->state = YC__WAIT_DONE;
+  w->task = NULL;
+  yc__task_wake(t);
 }
 
 /* ---- Frameless waits ----------------------------------------------------------- */
@@ -112,7 +117,10 @@ bool yc__chan_park_send_(yc_chan *ch, const void *v, size_t v_size, yc__wait *w)
       !yc__live_root || w->state == YC__WAIT_WAITING)
     return false;
   yc__copy_item(w->item, v, v_size);
-  wait_single(w, t, ch, YC__WAIT_SEND, w->item);
+  if (UNLIKELY(yc__send_ready(ch)))
+    park_done_now(w, t, ch, YC__WAIT_SEND, w->item);
+  else
+    wait_single(w, t, ch, YC__WAIT_SEND, w->item);
   return true;
 }
 
@@ -121,7 +129,10 @@ bool yc__chan_park_recv_(yc_chan *ch, void *v, size_t v_size, yc__wait *w) {
   if (!ch || !v || !v_size || v_size != ch->esz || !w || !t || !yc__live_root ||
       w->state == YC__WAIT_WAITING)
     return false;
-  wait_single(w, t, ch, YC__WAIT_RECV, v);
+  if (UNLIKELY(yc__recv_ready(ch)))
+    park_done_now(w, t, ch, YC__WAIT_RECV, v);
+  else
+    wait_single(w, t, ch, YC__WAIT_RECV, v);
   return true;
 }
 
@@ -240,7 +251,7 @@ static int check_size(yc_chan *ch, size_t v_size, const char *api) {
 
 /* A new operation frame, as yc__frame_new would make it (but only the
  * fields are set, no memset). */
-static chan_op *op_new(const yc__coro_type *t, size_t size, yc_chan *ch) {
+static inline __attribute__((always_inline)) chan_op *op_new(const yc__coro_type *t, size_t size, yc_chan *ch) {
   chan_op *op = yc__frame_alloc_raw(size);
   if (!op)
     return NULL;
@@ -318,9 +329,9 @@ void yc_chan_close(yc_chan *ch) {
   ch->closed = true;
   yc__chan_limits(ch);
   yc__wnode *n;
-  while ((n = yc__pop(&ch->receivers)))
+  while ((n = yc__pop(ch, false)))
     yc__wnode_fire(n, false);
-  while ((n = yc__pop(&ch->senders)))
+  while ((n = yc__pop(ch, true)))
     yc__wnode_fire(n, false);
 }
 

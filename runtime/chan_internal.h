@@ -48,10 +48,10 @@ static inline bool yc__node_is_send(yc__wnode *n) {
   return n->w->op == YC__WAIT_SELECT ? yc__node_case(n)->send : n->w->op == YC__WAIT_SEND;
 }
 
-/* Queue n on ch, on the side its operation waits on. */
-static inline void yc__node_queue(yc_chan *ch, yc__wnode *n) {
-  yc__wnode **head = yc__node_is_send(n) ? &ch->senders : &ch->receivers;
-  yc__wnode **tail = yc__node_is_send(n) ? &ch->senders_tail : &ch->receivers_tail;
+/* Queue n on ch's senders (send) or receivers. */
+static inline void yc__node_queue(yc_chan *ch, yc__wnode *n, bool send) {
+  yc__wnode **head = send ? &ch->senders : &ch->receivers;
+  yc__wnode **tail = send ? &ch->senders_tail : &ch->receivers_tail;
   n->ch = ch;
   n->next = NULL;
   n->prev = *tail;
@@ -63,13 +63,10 @@ static inline void yc__node_queue(yc_chan *ch, yc__wnode *n) {
   yc__chan_limits(ch);
 }
 
-/* Take n out of its queue (no-op if it is not queued). */
-static inline void yc__node_unqueue(yc__wnode *n) {
-  yc_chan *ch = n->ch;
-  if (!ch)
-    return;
-  yc__wnode **head = yc__node_is_send(n) ? &ch->senders : &ch->receivers;
-  yc__wnode **tail = yc__node_is_send(n) ? &ch->senders_tail : &ch->receivers_tail;
+/* Take n out of ch's queue of senders (send) or receivers. */
+static inline void yc__node_unlink(yc_chan *ch, yc__wnode *n, bool send) {
+  yc__wnode **head = send ? &ch->senders : &ch->receivers;
+  yc__wnode **tail = send ? &ch->senders_tail : &ch->receivers_tail;
   if (n->prev)
     n->prev->next = n->next;
   else
@@ -81,6 +78,12 @@ static inline void yc__node_unqueue(yc__wnode *n) {
   n->next = n->prev = NULL;
   n->ch = NULL;
   yc__chan_limits(ch);
+}
+
+/* Take n out of its queue (no-op if it is not queued). */
+static inline void yc__node_unqueue(yc__wnode *n) {
+  if (n->ch)
+    yc__node_unlink(n->ch, n, yc__node_is_send(n));
 }
 
 /* Take every queued node of w out of its queue (a select's cases or the
@@ -111,10 +114,26 @@ static inline void yc__copy_item(void *dst, const void *src, size_t n) {
   }
 }
 
-static inline yc__wnode *yc__pop(yc__wnode **head) {
-  yc__wnode *n = *head;
-  if (n)
-    yc__node_unqueue(n);
+/* Take the first waiting sender (send) or receiver of ch, NULL if none. */
+static inline yc__wnode *yc__pop(yc_chan *ch, bool send) {
+  yc__wnode *n = send ? ch->senders : ch->receivers;
+  if (n) {
+    yc__wnode *next = n->next;
+    if (send) {
+      ch->senders = next;
+      if (!next)
+        ch->senders_tail = NULL;
+    } else {
+      ch->receivers = next;
+      if (!next)
+        ch->receivers_tail = NULL;
+    }
+    if (next)
+      next->prev = NULL;
+    n->next = NULL;
+    n->ch = NULL;
+    yc__chan_limits(ch);
+  }
   return n;
 }
 
@@ -152,7 +171,7 @@ static inline bool yc__send_now(yc_chan *ch, const void *item, int *r) {
     *r = YC_ECLOSED;
     return true;
   }
-  yc__wnode *rcv = yc__pop(&ch->receivers);
+  yc__wnode *rcv = yc__pop(ch, false);
   if (rcv) {
     /* A waiting receiver owns the next item: straight into its variable. */
     if (rcv->item)
@@ -175,7 +194,7 @@ static inline bool yc__recv_now(yc_chan *ch, void *dst, bool *r) {
   if (__builtin_expect(ch->count != 0, 1)) {
     yc__chan_take(ch, dst);
     /* Room now: the first waiting sender's item moves into the buffer. */
-    yc__wnode *s = yc__pop(&ch->senders);
+    yc__wnode *s = yc__pop(ch, true);
     if (s) {
       yc__chan_put(ch, s->item);
       yc__wnode_fire(s, true);
@@ -183,7 +202,7 @@ static inline bool yc__recv_now(yc_chan *ch, void *dst, bool *r) {
     *r = true;
     return true;
   }
-  yc__wnode *s = yc__pop(&ch->senders); /* rendezvous (capacity 0) */
+  yc__wnode *s = yc__pop(ch, true); /* rendezvous (capacity 0) */
   if (s) {
     if (dst)
       yc__copy_item(dst, s->item, ch->esz);

@@ -36,8 +36,8 @@ static void arm(yc__task *t, uint64_t when) {
     t->dl_armed = false;
   }
   yc__timer_init(&t->dl_timer, NULL);
-  /* Cannot fail: pushing back what was removed needs no room, and a first
-   * push was reserved by the caller (yc__deadline_enter). */
+  /* Cannot fail: pushing back what was just removed (or popped by
+   * fire_timers) needs no room. */
   t->dl_armed = yc__timer_heap_push(&l->timers, &t->dl_timer, when) == 0;
 }
 
@@ -62,23 +62,25 @@ int yc__deadline_enter(yc__deadline *d, long long ms, bool fail, bool *expired_o
   if (!t)
     return 0; /* no loop: no clock to fire it */
   uint64_t now = yc__now_ns();
+  yc__clock_note(now);
   if (ms <= 0) {
     d->when = now;
   } else {
     uint64_t add = (unsigned long long)ms > UINT64_MAX / 2000000u ? UINT64_MAX / 2 : (uint64_t)ms * 1000000u;
     d->when = now + add;
   }
-  if (ms > 0 && (!t->dl_armed || d->when < t->dl_timer.deadline)) {
-    /* The first push may need room in the heap: the only failure. */
-    yc__loop *l = t->loop;
+  if (ms > 0) {
     if (t->dl_armed) {
-      yc__timer_heap_remove(&l->timers, &t->dl_timer);
-      t->dl_armed = false;
+      arm(t, d->when); /* moved, if earlier: the heap has room for it */
+    } else {
+      /* The first push may need room in the heap: the only failure, and
+       * then no scope of the task is active (a disarmed timer means none
+       * is waiting for a deadline). */
+      yc__timer_init(&t->dl_timer, NULL);
+      if (yc__timer_heap_push(&t->loop->timers, &t->dl_timer, d->when))
+        return YC_ENOMEM;
+      t->dl_armed = true;
     }
-    yc__timer_init(&t->dl_timer, NULL);
-    if (yc__timer_heap_push(&l->timers, &t->dl_timer, d->when))
-      return YC_ENOMEM; /* (the next enter or fire re-arms the others) */
-    t->dl_armed = true;
   }
   d->task = t;
   d->outer = t->scopes;

@@ -428,9 +428,23 @@ int yc__timer_start(yc__loop *l, yc__sleep_timer *st, uint64_t ms) {
 
 void yc__timer_stop(yc__loop *l, yc__sleep_timer *st) { yc__timer_heap_remove(&l->timers, &st->t); }
 
+/* A clock reading taken while tasks ran this turn (a deadline scope's
+ * entry, yc__clock_note): the next fire_timers uses it rather than read the
+ * clock again (a clock read costs as much as a task switch on some VMs).
+ * It is older than the real time, so timers are never early; at most one
+ * turn late.  Dropped when the loop may block. */
+static __thread uint64_t clock_note;
+static __thread bool clock_noted;
+
+void yc__clock_note(uint64_t now) {
+  clock_note = now;
+  clock_noted = true;
+}
+
 static int poll_timeout(yc__loop *l) {
   if (l->ready_len)
     return 0;
+  clock_noted = false;
   /* A stale deadline timer (deadline.c) must not keep the loop waiting: with
    * nothing else left, poll without blocking and find the deadlock next turn. */
   bool pruned = yc__deadline_prune(l);
@@ -448,7 +462,8 @@ static int poll_timeout(yc__loop *l) {
 static void fire_timers(yc__loop *l) {
   if (!yc__timer_heap_top(&l->timers))
     return; /* no clock read per turn when no timer is armed */
-  uint64_t now = yc__now_ns();
+  uint64_t now = clock_noted ? clock_note : yc__now_ns();
+  clock_noted = false;
   yc__timer *t;
   while ((t = yc__timer_heap_pop_expired(&l->timers, now))) {
     yc__sleep_timer *st = t->data;

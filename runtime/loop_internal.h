@@ -124,6 +124,9 @@ void yc__timer_stop(yc__loop *l, yc__sleep_timer *st);
 /* Deadlines (deadline.c): the task's deadline timer fired; called by
  * fire_timers instead of a plain wake. */
 void yc__deadline_fire(yc__task *t);
+/* A CLOCK_MONOTONIC reading (yc__now_ns) just taken while a task runs:
+ * the loop's next timer check may use it instead of reading again. */
+void yc__clock_note(uint64_t now);
 /* Drop the deadline timers of tasks that have no scope any more from the
  * top of l's heap (before the loop blocks on them); true if any was. */
 bool yc__deadline_prune(yc__loop *l);

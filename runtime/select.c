@@ -93,27 +93,60 @@ int yc_select_now(yc_case *cases, size_t n) {
   return err ? err : select_now(cases, n);
 }
 
-bool yc__select_try(yc_case *cases, size_t n, int *r) {
+/* The rest of the inline yc__select_try (chan.h): one pass that checks the
+ * cases (a misuse falls back to the await, which reports it), finds the
+ * ready ones, and completes the one chosen; a receive of a buffered item
+ * with no sender waiting is taken right here. */
+bool yc__select_try_slow(yc_case *cases, size_t n, int *r) {
   if (UNLIKELY(!cases || !n || !yc__live_root))
     return false;
-  /* The checks of check_cases, without the message: a misuse falls back to
-   * the await, which reports it. */
+  size_t pick = 0;
+  unsigned ready = 0;
   for (size_t i = 0; i < n; i++) {
-    const yc_case *k = &cases[i];
-    if (k->chan && UNLIKELY((k->size && k->size != k->chan->esz) ||
-                            (k->send && !k->item && k->chan->esz)))
+    yc_case *k = &cases[i];
+    yc_chan *ch = k->chan;
+    if (!ch)
+      continue;
+    if (UNLIKELY(k->size != ch->esz && k->size))
       return false;
+    if (k->send) {
+      if (UNLIKELY(!k->item && ch->esz))
+        return false;
+      if (!yc__send_ready(ch))
+        continue;
+    } else if (!yc__recv_ready(ch)) {
+      continue;
+    }
+    if (++ready == 1 || rng_next() % ready == 0)
+      pick = i;
   }
-  int i = select_now(cases, n);
-  if (i < 0)
+  if (!ready)
     return false;
-  *r = i;
+  yc_case *k = &cases[pick];
+  yc_chan *ch = k->chan;
+  *r = (int)pick;
+  if (!k->send && LIKELY(ch->count > ch->recv_min)) {
+    yc__chan_take(ch, k->item);
+    k->ok = true;
+    return true;
+  }
+  if (k->send) {
+    int e = 0;
+    (void)yc__send_now(ch, k->item, &e);
+    k->ok = e == 0;
+  } else {
+    bool b = false;
+    (void)yc__recv_now(ch, k->item, &b);
+    k->ok = b;
+  }
   return true;
 }
 
-/* The task t waits in w for the first of cases[0..n) (valid, none ready, or
- * completed now if one is after all: see wait_single in chan.c). */
-static void wait_select(yc__wait *w, yc__task *t, yc_case *cases, size_t n) {
+/* The task t waits in w for the first of cases[0..n) (valid).  retry: the
+ * caller may not have tried them (a park): if one is ready after all it
+ * completes now and t is made ready, the caller's YC__PENDING then costs
+ * one turn. */
+static void wait_select(yc__wait *w, yc__task *t, yc_case *cases, size_t n, bool retry) {
   w->task = t;
   w->cases = cases;
   w->n = n;
@@ -121,7 +154,7 @@ static void wait_select(yc__wait *w, yc__task *t, yc_case *cases, size_t n) {
   w->state = YC__WAIT_WAITING;
   for (size_t i = 0; i < n; i++)
     cases[i].yc__node = (yc__wnode){.w = w, .item = cases[i].item};
-  int i = select_now(cases, n);
+  int i = retry ? select_now(cases, n) : -1;
   if (UNLIKELY(i >= 0)) {
     w->result = i;
     w->state = YC__WAIT_DONE;
@@ -132,7 +165,7 @@ static void wait_select(yc__wait *w, yc__task *t, yc_case *cases, size_t n) {
   /* All cases disabled: no node anywhere; only a throw ends the wait. */
   for (size_t j = 0; j < n; j++)
     if (cases[j].chan)
-      yc__node_queue(cases[j].chan, &cases[j].yc__node);
+      yc__node_queue(cases[j].chan, &cases[j].yc__node, cases[j].send);
 }
 
 bool yc__select_park(yc_case *cases, size_t n, yc__wait *w) {
@@ -140,7 +173,7 @@ bool yc__select_park(yc_case *cases, size_t n, yc__wait *w) {
   if (!w || !t || !yc__live_root || w->state == YC__WAIT_WAITING ||
       check_cases(cases, n, "yc_select"))
     return false;
-  wait_select(w, t, cases, n);
+  wait_select(w, t, cases, n, true);
   return true;
 }
 
@@ -175,7 +208,7 @@ static int select_resume(yc_coro *c, void *out, const void *in) {
     op->w.result = i;
     return yc__leaf_return(c);
   }
-  wait_select(&op->w, t, op->cases, op->n);
+  wait_select(&op->w, t, op->cases, op->n, false);
   c->state = 1;
   return YC__PENDING;
 }

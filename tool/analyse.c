@@ -65,12 +65,14 @@ static const char *unsupported_context(ir_node *s) {
   return NULL;
 }
 
-/* await(yc_chan_send(c, v)) and await(yc_chan_recv(c, v), bool) are tried
- * first without suspending (yc__chan_try_send / _recv in yieldc/chan.h):
- * which of them s is, when its arguments are plain
- * enough to evaluate twice (names, &, *, ., ->, [] and digits: nothing
- * with a side effect), and its value type, if any, exactly the result type
- * (so that a wrong T still meets the await's size check). */
+/* await(yc_chan_send(c, v)), await(yc_chan_recv(c, v), bool) and
+ * await(yc_select(cases, n), int) are tried first without suspending
+ * (yc__chan_try_send / _recv, yc__select_try in yieldc/chan.h) and, when
+ * that fails, park the task in the frame's wait record (yc__chan_park_*,
+ * yc__select_park): which of them s is, when its arguments are plain
+ * enough to evaluate more than once (names, &, *, ., ->, [] and digits:
+ * nothing with a side effect), and its value type, if any, exactly the
+ * result type (so that a wrong T still meets the await's size check). */
 static chan_try chan_try_of(const src_file *f, const ir_node *s) {
   if (s->susp != SUSP_AWAIT || !s->nargs)
     return CHAN_TRY_NONE;
@@ -82,6 +84,8 @@ static chan_try chan_try_of(const src_file *f, const ir_node *s) {
     kind = CHAN_TRY_SEND;
   else if (id.e - id.b == 12 && !strncmp(t + id.b, "yc_chan_recv", 12))
     kind = CHAN_TRY_RECV;
+  else if (id.e - id.b == 9 && !strncmp(t + id.b, "yc_select", 9))
+    kind = CHAN_TRY_SELECT;
   unsigned open = lex_skip_ws(t, f->len, id.e);
   if (kind == CHAN_TRY_NONE || open >= a.e || t[open] != '(')
     return CHAN_TRY_NONE;
@@ -104,8 +108,8 @@ static chan_try chan_try_of(const src_file *f, const ir_node *s) {
     return CHAN_TRY_NONE;
   if (s->nargs == 2) {
     char *want = lex_squash(t + s->args[1].b, s->args[1].e - s->args[1].b);
-    bool ok = kind == CHAN_TRY_SEND ? !strcmp(want, "int")
-                                    : !strcmp(want, "bool") || !strcmp(want, "_Bool");
+    bool ok = kind == CHAN_TRY_RECV ? !strcmp(want, "bool") || !strcmp(want, "_Bool")
+                                    : !strcmp(want, "int");
     free(want);
     if (!ok)
       return CHAN_TRY_NONE;
@@ -429,6 +433,37 @@ static void walk_deadline(actx *a, ir_node *n) {
     walk_deadline(a, n->kids[i]);
 }
 
+static const ir_node *label_named(const ir_node *n, const char *name) {
+  if (!n)
+    return NULL;
+  if (n->kind == IR_LABEL && n->name && !strcmp(n->name, name))
+    return n;
+  for (unsigned i = 0; i < n->nkids; i++) {
+    const ir_node *r = label_named(n->kids[i], name);
+    if (r)
+      return r;
+  }
+  return NULL;
+}
+
+/* A goto into a deadline statement would skip its entry (the record is
+ * not active, its leave a no-op): refused. */
+static void check_goto_into_deadline(actx *a, const ir_node *n) {
+  if (!n)
+    return;
+  if (n->kind == IR_GOTO && n->name) {
+    const ir_node *l = label_named(a->fn->body_node, n->name);
+    for (const ir_node *s = l ? l->parent : NULL; s; s = s->parent)
+      if (s->kind == IR_DEADLINE && !ir_encloses(s, n)) {
+        err(a, n->sp.b, "jump to a label before the statement, or restructure with a loop",
+            "goto into a deadline scope (yc_move_on_after / yc_fail_after) skips its entry");
+        break;
+      }
+  }
+  for (unsigned i = 0; i < n->nkids; i++)
+    check_goto_into_deadline(a, n->kids[i]);
+}
+
 static bool has_label(const ir_node *n) {
   if (!n)
     return false;
@@ -666,8 +701,16 @@ static void analyse_func(actx *a, ir_func *fn) {
   frame_rule(a, fn);
   walk_foreach(a, fn->body_node);
   walk_deadline(a, fn->body_node);
+  if (dl_count)
+    check_goto_into_deadline(a, fn->body_node);
   if (any_sub)
     add_synthetic(fn, "yc__sub", "yc_coro *", NULL, NULL, 0);
+  /* One wait record per frame: a task waits on one thing at a time. */
+  bool parks = false;
+  for (size_t i = 0; i < fn->susps.n; i++)
+    parks = parks || chan_try_of(&a->u->file, fn->susps.v[i]) != CHAN_TRY_NONE;
+  if (parks)
+    add_synthetic(fn, "yc__w", "yc__wait", NULL, NULL, 0);
   /* Field names: the variable's own, numbered where scopes shadow it. */
   for (size_t i = 0; i < fn->vars.n; i++) {
     ir_var *v = &fn->vars.v[i];

@@ -67,8 +67,10 @@ typedef enum {
 } expr_kind;
 
 typedef enum { SUSP_YIELD, SUSP_YIELD_FROM, SUSP_AWAIT, SUSP_AWAIT_NEXT } susp_kind;
-/* An await of a channel operation that may complete without suspending. */
-typedef enum { CHAN_TRY_NONE, CHAN_TRY_SEND, CHAN_TRY_RECV } chan_try;
+/* An await of a channel operation (or a select over several) that may
+ * complete without suspending, and otherwise parks the task in the frame's
+ * own wait record (yc__w) without an operation frame. */
+typedef enum { CHAN_TRY_NONE, CHAN_TRY_SEND, CHAN_TRY_RECV, CHAN_TRY_SELECT } chan_try;
 typedef enum { RET_PLAIN, RET_VALUE, RET_YC_RETURN, RET_RAISE } ret_kind;
 typedef enum { FN_GENERATOR, FN_ASYNC, FN_ASYNC_GEN } fn_kind;
 

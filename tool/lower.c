@@ -14,6 +14,7 @@
  * first - the "leap" computations below. */
 #include "lower.h"
 
+#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -313,8 +314,19 @@ static void raise_from(lctx *lc, ir_node *n, buf *b, bool unwinding) {
 /* The unwind block of resume point s. */
 static void add_unwind(lctx *lc, ir_node *s) {
   buf *b = &lc->unwinds;
+  /* A throw or close arriving at a parked wait: yc__wait_steer takes the
+   * wait out of the channels' queues; when it had completed already and
+   * the error is a cancellation or a deadline, the await completes with
+   * its result (the operation happened: its item must not be lost) and
+   * the error, level-triggered, arrives at the next suspension point. */
+  if (s->chan_try != CHAN_TRY_NONE && s->nargs)
+    buf_printf(b,
+               "yc_steer_%d: __attribute__((unused));\n  if (!%s->yc__sub) { "
+               "if (yc__wait_steer(yc__c, &%s->yc__w)) goto yc_resume_%d; } "
+               "else { yc__free(%s->yc__sub); %s->yc__sub = NULL; }\n",
+               s->state, fp(lc), fp(lc), s->state, fp(lc), fp(lc));
   /* A throw or close arriving at a delegation: the sub is freed first. */
-  if (ir_delegates(s))
+  else if (ir_delegates(s))
     buf_printf(b, "yc_steer_%d: __attribute__((unused));\n  yc__free(%s->yc__sub); %s->yc__sub = NULL;\n",
                s->state, fp(lc), fp(lc));
   buf_printf(b, "yc_unwind_%d: __attribute__((unused));\n  ", s->state);
@@ -408,6 +420,16 @@ static void frame_fields(buf *out, const ir_func *fn, ir_node *sc, int depth) {
 
 /* ---- suspension points ------------------------------------------------ */
 
+/* A _Bool local saved before it was first assigned (live across a
+ * suspension point only by the analysis' coarse rule, as in
+ * `bool ok; while ((ok = await(...)))`) holds bytes that are no _Bool
+ * value: reading the slot as one is undefined (UBSan's -fsanitize=bool
+ * stops there), so it is restored as bytes, like the save. */
+static bool is_bool(const char *type) {
+  return !strcmp(type, "_Bool") || !strcmp(type, "bool") || !strcmp(type, "const _Bool") ||
+         !strcmp(type, "volatile _Bool");
+}
+
 /* Copies C local v into its frame slot (save) or back (restore). */
 static void copy_var(lctx *lc, const ir_var *v, bool save, buf *o) {
   const char *f = fp(lc);
@@ -422,7 +444,7 @@ static void copy_var(lctx *lc, const ir_var *v, bool save, buf *o) {
     buf_printf(o, "%s = %s->%s; ", v->name, f, v->field);
   else if (save)
     buf_printf(o, "YC__SAVE(%s->%s, %s); ", f, v->field, v->name);
-  else if (!v->copy_bytes && !v->local_type)
+  else if (!v->copy_bytes && !v->local_type && !is_bool(v->type))
     buf_printf(o, "%s = %s->%s; ", v->name, f, v->field);
   else
     buf_printf(o, "YC__RESTORE(%s, %s->%s); ", v->name, f, v->field);
@@ -452,14 +474,29 @@ void emit_suspend(lctx *lc, ir_node *s, const char *lhs, const char *op) {
   buf_puts(o, "{ ");
   bool try_first = arg && s->chan_try != CHAN_TRY_NONE;
   if (try_first) {
-    /* arg is "yc_chan_send(ARGS)" as rendered: try with ARGS first */
-    bool send = s->chan_try == CHAN_TRY_SEND;
+    /* arg is "yc_chan_send(ARGS)" as rendered: try with ARGS first; when
+     * that fails, park the task in the frame's wait record with the same
+     * ARGS (side-effect free, see chan_try_of) and suspend without an
+     * operation frame; only when the park is refused, await the operation
+     * as written, which reports why.  Both ways of waiting resume at the
+     * same state: yc__sub NULL says the task was parked. */
+    static const char *const op_name[] = {[CHAN_TRY_SEND] = "chan_try_send",
+                                          [CHAN_TRY_RECV] = "chan_try_recv",
+                                          [CHAN_TRY_SELECT] = "select_try"};
+    static const char *const park_name[] = {[CHAN_TRY_SEND] = "chan_park_send",
+                                            [CHAN_TRY_RECV] = "chan_park_recv",
+                                            [CHAN_TRY_SELECT] = "select_park"};
     const char *paren = strchr(arg, '('), *last = strrchr(arg, ')');
-    buf_printf(o, "%s yc__r; if (yc__chan_try_%s(%.*s, &yc__r)) { ", send ? "int" : "bool",
-               send ? "send" : "recv", (int)(last - paren - 1), paren + 1);
+    int nargs_len = (int)(last - paren - 1);
+    buf_printf(o, "%s yc__r; if (yc__%s(%.*s, &yc__r)) { ",
+               s->chan_try == CHAN_TRY_RECV ? "bool" : "int", op_name[s->chan_try], nargs_len,
+               paren + 1);
     if (lhs)
       buf_printf(o, "%s %s yc__r; ", lhs, op);
-    buf_puts(o, "} else { ");
+    buf_printf(o, "} else { if (yc__%s(%.*s, &%s->yc__w)) { %s->yc__sub = NULL; ",
+               park_name[s->chan_try], nargs_len, paren + 1, fp(lc), fp(lc));
+    save_live(lc, s, true, o);
+    buf_printf(o, "yc__c->state = %d; return YC__PENDING; } ", s->state);
   }
   if (s->susp == SUSP_YIELD) {
     if (arg) {
@@ -489,6 +526,12 @@ void emit_suspend(lctx *lc, ir_node *s, const char *lhs, const char *op) {
    * a plain resumption only. */
   buf_printf(o, "yc_resume_%d: __attribute__((unused)); ", s->state);
   save_live(lc, s, false, o);
+  if (try_first) {
+    buf_printf(o, "if (!%s->yc__sub) { ", fp(lc));
+    if (lhs)
+      buf_printf(o, "%s %s yc__wait_result(&%s->yc__w); ", lhs, op, fp(lc));
+    buf_puts(o, "} else { ");
+  }
   if (lhs) {
     if (s->susp == SUSP_YIELD)
       buf_printf(o, "%s %s (yc__in ? *(%s const *)yc__in : (%s){0}); ", lhs, op, tr, tr);
@@ -505,7 +548,7 @@ void emit_suspend(lctx *lc, ir_node *s, const char *lhs, const char *op) {
   if (sub)
     buf_printf(o, "yc__free(%s->yc__sub); %s->yc__sub = NULL; ", fp(lc), fp(lc));
   if (try_first)
-    buf_puts(o, "} ");
+    buf_puts(o, "} } ");
   buf_puts(o, "}");
   add_unwind(lc, s);
   free(arg);
@@ -664,6 +707,27 @@ static void store_resident_decl(lctx *lc, ir_var *v, const char *init) {
              k, f, v->field, k, k);
 }
 
+/* The specifiers of a declaration that defines a tagged type, with the
+ * definition's body left out ("const struct pair { int a; }" gives "const
+ * struct pair"), for the declarators after the one that defined it; NULL
+ * when the type has no tag or the body is not in the text (a macro). */
+static char *spec_without_body(const char *spec) {
+  const char *open = strchr(spec, '{'), *close = strrchr(spec, '}');
+  if (!open || !close || close < open)
+    return NULL;
+  const char *e = open;
+  while (e > spec && isspace((unsigned char)e[-1]))
+    e--;
+  const char *b = e;
+  while (b > spec && (isalnum((unsigned char)b[-1]) || b[-1] == '_'))
+    b--;
+  size_t n = (size_t)(e - b);
+  if (!n || (n == 6 && (!strncmp(b, "struct", 6))) || (n == 5 && !strncmp(b, "union", 5)) ||
+      (n == 4 && !strncmp(b, "enum", 4)))
+    return NULL;
+  return xasprintf("%.*s%s", (int)(e - spec), spec, close + 1);
+}
+
 /* A declaration: as written, unless a variable it declares lives in the
  * frame (its declarator becomes a store into the frame) or an initialiser
  * suspends (the suspension point comes first, the declaration takes its
@@ -683,6 +747,9 @@ static unsigned render_decl(lctx *lc, ir_node *n) {
   unsigned first = declarator_start(f, v0, n->sp.b);
   char *spec = render_span(lc, n, (span){n->sp.b, first});
   bool defines_type = strchr(spec, '{') != NULL || v0->defines_type, type_out = false;
+  /* once the type is defined, later declarators name it */
+  char *named = defines_type ? spec_without_body(spec) : NULL;
+  const char *first_local = NULL;
   unsigned pos = first;
   bool first_out = true;
   for (unsigned i = 0; i < n->ndecl; i++) {
@@ -724,10 +791,19 @@ static unsigned render_decl(lctx *lc, ir_node *n) {
       buf_puts(lc->out, DECL_AFTER_STMT_OFF);
     if (ik && ik->has_susp)
       init = explode(lc, ik);
-    if (defines_type && !first_out)
-      buf_printf(lc->out, "__typeof__(%s) ", lc->fn->vars.v[n->decl_vars[0]].name);
+    if (defines_type && type_out && named)
+      buf_puts(lc->out, named);
+    else if (defines_type && type_out && first_local)
+      buf_printf(lc->out, "__typeof__(%s) ", first_local);
+    else if (defines_type && type_out && v0->resident && !v0->local_type)
+      buf_printf(lc->out, "__typeof__(%s->%s) ", lc->fn->fp, v0->field);
+    else if (defines_type && type_out && v0->resident)
+      buf_printf(lc->out, "%s ", v0->type);
     else
       buf_puts(lc->out, spec);
+    if (!first_local)
+      first_local = v->name;
+    type_out = type_out || defines_type;
     if (!spec[0] || !strchr(" \t\n*", spec[strlen(spec) - 1]))
       buf_putc(lc->out, ' ');
     if (init) {
@@ -751,6 +827,7 @@ static unsigned render_decl(lctx *lc, ir_node *n) {
   if (in_for_init)
     buf_puts(lc->out, ";");
   free(spec);
+  free(named);
   resync(lc, mark, n->sp);
   return n->sp.e;
 }
@@ -1107,7 +1184,7 @@ static unsigned render_deadline(lctx *lc, ir_node *n) {
     render_stmt(lc, body);
     end = body->kind == IR_COMPOUND ? body->sp.e : stmt_end(lc, body);
   }
-  mark = lc->out->len;
+  /* (no newline below: the line mapping stays as it is) */
   buf_printf(lc->out, " yc__deadline_leave(%s); if (0) { yc_restore_%d: __attribute__((unused)); ",
              rec, n->state);
   /* Reached from an unwind block, the C locals in scope come back from
@@ -1126,7 +1203,6 @@ static unsigned render_deadline(lctx *lc, ir_node *n) {
              "if (yc__c->error) { %s } "
              "yc__c->flags &= (unsigned short)~YC__F_THROW; } }",
              n->state, rec, raise.s ? raise.s : "");
-  (void)mark;
   buf_free(&raise);
   free(rec);
   free(ms);

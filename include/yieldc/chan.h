@@ -194,8 +194,55 @@ bool yc__chan_park_recv_(yc_chan *c, void *v, size_t v_size, yc__wait *w);
 bool yc__select_park(yc_case *cases, size_t n, yc__wait *w);
 /* Like yc__chan_try_*: true when a case completed at once (its index in
  * *r); false when the await is needed (nothing ready, misuse, no current
- * task, a cancelled task). */
-bool yc__select_try(yc_case *cases, size_t n, int *r);
+ * task, a cancelled task).  Inline: the common case, receive cases only,
+ * exactly one of them with a buffered item and no sender waiting, every
+ * other one empty with nobody waiting, is done here (nothing to choose,
+ * so fairness holds); anything else goes out of line. */
+bool yc__select_try_slow(yc_case *cases, size_t n, int *r);
+
+static inline bool yc__select_try(yc_case *cases, size_t n, int *r) {
+  yc_case *pick = 0;
+  yc__chan_hot *h;
+  const unsigned char *src;
+  size_t i;
+  if (__builtin_expect(!cases || !yc__live_root, 0))
+    return yc__select_try_slow(cases, n, r);
+  for (i = 0; i < n; i++) {
+    yc_case *k = &cases[i];
+    const yc__chan_hot *c = (const yc__chan_hot *)k->chan;
+    if (!c)
+      continue;
+    if (__builtin_expect(k->send, 0))
+      return yc__select_try_slow(cases, n, r);
+    if (c->count > c->recv_min) {
+      if (pick)
+        return yc__select_try_slow(cases, n, r); /* two ready: choose fairly */
+      pick = k;
+    } else if (__builtin_expect(c->count || c->senders || c->closed, 0)) {
+      return yc__select_try_slow(cases, n, r);
+    }
+  }
+  if (!pick)
+    return false; /* nothing ready (or n == 0, or misuse: the await reports it) */
+  h = (yc__chan_hot *)pick->chan;
+  /* Only the case taken is checked here: a wrong case is reported when it is
+   * the one taken, or by the await (which checks them all). */
+  if (__builtin_expect(pick->size != h->esz || !pick->size || !pick->item, 0))
+    return yc__select_try_slow(cases, n, r);
+  src = h->buf + h->head * h->esz;
+  if (h->esz == sizeof(int))
+    __builtin_memcpy(pick->item, src, sizeof(int));
+  else if (h->esz == sizeof(long long))
+    __builtin_memcpy(pick->item, src, sizeof(long long));
+  else
+    __builtin_memcpy(pick->item, src, h->esz);
+  if (++h->head == h->cap)
+    h->head = 0;
+  h->count--;
+  pick->ok = true;
+  *r = (int)(pick - cases);
+  return true;
+}
 /* On a plain resumption after YC__PENDING: the await's value (send 0 /
  * YC_ECLOSED, recv 1 / 0, select the chosen index). */
 static inline int yc__wait_result(const yc__wait *w) { return w->result; }

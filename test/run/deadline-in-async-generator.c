@@ -10,6 +10,9 @@
 // CHECK-NEXT: consumer: tick 1
 // CHECK-NEXT: gen: cleanup after 2 items
 // CHECK-NEXT: consumer: scope expired 1
+// CHECK-NEXT: consumer: pair item 1
+// CHECK-NEXT: gen: cleanup after 1 items
+// CHECK-NEXT: consumer: slept past the closed scope's deadline
 // CHECK-NEXT: yc_run -> 0
 // CHECK-NOT: {{.}}
 /* Deadlines and async generators.  A scope inside the generator (around
@@ -44,6 +47,16 @@ yc_async_generator(int) slow_ticks(void) {
   }
 }
 
+/* A scope around yields (not recommended, see the reference): closing the
+ * generator while it is suspended inside leaves the scope. */
+yc_async_generator(int) scoped_pair(void) {
+  int count __attribute__((cleanup(gen_cleanup))) = 0;
+  yc_move_on_after(30) {
+    yield(++count);
+    yield(++count);
+  }
+}
+
 yc_async(int) amain(void) {
   yc_agen *g = fetches(4);
   int v;
@@ -59,6 +72,13 @@ yc_async(int) amain(void) {
   }
   printf("consumer: scope expired %d\n", (int)expired);
   yc_free(g);
+
+  g = scoped_pair();
+  if (await_next(g, &v))
+    printf("consumer: pair item %d\n", v);
+  yc_free(g); /* closed inside its scope: the scope is left */
+  await(yc_sleep(60));
+  printf("consumer: slept past the closed scope's deadline\n");
   yc_return(0);
 }
 

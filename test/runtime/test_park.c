@@ -477,6 +477,64 @@ static void s_cancelled_first(int step) {
   }
 }
 
+/* yc__select_try inside a task: the inline path (one receive ready) and
+ * everything it hands to the out-of-line one. */
+static void s_try(int step) {
+  int x = -1, y = -1, r = -9;
+  long wrong = 0;
+  switch (step) {
+  case 0: {
+    ch_a = yc_chan_new(1, sizeof(int));
+    ch_b = yc_chan_new(2, sizeof(int));
+    yc_case cs[2] = {yc_case_recv(ch_a, &x), yc_case_recv(ch_b, &y)};
+    CHECK(!yc__select_try(cs, 2, &r) && r == -9); /* nothing ready */
+    int v = 4;
+    yc_case put = yc_case_send(ch_b, &v);
+    CHECK(yc_select_now(&put, 1) == 0);
+    CHECK(yc__select_try(cs, 2, &r) && r == 1 && y == 4 && cs[1].ok && x == -1);
+    CHECK(yc_chan_len(ch_b) == 0);
+    /* both ready: the out-of-line path chooses */
+    put = yc_case_send(ch_a, &v);
+    CHECK(yc_select_now(&put, 1) == 0);
+    put = yc_case_send(ch_b, &v);
+    CHECK(yc_select_now(&put, 1) == 0);
+    CHECK(yc__select_try(cs, 2, &r) && (r == 0 || r == 1));
+    CHECK(yc_chan_len(ch_a) + yc_chan_len(ch_b) == 1);
+    CHECK(yc__select_try(cs, 2, &r) && yc_chan_len(ch_a) + yc_chan_len(ch_b) == 0);
+    /* the case taken has the wrong size: left to the await */
+    CHECK(yc_select_now(&put, 1) == 0);
+    yc_case bad[2] = {yc_case_recv(ch_a, &x), yc_case_recv(ch_b, &wrong)};
+    CHECK(!yc__select_try(bad, 2, &r) && yc_chan_len(ch_b) == 1);
+    CHECK(yc__select_try(cs, 2, &r) && r == 1);
+    /* a send case: out of line */
+    yc_case snd[2] = {yc_case_recv(ch_a, &x), yc_case_send(ch_b, &v)};
+    CHECK(yc__select_try(snd, 2, &r) && r == 1 && snd[1].ok && yc_chan_len(ch_b) == 1);
+    /* a full channel with a sender parked behind: out of line, the parked
+     * item moves into the buffer */
+    CHECK(yc_select_now(&put, 1) == 0);
+    agent_send(0, ch_b, 99);
+    spawn_agent(0);
+    break;
+  }
+  case 1: {
+    CHECK(recs[0].parked && !recs[0].completed);
+    yc_case cs[2] = {yc_case_recv(ch_a, &x), yc_case_recv(ch_b, &y)};
+    CHECK(yc__select_try(cs, 2, &r) && r == 1 && y == 4 && yc_chan_len(ch_b) == 2);
+    /* closed and drained: ready with ok false */
+    yc_chan_close(ch_a);
+    yc_case ca[1] = {yc_case_recv(ch_a, &x)};
+    ca[0].ok = true;
+    CHECK(yc__select_try(ca, 1, &r) && r == 0 && !ca[0].ok && x == -1);
+    break;
+  }
+  case 2:
+    CHECK(recs[0].completed && recs[0].result == 0);
+    yc_chan_free(ch_a);
+    yc_chan_free(ch_b);
+    break;
+  }
+}
+
 /* ---- fairness and misuse (no loop needed) ---- */
 
 static void test_fair(void) {
@@ -567,6 +625,7 @@ static void all(void) {
     run_script(s_cancel, 4);
     run_script(s_complete_then_cancel, 3);
     run_script(s_cancelled_first, 2);
+    run_script(s_try, 3);
   }
 }
 

@@ -1,8 +1,8 @@
 // await(yc_chan_send(c, &v)) and await(yc_chan_recv(c, &v), bool) first try
 // the operation inline (yc__chan_try_send / _recv) and suspend only when it
-// cannot complete at once.  Not when an argument has a side effect (it
-// would be evaluated twice) or the value type is not the result type (the
-// await's size check reports that).
+// cannot complete at once, and then park in the frame's wait record.  Not
+// when an argument has a side effect (it would be evaluated twice) or the
+// value type is not the result type (the await's size check reports that).
 // RUN: %yieldc %s -o %t.c
 // RUN: grep -v '^//' %t.c | FileCheck %s
 // RUN: %cc -c %t.c -o %t.o
@@ -21,9 +21,27 @@ yc_async(int) pump(yc_chan *in, yc_chan *out) {
   yc_return(0);
 }
 // The locals v and buf have their addresses taken: they live in the frame.
-// CHECK: { bool yc__r; if (yc__chan_try_recv(in, &f->v, &yc__r)) { f->yc__t{{[0-9]+}} = yc__r; } else { f->yc__sub = (yc_coro *)(yc_chan_recv(in, &f->v)); YC__SAVE(f->k, k); yc__c->state = 1; return yc__delegate(yc__c, f->yc__sub); yc_resume_1:
-// CHECK: { int yc__r; if (yc__chan_try_send(out, &f->v, &yc__r)) { f->yc__t{{[0-9]+}} = yc__r; } else { f->yc__sub = (yc_coro *)(yc_chan_send(out, &f->v)); YC__SAVE(f->k, k); yc__c->state = 2;
+// When the try fails the task parks in the frame's wait record (no
+// operation frame); only when that is refused does it await the operation.
+// Both ways resume at the same state.
+// CHECK: struct pump__frame {
+// CHECK: yc__wait yc__w;
+// CHECK: { bool yc__r; if (yc__chan_try_recv(in, &f->v, &yc__r)) { f->yc__t{{[0-9]+}} = yc__r; } else { if (yc__chan_park_recv(in, &f->v, &f->yc__w)) { f->yc__sub = NULL; YC__SAVE(f->k, k); yc__c->state = 1; return YC__PENDING; } f->yc__sub = (yc_coro *)(yc_chan_recv(in, &f->v)); YC__SAVE(f->k, k); yc__c->state = 1; return yc__delegate(yc__c, f->yc__sub); yc_resume_1:
+// CHECK-SAME: if (!f->yc__sub) { f->yc__t{{[0-9]+}} = yc__wait_result(&f->yc__w); } else {
+// CHECK: { int yc__r; if (yc__chan_try_send(out, &f->v, &yc__r)) { f->yc__t{{[0-9]+}} = yc__r; } else { if (yc__chan_park_send(out, &f->v, &f->yc__w)) { f->yc__sub = NULL; YC__SAVE(f->k, k); yc__c->state = 2; return YC__PENDING; } f->yc__sub = (yc_coro *)(yc_chan_send(out, &f->v)); YC__SAVE(f->k, k); yc__c->state = 2;
 // CHECK-NOT: yc__chan_try_send(out, &f->buf
+// CHECK-NOT: yc__chan_park_send(out, &f->buf
 // CHECK: f->yc__sub = (yc_coro *)(yc_chan_send(out, &f->buf[k++])); YC__SAVE(f->k, k); yc__c->state = 3;
 // CHECK-NOT: yc__chan_try_send
+// CHECK-NOT: yc__chan_park_send
 // CHECK: f->yc__sub = (yc_coro *)(yc_chan_send(out, &f->v)); YC__SAVE(f->k, k); yc__c->state = 4;
+// A throw or close at a parked wait: yc__wait_steer decides; at a plain
+// delegation the sub is freed.
+// CHECK: yc_steer_1:
+// CHECK: if (!f->yc__sub) { if (yc__wait_steer(yc__c, &f->yc__w)) goto yc_resume_1; } else { yc__free(f->yc__sub); f->yc__sub = NULL; }
+// CHECK: yc_unwind_1:
+// CHECK: yc_steer_3:
+// CHECK-NOT: yc__wait_steer
+// CHECK: yc__free(f->yc__sub); f->yc__sub = NULL;
+// CHECK-NOT: yc__wait_steer
+// CHECK: yc_unwind_3:

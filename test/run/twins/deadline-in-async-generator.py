@@ -31,6 +31,18 @@ async def slow_ticks():
         print(f"gen: cleanup after {count} items")
 
 
+async def scoped_pair():
+    count = 0
+    try:
+        async with asyncio.timeout(0.030):
+            count += 1
+            yield count
+            count += 1
+            yield count
+    finally:
+        print(f"gen: cleanup after {count} items")
+
+
 async def amain():
     g = fetches(4)
     async for v in g:
@@ -44,6 +56,13 @@ async def amain():
     except TimeoutError:
         pass
     print(f"consumer: scope expired {int(t.expired())}")
+    g = scoped_pair()
+    async for v in g:
+        print(f"consumer: pair item {v}")
+        break
+    await g.aclose()
+    await asyncio.sleep(0.060)
+    print("consumer: slept past the closed scope's deadline")
     return 0
 
 
