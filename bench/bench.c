@@ -37,6 +37,17 @@ static long gen_ext(long n) {
   return s;
 }
 
+/* The generic path: a plain yc_next loop over a handle of unknown type. */
+static long gen_ext_next(long n) {
+  long s = 0;
+  int x;
+  yc_gen *g = count_up_ext((int)n);
+  while (yc_next(g, &x))
+    s += x;
+  yc_free(g);
+  return s;
+}
+
 static long gen_local(long n) {
   long s = 0;
   yc_foreach (int x, count_up((int)n))
@@ -305,7 +316,8 @@ static const struct {
   const char *name;
   bench_fn fn;
 } variants[] = {
-    {"gen_ext", gen_ext},         {"gen_local", gen_local},
+    {"gen_ext", gen_ext},         {"gen_ext_next", gen_ext_next},
+    {"gen_local", gen_local},
     {"hand_iter", hand_iter},     {"gen_pipeline", gen_pipeline},
     {"hand_pipeline", hand_pipeline}, {"gen_sched", gen_sched},
     {"hand_sched", hand_sched},   {"gen_chan64", gen_chan64},
@@ -327,6 +339,7 @@ int main(int argc, char **argv) {
   }
   /* Sanity: both sides compute the same thing. */
   if (gen_local(1000) != hand_iter(1000) || gen_ext(1000) != hand_iter(1000) ||
+      gen_ext_next(1000) != hand_iter(1000) ||
       gen_pipeline(1000) != hand_pipeline(1000) ||
       gen_pipeline(1000) != hand_fused(1000) ||
       gen_sched(NTASKS * 3) != hand_sched(NTASKS * 3) ||
@@ -340,6 +353,9 @@ int main(int argc, char **argv) {
   if (bench_selected(argc, argv, "resume-ext"))
     bench_pair("resume-ext (generator in another file)", gen_ext, hand_iter, 1,
                1.3);
+  if (bench_selected(argc, argv, "resume-next"))
+    bench_pair("resume-next (plain yc_next, generator in another file)",
+               gen_ext_next, hand_iter, 1, 1.3);
   if (bench_selected(argc, argv, "resume-local"))
     bench_pair("resume-local (generator in the consumer's file)", gen_local,
                hand_iter, 1, 1.2);

@@ -340,8 +340,8 @@ int yc__drive(yc_coro *root, void *out, const void *in) {
   return run(root, cur, up, out, resume1(cur, out, in));
 }
 
-int yc__drive_on(yc_coro *root, yc_coro *cur, int r) {
-  return run(root, cur, (cur->flags & YC__F_DELEGATED) ? cur->link : NULL, NULL, r);
+int yc__drive_on(yc_coro *root, yc_coro *cur, yc_coro *up, int r) {
+  return run(root, cur, up, NULL, r);
 }
 
 int yc__drive_throw(yc_coro *root, int code, void *out) {

@@ -227,10 +227,19 @@ static void finish(yc__loop *l, yc__task *t) {
     yc__free_frame(c);
 }
 
+/* No task is being driven (between turns, and before anything but a drive
+ * runs in a turn). */
+static inline void clear_current(yc__loop *l) {
+  l->current = NULL;
+  yc__driven_task = NULL;
+  yc__live_root = NULL;
+}
+
 /* Drive t's root once.  The thread-locals saying which task runs are set
- * here and left set when drive returns normally: the next drive of the same
- * turn overwrites them and turn() clears them once at its end (nothing runs
- * between two drives of a turn but the loop itself).  They are cleared
+ * here and left set when drive returns normally: the next drive overwrites
+ * them, and turn() clears them before it does anything else than drives
+ * (run_turns when the loop ends; nothing runs between two drives but the
+ * loop itself).  They are cleared
  * before finish(), which can run other code (a group's bookkeeping, the
  * cleanups of a detached frame it frees) that must not see t as current.
  *
@@ -251,6 +260,9 @@ static void drive(yc__loop *l, yc__task *t) {
   if (__builtin_expect(!t->throw_code && c->status <= YC__SUSPENDED &&
                            !(cur->flags & (YC__F_THROW | YC__F_CLOSE | YC__F_PARTIAL)),
                        1)) {
+    /* cur's delegator, read before the resume: a frame that delegates
+     * lends its link to the sub (yc__delegate). */
+    yc_coro *up = (cur->flags & YC__F_DELEGATED) ? cur->link : NULL;
     c->status = YC__RUNNING;
     cur->status = YC__RUNNING;
     r = cur->type->resume(cur, NULL, NULL);
@@ -259,7 +271,7 @@ static void drive(yc__loop *l, yc__task *t) {
       c->status = YC__SUSPENDED;
       return;
     }
-    r = yc__drive_on(c, cur, r);
+    r = yc__drive_on(c, cur, up, r);
   } else if (t->throw_code) {
     int code = t->throw_code;
     t->throw_code = 0;
@@ -269,9 +281,7 @@ static void drive(yc__loop *l, yc__task *t) {
   }
   if (r == YC__PENDING)
     return;
-  l->current = NULL;
-  yc__driven_task = NULL;
-  yc__live_root = NULL;
+  clear_current(l);
   if (r == YC__YIELD) {
     /* Only an async generator yields, and it is no task: close it and fail
      * it, rather than lose it. */
@@ -484,38 +494,52 @@ static void break_deadlock(yc__loop *l) {
   }
 }
 
-/* A turn when tasks are ready (every turn of a busy program) reads no clock
- * unless a timer is armed and polls only when a descriptor is watched: a
- * task switch costs the pop, the drive and the wake. */
+/* A turn when tasks are ready and nothing else is pending (every turn of a
+ * busy program that is not waiting for I/O or a timer) goes straight to the
+ * drives: no clock read, no poll, and the record of the task driven last in
+ * the previous turn is left for the first drive to overwrite (nothing but
+ * drives runs in such a turn; run_turns clears it when it returns).  Any
+ * other turn clears it first: timers, I/O events and the deadlock breaker
+ * cancel and wake tasks, and must not take one for the running task. */
 static void turn(yc__loop *l) {
-  if (l->ndirty)
-    flush_dirty(l);
-  if (!l->ready_len && !l->nwaiting_fds && !l->timers.len) {
-    break_deadlock(l);
-    return;
+  if (__builtin_expect(!l->ready_len || l->ndirty || l->nwaiting_fds || l->timers.len, 0)) {
+    clear_current(l);
+    if (l->ndirty)
+      flush_dirty(l);
+    if (!l->ready_len && !l->nwaiting_fds && !l->timers.len) {
+      break_deadlock(l);
+      return;
+    }
+    if (!l->ready_len || l->nwaiting_fds) { /* else: nothing to poll for */
+      int timeout = poll_timeout(l);
+      if (l->nwaiting_fds || timeout != 0) {
+        tls_stats.polls++;
+        if (timeout != 0 && l->ready_len)
+          tls_stats.blocking_polls_while_ready++; /* must never happen */
+        int n = l->ops->wait(l->be, timeout, on_event, l);
+        if (n < 0)
+          fail_all_io(l, n);
+      }
+    }
+    if (l->timers.len)
+      fire_timers(l);
   }
   tls_stats.turns++;
-  if (!l->ready_len || l->nwaiting_fds) { /* else: nothing to poll for */
-    int timeout = poll_timeout(l);
-    if (l->nwaiting_fds || timeout != 0) {
-      tls_stats.polls++;
-      if (timeout != 0 && l->ready_len)
-        tls_stats.blocking_polls_while_ready++; /* must never happen */
-      int n = l->ops->wait(l->be, timeout, on_event, l);
-      if (n < 0)
-        fail_all_io(l, n);
-    }
-  }
-  if (l->timers.len)
-    fire_timers(l);
   for (size_t n = l->ready_len; n > 0 && l->ready_len; n--) {
     yc__task *t = ready_pop(l);
     t->queued = false;
     drive(l, t);
   }
-  l->current = NULL;
-  yc__driven_task = NULL;
-  yc__live_root = NULL;
+}
+
+/* Turn until main's task finishes (main NULL: until no task is left).  One
+ * function around the loop of turns, so that turn() and drive() are inlined
+ * into it and a turn costs no call: with one task woken per turn (a
+ * capacity-1 channel), the call's register saves were a good part of it. */
+static __attribute__((noinline)) void run_turns(yc__loop *l, yc_coro *main) {
+  while (main ? yc__aux(main) != NULL : l->ntasks != 0)
+    turn(l);
+  clear_current(l);
 }
 
 static void loop_close(yc__loop *l) {
@@ -551,13 +575,11 @@ int yc__run(yc_task *task, void *result, size_t r_size) {
     return err;
   }
   tls_loop = &l;
-  while (yc__aux(c))
-    turn(&l);
+  run_turns(&l, c);
   /* asyncio.run: cancel what is left and let it finish. */
   for (yc__task *t = l.tasks; t; t = t->next)
     yc__task_cancel(t);
-  while (l.ntasks)
-    turn(&l);
+  run_turns(&l, NULL);
   tls_loop = NULL;
   loop_close(&l);
 

@@ -260,8 +260,9 @@ int yc__drive_throw(yc_coro *root, int code, void *out);
  * function with out and in NULL and the statuses yc__drive sets (root and
  * cur YC__RUNNING), and that returned r, not YC__PENDING: carry on as
  * yc__drive would have (delegation, return, failure); returns what
- * yc__drive returns. */
-int yc__drive_on(yc_coro *root, yc_coro *cur, int r);
+ * yc__drive returns.  up is cur's delegator (NULL for the root) as read
+ * before the resume: a frame that delegates lends its link to the sub. */
+int yc__drive_on(yc_coro *root, yc_coro *cur, yc_coro *up, int r);
 /* await_next(s, &item): c delegates to the async generator s for one item,
  * which s yields into item.  On c's next resume, in points at a bool: true
  * when an item was stored, false when s is exhausted; an error of s arrives
@@ -317,21 +318,28 @@ bool yc__next_finish(yc_coro *c, void *out, int r);
     uint32_t yc__gs_w = (w);                                                                       \
     __builtin_memcpy((char *)(c) + offsetof(yc_coro, status), &yc__gs_w, sizeof yc__gs_w);         \
   }))
+/* w with status CREATED (0) made SUSPENDED (1): the fast path takes both
+ * (a created generator's first resume too: yc_foreach never enters the
+ * runtime, which a debugger stepping through it would show). */
+#define YC__GATE_STARTED(w) ((w) | YC__GATE_WORD(YC__SUSPENDED, 0))
 /* The fast path may resume a frame whose word is w with out / out_size:
- * a suspended generator that is not delegating and not delegated to (its
- * gate is not 0), whose Y is out_size bytes (out NULL: any Y).  A created
- * frame takes yc__next once. */
+ * a created or suspended generator that is not delegating and not
+ * delegated to (its gate is not 0), whose Y is out_size bytes (out NULL:
+ * any Y). */
 #define yc__gate_open(w, out, out_size)                                                            \
-  ((out) ? (out_size) < YC__GATE_MAX && (w) == YC__GATE_WORD(YC__SUSPENDED, (out_size) + 1)       \
-         : ((w) & YC__GATE_WORD(0xff, 0)) == YC__GATE_WORD(YC__SUSPENDED, 0) &&                   \
+  ((out) ? (out_size) < YC__GATE_MAX &&                                                            \
+               YC__GATE_STARTED(w) == YC__GATE_WORD(YC__SUSPENDED, (out_size) + 1)                \
+         : (YC__GATE_STARTED(w) & YC__GATE_WORD(0xff, 0)) == YC__GATE_WORD(YC__SUSPENDED, 0) &&   \
                ((w) & ~YC__GATE_WORD(0xff, 0)) != 0)
-/* The word of the same frame running: status RUNNING, gate unchanged. */
-#define YC__GATE_RUNNING(w) ((w) + YC__GATE_WORD(YC__RUNNING - YC__SUSPENDED, 0))
+/* The words of the same frame running and suspended, gate unchanged. */
+#define YC__GATE_RUNNING(w) (YC__GATE_STARTED(w) + YC__GATE_WORD(YC__RUNNING - YC__SUSPENDED, 0))
+#define YC__GATE_SUSPENDED(w) YC__GATE_STARTED(w)
 
-/* The fast path of yc_next, inlined at every call: a suspended root that is
- * not delegating (a delegate always has a link too) and an out of the right
- * size costs one load and compare of the gate word, one indirect call and
- * two stores of it; all else goes to yc__next, with identical semantics. */
+/* The fast path of yc_next, inlined at every call: a created or suspended
+ * root that is not delegating (a delegate always has a link too) and an out
+ * of the right size costs a load, an or and a compare of the gate word, one
+ * indirect call and two stores of it; all else goes to yc__next, with
+ * identical semantics. */
 static inline bool yc__next_inline(yc_gen *g, void *out, size_t out_size) {
   yc_coro *c = (yc_coro *)g;
   int r;
@@ -340,7 +348,7 @@ static inline bool yc__next_inline(yc_gen *g, void *out, size_t out_size) {
     yc__gate_store(c, YC__GATE_RUNNING(w));
     r = c->type->resume(c, out, NULL);
     if (__builtin_expect(r == YC__YIELD, 1)) {
-      yc__gate_store(c, w);
+      yc__gate_store(c, YC__GATE_SUSPENDED(w));
       return true;
     }
     return yc__next_finish(c, out, r);
@@ -360,7 +368,7 @@ static inline bool yc__next_inline(yc_gen *g, void *out, size_t out_size) {
         ? (yc__gate_store(yc__n_c, YC__GATE_RUNNING(yc__n_w)),                                     \
            yc__n_r = yc__n_c->type->resume(yc__n_c, yc__n_out, NULL),                              \
            __builtin_expect(yc__n_r == YC__YIELD, 1)                                               \
-               ? (yc__gate_store(yc__n_c, yc__n_w), true)                                          \
+               ? (yc__gate_store(yc__n_c, YC__GATE_SUSPENDED(yc__n_w)), true)                      \
                : yc__next_finish(yc__n_c, yc__n_out, yc__n_r))                                     \
         : yc__next((yc_gen *)yc__n_c, yc__n_out, (out_size));                                      \
   }))
@@ -382,7 +390,8 @@ static inline bool yc__next_inline(yc_gen *g, void *out, size_t out_size) {
     yc_coro *yc__nk_c = (yc_coro *)(g);                                                            \
     int yc__nk_r;                                                                                  \
     __builtin_expect(yc__nk_c && yc__nk_c->type == (t) && (out_size) < YC__GATE_MAX &&             \
-                         yc__gate_load(yc__nk_c) == YC__GATE_WORD(YC__SUSPENDED, (out_size) + 1),  \
+                         YC__GATE_STARTED(yc__gate_load(yc__nk_c)) ==                              \
+                             YC__GATE_WORD(YC__SUSPENDED, (out_size) + 1),                         \
                      1)                                                                            \
         ? (yc__gate_store(yc__nk_c, YC__GATE_WORD(YC__RUNNING, (out_size) + 1)),                   \
            yc__nk_r = resume(yc__nk_c, (out), NULL),                                               \

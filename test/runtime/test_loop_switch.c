@@ -3,8 +3,9 @@
  * no leaf) and is made ready again by a wake, as a task parked by a channel
  * in its frame is.  Checks the order in which such tasks run (FIFO, each
  * wake one drive), that a throw (cancellation) still reaches a task parked
- * this way, and that a task finishing from this path is finished by the
- * loop.  `test_loop_switch switch N` runs N switches between two such tasks
+ * this way, that a delegate parked this way can await again once resumed
+ * (the engine gets its delegator, not the sub it lent its link to), and
+ * that a task finishing from this path is finished by the loop.  `test_loop_switch switch N` runs N switches between two such tasks
  * and prints nothing but the count, for callgrind (docs/performance.md:
  * instructions per switch). */
 #include "test_loop_util.h"
@@ -154,6 +155,93 @@ resume_2:
   RETURN_VAL(ret, f->err);
 }
 
+/* ---- a delegate that waits in its own frame, then awaits again ----
+ * root awaits child (not spawned: child is the chain's innermost frame);
+ * child parks itself (PENDING) and, resumed directly by the loop, awaits
+ * leafy(), then parks once more and returns.  The loop must hand the
+ * engine child's delegator, not the sub child lent its link to. */
+
+typedef struct leafy_frame {
+  yc_coro hdr;
+  void *aux;
+  int ret;
+} leafy_frame;
+ASYNC_TYPE(leafy, leafy_frame, int, ret);
+static int leafy_resume(yc_coro *c, void *out, const void *in) {
+  leafy_frame *f = (leafy_frame *)c;
+  (void)out, (void)in;
+  RETURN_VAL(ret, 7);
+}
+
+typedef struct child_frame {
+  yc_coro hdr;
+  void *aux;
+  yc_coro *sub;
+  int got;
+  int ret;
+} child_frame;
+ASYNC_TYPE(child, child_frame, int, ret);
+static int child_resume(yc_coro *c, void *out, const void *in) {
+  child_frame *f = (child_frame *)c;
+  (void)out, (void)in;
+  switch (c->state) {
+  case 0: break;
+  case 1: goto resume_1;
+  case 2: goto resume_2;
+  case 3: goto resume_3;
+  default: return YC__RETURN;
+  }
+  yc__task_wake(yc__task_current());
+  c->state = 1;
+  return YC__PENDING;
+resume_1:
+  if (THROWN())
+    UNWIND();
+  AWAIT(2, yc__frame_new(&leafy_type));
+  CHECK(!THROWN());
+  f->got = RESULT(int);
+  FREE_SUB();
+  yc__task_wake(yc__task_current());
+  c->state = 3;
+  return YC__PENDING;
+resume_3:
+  if (THROWN())
+    UNWIND();
+  RETURN_VAL(ret, f->got + 1);
+}
+
+typedef struct parent_frame {
+  yc_coro hdr;
+  void *aux;
+  yc_coro *sub;
+  int ret;
+} parent_frame;
+ASYNC_TYPE(parent, parent_frame, int, ret);
+static int parent_resume(yc_coro *c, void *out, const void *in) {
+  parent_frame *f = (parent_frame *)c;
+  (void)out, (void)in;
+  switch (c->state) {
+  case 0: break;
+  case 1: goto resume_1;
+  default: return YC__RETURN;
+  }
+  AWAIT(1, yc__frame_new(&child_type));
+  CHECK(!THROWN());
+  {
+    int v = RESULT(int);
+    FREE_SUB();
+    RETURN_VAL(ret, v * 10);
+  }
+}
+
+static void test_delegate_after_park(void) {
+  int r = 0;
+  parent_frame *p = yc__frame_new(&parent_type);
+  CHECK(p);
+  CHECK(yc_run((yc_task *)p, &r) == 0);
+  CHECK(r == 80);
+}
+
 static void test_order(void) {
   ntrace = 0;
   switches = 0;
@@ -191,6 +279,7 @@ static void test_cancel_parked(void) {
 
 static void body(void) {
   test_order();
+  test_delegate_after_park();
   test_cancel_unstarted();
   test_cancel_parked();
 }
