@@ -26,7 +26,7 @@
 
 yc_async(void) part1(void) {
   yc_chan *a = yc_chan_new(4, sizeof(int)), *b = yc_chan_new(4, sizeof(int));
-  int n[2] = {0, 0}, x = 0, seq = 0;
+  int n[2] = {0, 0}, x = 0;
   char first[41];
   for (int i = 0; i < ROUNDS; i++) {
     int v = i;
@@ -39,7 +39,6 @@ yc_async(void) part1(void) {
     n[k]++;
     if (i < 40)
       first[i] = "ab"[k];
-    seq = seq * 31 + k;
   }
   first[40] = 0;
   printf("first choices: %s\n", first);
