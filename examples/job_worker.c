@@ -26,7 +26,12 @@
 
 #include <yieldc.h>
 
-enum { RESULTS_CAP = 1, SLOW_DEADLINE_MS = 200, CONSUMER_MS = 2 };
+/* The consumer sleeps 100 ms per result, far longer than the few loop turns
+ * the worker needs to fill the results channel even on a busy machine, and
+ * the slow jobs' 700 ms deadline is far from any multiple of it: only a stall
+ * of the whole process for about 100 ms between two loop turns could change
+ * the order of the lines. */
+enum { RESULTS_CAP = 1, SLOW_DEADLINE_MS = 700, CONSUMER_MS = 100 };
 
 typedef struct job {
   int id;

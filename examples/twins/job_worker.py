@@ -4,7 +4,7 @@
 import asyncio
 from collections import deque
 
-RESULTS_CAP, SLOW_DEADLINE_MS, CONSUMER_MS = 1, 200, 2
+RESULTS_CAP, SLOW_DEADLINE_MS, CONSUMER_MS = 1, 700, 100
 
 # (id, urgent, hangs, deadline_ms)
 JOBS = [
