@@ -428,47 +428,50 @@ int yc__timer_start(yc__loop *l, yc__sleep_timer *st, uint64_t ms) {
 
 void yc__timer_stop(yc__loop *l, yc__sleep_timer *st) { yc__timer_heap_remove(&l->timers, &st->t); }
 
-/* A clock reading taken while tasks ran this turn (a deadline scope's
- * entry, yc__clock_note): the next fire_timers uses it rather than read the
- * clock again (a clock read costs as much as a task switch on some VMs).
- * It is older than the real time, so timers are never early; at most one
- * turn late.  Dropped when the loop may block. */
-static __thread uint64_t clock_note;
-static __thread bool clock_noted;
-
-void yc__clock_note(uint64_t now) {
-  clock_note = now;
-  clock_noted = true;
+/* The clock is read at most once per turn, and only when a timer is armed
+ * (a clock read costs as much as a task switch on some VMs): poll_timeout
+ * and fire_timers share the reading, and it resolves the deadline scopes
+ * entered since the last one (deadline.c) before anything is compared
+ * with it.  0: not read yet this turn. */
+static inline uint64_t turn_now(yc__loop *l, uint64_t *now) {
+  if (!*now) {
+    *now = yc__now_ns();
+    if (l->dl_pending)
+      yc__deadline_resolve(l, *now);
+  }
+  return *now;
 }
 
-static int poll_timeout(yc__loop *l) {
+static int poll_timeout(yc__loop *l, uint64_t *now) {
   if (l->ready_len)
     return 0;
-  clock_noted = false;
+  /* Pending scopes first: they may be the deadline the loop waits for. */
+  if (l->dl_pending)
+    turn_now(l, now);
   /* A stale deadline timer (deadline.c) must not keep the loop waiting: with
    * nothing else left, poll without blocking and find the deadlock next turn. */
   bool pruned = yc__deadline_prune(l);
   yc__timer *t = yc__timer_heap_top(&l->timers);
   if (!t)
     return pruned ? 0 : -1;
-  uint64_t now = yc__now_ns();
-  if (t->deadline <= now)
+  if (t->deadline <= turn_now(l, now))
     return 0;
   /* Round up: waking before the deadline would only cost another turn. */
-  uint64_t ms = (t->deadline - now + 999999u) / 1000000u;
+  uint64_t ms = (t->deadline - *now + 999999u) / 1000000u;
   return ms > INT_MAX ? INT_MAX : (int)ms;
 }
 
-static void fire_timers(yc__loop *l) {
+/* now: the reading poll_timeout took before the loop blocked (then too old:
+ * read again, after the wait), or 0. */
+static void fire_timers(yc__loop *l, uint64_t now) {
   if (!yc__timer_heap_top(&l->timers))
     return; /* no clock read per turn when no timer is armed */
-  uint64_t now = clock_noted ? clock_note : yc__now_ns();
-  clock_noted = false;
+  turn_now(l, &now);
   yc__timer *t;
   while ((t = yc__timer_heap_pop_expired(&l->timers, now))) {
     yc__sleep_timer *st = t->data;
     if (!st) { /* a task's deadline timer (deadline.c) */
-      yc__deadline_fire((yc__task *)(void *)((char *)t - offsetof(yc__task, dl_timer)));
+      yc__deadline_fire((yc__task *)(void *)((char *)t - offsetof(yc__task, dl_timer)), now);
       continue;
     }
     st->fired = true;
@@ -510,9 +513,11 @@ static void turn(yc__loop *l) {
       break_deadlock(l);
       return;
     }
+    uint64_t now = 0;
     if (!l->ready_len || l->nwaiting_fds) { /* else: nothing to poll for */
-      int timeout = poll_timeout(l);
+      int timeout = poll_timeout(l, &now);
       if (l->nwaiting_fds || timeout != 0) {
+        now = 0; /* the wait takes time: fire_timers reads the clock anew */
         tls_stats.polls++;
         if (timeout != 0 && l->ready_len)
           tls_stats.blocking_polls_while_ready++; /* must never happen */
@@ -522,7 +527,7 @@ static void turn(yc__loop *l) {
       }
     }
     if (l->timers.len)
-      fire_timers(l);
+      fire_timers(l, now);
   }
   tls_stats.turns++;
   for (size_t n = l->ready_len; n > 0 && l->ready_len; n--) {
