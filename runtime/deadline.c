@@ -72,7 +72,13 @@ static void pending_unlink(yc__deadline *d) {
 
 int yc__deadline_enter(yc__deadline *d, long long ms, bool fail, bool *expired_out) {
   yc__task *t = yc__task_current();
-  *d = (yc__deadline){.fail = fail, .expired_out = expired_out, .when = NEVER};
+  /* Field by field: the pending-list links are set below only when used. */
+  d->task = NULL;
+  d->when = NEVER;
+  d->pprev = NULL;
+  d->expired_out = expired_out;
+  d->fail = fail;
+  d->expired = false;
   if (expired_out)
     *expired_out = false;
   if (!t)
@@ -112,15 +118,18 @@ void yc__deadline_leave(yc__deadline *d) {
     pending_unlink(d); /* left before the loop read the clock */
   /* Usually the innermost; not always: an async generator left suspended
    * inside a scope may leave it after its consumer entered another. */
-  for (yc__deadline **p = &t->scopes; *p; p = &(*p)->outer)
-    if (*p == d) {
-      *p = d->outer;
-      break;
-    }
-  d->outer = NULL;
+  if (__builtin_expect(t->scopes == d, 1)) {
+    t->scopes = d->outer;
+  } else {
+    for (yc__deadline **p = &t->scopes; *p; p = &(*p)->outer)
+      if (*p == d) {
+        *p = d->outer;
+        break;
+      }
+  }
   if (d->expired_out)
     *d->expired_out = d->expired;
-  if (d->expired && --t->nexpired == 0)
+  if (__builtin_expect(d->expired, 0) && --t->nexpired == 0)
     yc__task_timeout_clear(t);
   /* The timer stays armed even when this was the last scope: the next
    * scope, usually entered soon after, finds it armed at an earlier
