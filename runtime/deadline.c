@@ -70,6 +70,36 @@ static void pending_unlink(yc__deadline *d) {
   d->pnext = NULL;
 }
 
+static void pending_link(yc__loop *l, yc__deadline *d) {
+  d->pnext = l->dl_pending;
+  if (d->pnext)
+    d->pnext->pprev = &d->pnext;
+  d->pprev = &l->dl_pending;
+  l->dl_pending = d;
+}
+
+/* Out of line, so that the common entry (the task's timer armed, a
+ * positive span) saves no registers. */
+static __attribute__((noinline, cold)) int enter_slow(yc__task *t, yc__deadline *d, long long ms) {
+  if (ms > 0) {
+    /* Reserve the task's slot in the heap now, at no deadline yet: the
+     * only step that may need memory, so resolving (and re-arming) later
+     * cannot fail.  Once per task: the timer stays armed. */
+    yc__timer_init(&t->dl_timer, NULL);
+    if (yc__timer_heap_push(&t->loop->timers, &t->dl_timer, NEVER))
+      return YC_ENOMEM;
+    t->dl_armed = true;
+    d->span = (unsigned long long)ms > UINT64_MAX / 2000000u ? UINT64_MAX / 2 : (uint64_t)ms * 1000000u;
+    pending_link(t->loop, d);
+  }
+  d->task = t;
+  d->outer = t->scopes;
+  t->scopes = d;
+  if (ms <= 0)
+    mark_expired(t, d); /* needs no clock */
+  return 0;
+}
+
 int yc__deadline_enter(yc__deadline *d, long long ms, bool fail, bool *expired_out) {
   yc__task *t = yc__task_current();
   /* Field by field: the pending-list links are set below only when used. */
@@ -83,29 +113,13 @@ int yc__deadline_enter(yc__deadline *d, long long ms, bool fail, bool *expired_o
     *expired_out = false;
   if (!t)
     return 0; /* no loop: no clock to fire it */
-  if (ms > 0) {
-    if (!t->dl_armed) {
-      /* Reserve the task's slot in the heap now, at no deadline yet: the
-       * only step that may need memory, so resolving (and re-arming)
-       * later cannot fail.  Once per task: the timer stays armed. */
-      yc__timer_init(&t->dl_timer, NULL);
-      if (yc__timer_heap_push(&t->loop->timers, &t->dl_timer, NEVER))
-        return YC_ENOMEM;
-      t->dl_armed = true;
-    }
-    d->span = (unsigned long long)ms > UINT64_MAX / 2000000u ? UINT64_MAX / 2 : (uint64_t)ms * 1000000u;
-    yc__loop *l = t->loop;
-    d->pnext = l->dl_pending;
-    if (d->pnext)
-      d->pnext->pprev = &d->pnext;
-    d->pprev = &l->dl_pending;
-    l->dl_pending = d;
-  }
+  if (__builtin_expect(ms <= 0 || !t->dl_armed, 0))
+    return enter_slow(t, d, ms);
+  d->span = (unsigned long long)ms > UINT64_MAX / 2000000u ? UINT64_MAX / 2 : (uint64_t)ms * 1000000u;
+  pending_link(t->loop, d);
   d->task = t;
   d->outer = t->scopes;
   t->scopes = d;
-  if (ms <= 0)
-    mark_expired(t, d); /* needs no clock */
   return 0;
 }
 
