@@ -62,7 +62,9 @@ static void mark_expired(yc__task *t, yc__deadline *d) {
     yc__task_timeout(t);
 }
 
-static void pending_unlink(yc__deadline *d) {
+static void pending_unlink(yc__loop *l, yc__deadline *d) {
+  if (d->span < YC__DL_LAZY_NS)
+    l->dl_urgent--;
   *d->pprev = d->pnext;
   if (d->pnext)
     d->pnext->pprev = d->pprev;
@@ -71,6 +73,8 @@ static void pending_unlink(yc__deadline *d) {
 }
 
 static void pending_link(yc__loop *l, yc__deadline *d) {
+  if (d->span < YC__DL_LAZY_NS)
+    l->dl_urgent++;
   d->pnext = l->dl_pending;
   if (d->pnext)
     d->pnext->pprev = &d->pnext;
@@ -129,7 +133,7 @@ void yc__deadline_leave(yc__deadline *d) {
     return;
   d->task = NULL;
   if (d->pprev)
-    pending_unlink(d); /* left before the loop read the clock */
+    pending_unlink(t->loop, d); /* left before the loop read the clock */
   /* Usually the innermost; not always: an async generator left suspended
    * inside a scope may leave it after its consumer entered another. */
   if (__builtin_expect(t->scopes == d, 1)) {
@@ -154,8 +158,9 @@ void yc__deadline_leave(yc__deadline *d) {
 
 void yc__deadline_resolve(yc__loop *l, uint64_t now) {
   yc__deadline *d;
+  l->dl_stamp = 0;
   while ((d = l->dl_pending)) {
-    pending_unlink(d);
+    pending_unlink(l, d);
     d->when = now + d->span;
     /* The task's timer is in the heap (entering reserved it; prune and
      * task_done drop it only from tasks without scopes): moving it earlier
@@ -204,12 +209,11 @@ bool yc__deadline_prune(yc__loop *l) {
 }
 
 void yc__deadline_task_done(yc__loop *l, yc__task *t) {
-  (void)l;
   while (t->scopes) {
     yc__deadline *d = t->scopes;
     t->scopes = d->outer;
     if (d->pprev)
-      pending_unlink(d);
+      pending_unlink(l, d);
     d->task = NULL;
     d->outer = NULL;
   }

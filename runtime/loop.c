@@ -12,6 +12,7 @@
 #include <limits.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "loop_internal.h"
 #include "yieldc/loop.h"
@@ -463,9 +464,35 @@ static int poll_timeout(yc__loop *l, uint64_t *now) {
 
 /* now: the reading poll_timeout took before the loop blocked (then too old:
  * read again, after the wait), or 0. */
+/* Whether this turn may skip the precise clock read (a busy loop with
+ * only far timers and long pending scopes): the coarse clock (a few ns to
+ * read, where the precise one can cost a task switch) is behind the real
+ * time by at most a tick, so a top timer beyond coarse + two ticks cannot
+ * be due; were the coarse clock further behind, a timer would only fire a
+ * turn late, never early (what fires is always compared with the precise
+ * clock).  Pending scopes of YC__DL_LAZY_NS or more wait until the coarse
+ * clock ticks after the loop first saw them (so about a tick late); a
+ * shorter one is resolved now. */
+static bool timers_skip(yc__loop *l) {
+  if (!l->coarse_slack || l->dl_urgent)
+    return false;
+  struct timespec ts;
+  clock_gettime(CLOCK_MONOTONIC_COARSE, &ts);
+  uint64_t c = (uint64_t)ts.tv_sec * 1000000000u + (uint64_t)ts.tv_nsec;
+  if (l->dl_pending) {
+    if (!l->dl_stamp)
+      l->dl_stamp = c;
+    else if (c != l->dl_stamp)
+      return false;
+  }
+  return l->timers.v[0]->deadline > c + l->coarse_slack;
+}
+
 static void fire_timers(yc__loop *l, uint64_t now) {
   if (!l->timers.len)
     return; /* no clock read per turn when no timer is armed */
+  if (!now && timers_skip(l))
+    return;
   turn_now(l, &now);
   /* The heap's top read inline: most turns have nothing due. */
   if (l->timers.v[0]->deadline > now)
@@ -574,6 +601,9 @@ int yc__run(yc_task *task, void *result, size_t r_size) {
     return YC_ESIZE;
   }
   yc__loop l = {.ops = pick_backend()};
+  struct timespec res;
+  if (clock_getres(CLOCK_MONOTONIC_COARSE, &res) == 0 && res.tv_sec == 0 && res.tv_nsec <= 10000000)
+    l.coarse_slack = 2 * (uint64_t)res.tv_nsec; /* else: no coarse clock worth using */
   int err = l.ops->open(&l.be);
   if (!err)
     err = yc__task_adopt(&l, c);

@@ -82,7 +82,16 @@ struct yc__loop {
   /* Deadline scopes entered but whose deadline is not known yet
    * (deadline.c): the loop's next clock read resolves them all. */
   struct yc__deadline *dl_pending;
+  size_t dl_urgent;   /* pending scopes shorter than YC__DL_LAZY_NS */
+  uint64_t dl_stamp;  /* coarse clock when the loop first saw them pending; 0: not yet */
+  uint64_t coarse_slack; /* 2 ticks of CLOCK_MONOTONIC_COARSE; 0: not used */
 };
+
+/* A pending scope of at least this span (10 s) may wait for the coarse
+ * clock to tick before the loop reads the precise clock for it (late by at
+ * most a tick and a turn: under 0.1 %); a shorter one is resolved at the
+ * next turn. */
+#define YC__DL_LAZY_NS 10000000000u
 
 /* The loop running on this thread, or NULL. */
 yc__loop *yc__loop_current(void);
