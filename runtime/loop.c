@@ -12,6 +12,7 @@
 #include <limits.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "loop_internal.h"
 #include "yieldc/loop.h"
@@ -428,47 +429,79 @@ int yc__timer_start(yc__loop *l, yc__sleep_timer *st, uint64_t ms) {
 
 void yc__timer_stop(yc__loop *l, yc__sleep_timer *st) { yc__timer_heap_remove(&l->timers, &st->t); }
 
-/* A clock reading taken while tasks ran this turn (a deadline scope's
- * entry, yc__clock_note): the next fire_timers uses it rather than read the
- * clock again (a clock read costs as much as a task switch on some VMs).
- * It is older than the real time, so timers are never early; at most one
- * turn late.  Dropped when the loop may block. */
-static __thread uint64_t clock_note;
-static __thread bool clock_noted;
-
-void yc__clock_note(uint64_t now) {
-  clock_note = now;
-  clock_noted = true;
+/* The clock is read at most once per turn, and only when a timer is armed
+ * (a clock read costs as much as a task switch on some VMs): poll_timeout
+ * and fire_timers share the reading, and it resolves the deadline scopes
+ * entered since the last one (deadline.c) before anything is compared
+ * with it.  0: not read yet this turn. */
+static inline uint64_t turn_now(yc__loop *l, uint64_t *now) {
+  if (!*now) {
+    *now = yc__now_ns();
+    if (l->dl_pending)
+      yc__deadline_resolve(l, *now);
+  }
+  return *now;
 }
 
-static int poll_timeout(yc__loop *l) {
+static int poll_timeout(yc__loop *l, uint64_t *now) {
   if (l->ready_len)
     return 0;
-  clock_noted = false;
+  /* Pending scopes first: they may be the deadline the loop waits for. */
+  if (l->dl_pending)
+    turn_now(l, now);
   /* A stale deadline timer (deadline.c) must not keep the loop waiting: with
    * nothing else left, poll without blocking and find the deadlock next turn. */
   bool pruned = yc__deadline_prune(l);
   yc__timer *t = yc__timer_heap_top(&l->timers);
   if (!t)
     return pruned ? 0 : -1;
-  uint64_t now = yc__now_ns();
-  if (t->deadline <= now)
+  if (t->deadline <= turn_now(l, now))
     return 0;
   /* Round up: waking before the deadline would only cost another turn. */
-  uint64_t ms = (t->deadline - now + 999999u) / 1000000u;
+  uint64_t ms = (t->deadline - *now + 999999u) / 1000000u;
   return ms > INT_MAX ? INT_MAX : (int)ms;
 }
 
-static void fire_timers(yc__loop *l) {
-  if (!yc__timer_heap_top(&l->timers))
+/* now: the reading poll_timeout took before the loop blocked (then too old:
+ * read again, after the wait), or 0. */
+/* Whether this turn may skip the precise clock read (a busy loop with
+ * only far timers and long pending scopes): the coarse clock (a few ns to
+ * read, where the precise one can cost a task switch) is behind the real
+ * time by at most a tick, so a top timer beyond coarse + two ticks cannot
+ * be due; were the coarse clock further behind, a timer would only fire a
+ * turn late, never early (what fires is always compared with the precise
+ * clock).  Pending scopes of YC__DL_LAZY_NS or more wait until the coarse
+ * clock ticks after the loop first saw them (so about a tick late); a
+ * shorter one is resolved now. */
+static bool timers_skip(yc__loop *l) {
+  if (!l->coarse_slack || l->dl_urgent)
+    return false;
+  struct timespec ts;
+  clock_gettime(CLOCK_MONOTONIC_COARSE, &ts);
+  uint64_t c = (uint64_t)ts.tv_sec * 1000000000u + (uint64_t)ts.tv_nsec;
+  if (l->dl_pending) {
+    if (!l->dl_stamp)
+      l->dl_stamp = c;
+    else if (c != l->dl_stamp)
+      return false;
+  }
+  return l->timers.v[0]->deadline > c + l->coarse_slack;
+}
+
+static void fire_timers(yc__loop *l, uint64_t now) {
+  if (!l->timers.len)
     return; /* no clock read per turn when no timer is armed */
-  uint64_t now = clock_noted ? clock_note : yc__now_ns();
-  clock_noted = false;
+  if (!now && timers_skip(l))
+    return;
+  turn_now(l, &now);
+  /* The heap's top read inline: most turns have nothing due. */
+  if (l->timers.v[0]->deadline > now)
+    return;
   yc__timer *t;
   while ((t = yc__timer_heap_pop_expired(&l->timers, now))) {
     yc__sleep_timer *st = t->data;
     if (!st) { /* a task's deadline timer (deadline.c) */
-      yc__deadline_fire((yc__task *)(void *)((char *)t - offsetof(yc__task, dl_timer)));
+      yc__deadline_fire((yc__task *)(void *)((char *)t - offsetof(yc__task, dl_timer)), now);
       continue;
     }
     st->fired = true;
@@ -510,9 +543,11 @@ static void turn(yc__loop *l) {
       break_deadlock(l);
       return;
     }
+    uint64_t now = 0;
     if (!l->ready_len || l->nwaiting_fds) { /* else: nothing to poll for */
-      int timeout = poll_timeout(l);
+      int timeout = poll_timeout(l, &now);
       if (l->nwaiting_fds || timeout != 0) {
+        now = 0; /* the wait takes time: fire_timers reads the clock anew */
         tls_stats.polls++;
         if (timeout != 0 && l->ready_len)
           tls_stats.blocking_polls_while_ready++; /* must never happen */
@@ -522,7 +557,7 @@ static void turn(yc__loop *l) {
       }
     }
     if (l->timers.len)
-      fire_timers(l);
+      fire_timers(l, now);
   }
   tls_stats.turns++;
   for (size_t n = l->ready_len; n > 0 && l->ready_len; n--) {
@@ -566,6 +601,9 @@ int yc__run(yc_task *task, void *result, size_t r_size) {
     return YC_ESIZE;
   }
   yc__loop l = {.ops = pick_backend()};
+  struct timespec res;
+  if (clock_getres(CLOCK_MONOTONIC_COARSE, &res) == 0 && res.tv_sec == 0 && res.tv_nsec <= 10000000)
+    l.coarse_slack = 2 * (uint64_t)res.tv_nsec; /* else: no coarse clock worth using */
   int err = l.ops->open(&l.be);
   if (!err)
     err = yc__task_adopt(&l, c);

@@ -79,7 +79,19 @@ struct yc__loop {
   size_t ntasks;
   yc__task *current; /* the task being driven */
   bool deadlocked;    /* everything waited for what could never happen */
+  /* Deadline scopes entered but whose deadline is not known yet
+   * (deadline.c): the loop's next clock read resolves them all. */
+  struct yc__deadline *dl_pending;
+  size_t dl_urgent;   /* pending scopes shorter than YC__DL_LAZY_NS */
+  uint64_t dl_stamp;  /* coarse clock when the loop first saw them pending; 0: not yet */
+  uint64_t coarse_slack; /* 2 ticks of CLOCK_MONOTONIC_COARSE; 0: not used */
 };
+
+/* A pending scope of at least this span (10 s) may wait for the coarse
+ * clock to tick before the loop reads the precise clock for it (late by at
+ * most a tick and a turn: under 0.1 %); a shorter one is resolved at the
+ * next turn. */
+#define YC__DL_LAZY_NS 10000000000u
 
 /* The loop running on this thread, or NULL. */
 yc__loop *yc__loop_current(void);
@@ -121,12 +133,14 @@ int yc__timer_start(yc__loop *l, yc__sleep_timer *st, uint64_t ms);
 /* Stop st if it has not fired. */
 void yc__timer_stop(yc__loop *l, yc__sleep_timer *st);
 
-/* Deadlines (deadline.c): the task's deadline timer fired; called by
- * fire_timers instead of a plain wake. */
-void yc__deadline_fire(yc__task *t);
-/* A CLOCK_MONOTONIC reading (yc__now_ns) just taken while a task runs:
- * the loop's next timer check may use it instead of reading again. */
-void yc__clock_note(uint64_t now);
+/* Deadlines (deadline.c): the task's deadline timer fired (now: the
+ * reading it fired at); called by fire_timers instead of a plain wake. */
+void yc__deadline_fire(yc__task *t, uint64_t now);
+/* Give every pending scope of l (l->dl_pending non-NULL) its deadline,
+ * now + its span, now being a clock reading taken after they were all
+ * entered, and arm their tasks' timers (no allocation: entering reserved
+ * the heap slot). */
+void yc__deadline_resolve(yc__loop *l, uint64_t now);
 /* Drop the deadline timers of tasks that have no scope any more from the
  * top of l's heap (before the loop blocks on them); true if any was. */
 bool yc__deadline_prune(yc__loop *l);

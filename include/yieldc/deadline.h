@@ -6,8 +6,9 @@
  * functions below.  A scope's record lives in the coroutine's frame (the
  * translator gives each form a frame field), so entering and leaving a
  * scope allocates nothing: entering links the record to the task that runs
- * it and arms the task's one deadline timer when this deadline is the
- * earliest; leaving unlinks it. */
+ * it and to the loop's pending list (no clock read); the loop's next clock
+ * read gives it its deadline and arms the task's one deadline timer when
+ * that deadline is the earliest; leaving unlinks it. */
 #ifndef YIELDC_DEADLINE_H
 #define YIELDC_DEADLINE_H
 
@@ -26,7 +27,11 @@ extern "C" {
 typedef struct yc__deadline {
   struct yc__deadline *outer; /* the enclosing active scope of the task */
   void *task;                 /* the task's loop record; NULL: not active */
-  uint64_t when;              /* CLOCK_MONOTONIC nanoseconds */
+  uint64_t when;              /* CLOCK_MONOTONIC nanoseconds (UINT64_MAX: pending) */
+  uint64_t span;              /* ms in nanoseconds, added to `when` lazily */
+  /* The loop's list of pending scopes (entered, deadline not yet read
+   * from the clock); pprev NULL: not in it. */
+  struct yc__deadline *pnext, **pprev;
   bool *expired_out;          /* yc_move_on_after(ms, &expired), or NULL */
   bool fail;                  /* yc_fail_after */
   bool expired;               /* the deadline passed while it was active */

@@ -2,10 +2,12 @@
  *
  * NTASKS tasks (default 100000) each wait on a channel receive that never
  * completes, inside yc_fail_after with its own (seeded random) timeout of
- * 300..1300 ms.  The runtime reads the clock when the scope is entered:
- * the test reads it just before (lo) and just after (hi), so the scope's
- * deadline lies in [lo + ms, hi + ms], however long the task was preempted
- * in between.  Checks: every wait ends with YC_ETIMEDOUT, none before lo +
+ * 300..1300 ms.  The runtime gives a scope its deadline at the loop's
+ * first clock read after the entry (the start of the next turn): the test
+ * reads the clock just before the entry (lo) and, inside the scope, after
+ * a sleep(0) that lets that next turn begin (hi), so the scope's deadline
+ * lies in [lo + ms, hi + ms], however long the task was preempted in
+ * between.  Checks: every wait ends with YC_ETIMEDOUT, none before lo +
  * ms, and the waits end in the order of their deadlines: a wait that ends
  * after another whose deadline was surely later (its lo + ms above this
  * one's hi + ms) is an inversion, a failure.  Reports the memory per
@@ -59,6 +61,7 @@ yc_async(int) waiter(long ms) {
   waiting++;
   yc_try {
     yc_fail_after(ms) {
+      await(yc_sleep(0)); /* the turn it resumes in resolved the deadline */
       hi = now_ns() + ms * 1000000;
       await(yc_chan_recv(never, &v), bool);
     }
