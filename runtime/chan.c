@@ -46,16 +46,12 @@ void yc__wait_unqueue(yc__wait *w) {
   }
 }
 
-void yc__wnode_fire(yc__wnode *n, bool ok) {
+void yc__select_fire(yc__wnode *n, bool ok) {
   yc__wait *w = n->w;
-  if (w->op == YC__WAIT_SELECT) {
-    yc_case *k = yc__node_case(n);
-    k->ok = ok;
-    w->result = (int)(k - w->cases);
-    yc__wait_unqueue(w); /* the cases not chosen take and send nothing */
-  } else {
-    w->result = w->op == YC__WAIT_SEND ? (ok ? 0 : YC_ECLOSED) : ok;
-  }
+  yc_case *k = yc__node_case(n);
+  k->ok = ok;
+  w->result = (int)(k - w->cases);
+  yc__wait_unqueue(w); /* the cases not chosen take and send nothing */
   w->state = YC__WAIT_DONE;
   yc__task *t = w->task;
   w->task = NULL;
@@ -209,6 +205,33 @@ bool yc__chan_try_recv_slow(yc_chan *ch, void *v, size_t v_size, bool *r) {
   if (!ch || !v || !v_size || v_size != ch->esz || !yc__live_root)
     return false;
   return yc__recv_now(ch, v, r);
+}
+
+/* The rest of yc__chan_send_or_park / _recv_or_park (yieldc/chan.h): the
+ * slow try, then the park, with the checks of both made once. */
+int yc__chan_send_slow_or_park(yc_chan *ch, const void *v, size_t v_size, int *r, yc__wait *w) {
+  if (UNLIKELY(!ch || !v || !v_size || v_size != ch->esz || !yc__live_root))
+    return YC__OP_REFUSED;
+  if (yc__send_now(ch, v, r))
+    return YC__OP_DONE;
+  yc__task *t = yc__task_current();
+  if (UNLIKELY(!t || !w || v_size > sizeof w->item || w->state == YC__WAIT_WAITING))
+    return YC__OP_REFUSED;
+  yc__copy_item(w->item, v, v_size);
+  wait_single(w, t, ch, YC__WAIT_SEND, w->item);
+  return YC__OP_PARKED;
+}
+
+int yc__chan_recv_slow_or_park(yc_chan *ch, void *v, size_t v_size, bool *r, yc__wait *w) {
+  if (UNLIKELY(!ch || !v || !v_size || v_size != ch->esz || !yc__live_root))
+    return YC__OP_REFUSED;
+  if (yc__recv_now(ch, v, r))
+    return YC__OP_DONE;
+  yc__task *t = yc__task_current();
+  if (UNLIKELY(!t || !w || w->state == YC__WAIT_WAITING))
+    return YC__OP_REFUSED;
+  wait_single(w, t, ch, YC__WAIT_RECV, v);
+  return YC__OP_PARKED;
 }
 
 /* Frame types are static, never part of a channel: an operation may be

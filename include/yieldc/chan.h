@@ -256,6 +256,65 @@ static inline __attribute__((always_inline)) bool yc__select_try(yc_case *cases,
   *r = (int)pick;
   return true;
 }
+/* ---- Try, else park: one call (generated code only) ---------------------
+ *
+ * What the translator emits for `await(yc_chan_send(c, &v))` (and recv,
+ * select): the inline try, and when it fails a single out-of-line call that
+ * tries the slow way (a waiting peer, a closed channel) and else parks the
+ * task in w, instead of two calls (yc__chan_try_*_slow, then
+ * yc__chan_park_*) that check the same things twice.  The result:
+ * YC__OP_DONE (completed at once, the await's value in *r), YC__OP_PARKED
+ * (as a true yc__chan_park_*: the caller returns YC__PENDING) or
+ * YC__OP_REFUSED (as a false park: await the operation as written). */
+enum { YC__OP_REFUSED = -1, YC__OP_PARKED = 0, YC__OP_DONE = 1 };
+
+#define yc__chan_send_or_park(c, v, r, w)                                                          \
+  yc__chan_send_or_park_((c), (v), yc__sizeof_ptr(v), (r), (w))
+#define yc__chan_recv_or_park(c, v, r, w)                                                          \
+  yc__chan_recv_or_park_((c), (v), yc__sizeof_ptr(v), (r), (w))
+int yc__chan_send_slow_or_park(yc_chan *c, const void *v, size_t v_size, int *r, yc__wait *w);
+int yc__chan_recv_slow_or_park(yc_chan *c, void *v, size_t v_size, bool *r, yc__wait *w);
+
+static inline int yc__chan_send_or_park_(yc_chan *c, const void *v, size_t v_size, int *r,
+                                         yc__wait *w) {
+  yc__chan_hot *h = (yc__chan_hot *)c;
+  if (__builtin_expect(h && v && v_size && v_size == h->esz && h->count < h->send_limit &&
+                           yc__live_root,
+                       1)) {
+    size_t i = h->head + h->count;
+    if (i >= h->cap)
+      i -= h->cap;
+    __builtin_memcpy(h->buf + i * v_size, v, v_size);
+    h->count++;
+    *r = 0;
+    return YC__OP_DONE;
+  }
+  return yc__chan_send_slow_or_park(c, v, v_size, r, w);
+}
+
+static inline int yc__chan_recv_or_park_(yc_chan *c, void *v, size_t v_size, bool *r,
+                                         yc__wait *w) {
+  yc__chan_hot *h = (yc__chan_hot *)c;
+  if (__builtin_expect(h && v && v_size && v_size == h->esz && h->count > h->recv_min &&
+                           yc__live_root,
+                       1)) {
+    __builtin_memcpy(v, h->buf + h->head * v_size, v_size);
+    if (++h->head == h->cap)
+      h->head = 0;
+    h->count--;
+    *r = true;
+    return YC__OP_DONE;
+  }
+  return yc__chan_recv_slow_or_park(c, v, v_size, r, w);
+}
+
+static inline __attribute__((always_inline)) int yc__select_or_park(yc_case *cases, size_t n,
+                                                                     int *r, yc__wait *w) {
+  if (yc__select_try(cases, n, r))
+    return YC__OP_DONE;
+  return yc__select_park(cases, n, w) ? YC__OP_PARKED : YC__OP_REFUSED;
+}
+
 /* On a plain resumption after YC__PENDING: the await's value (send 0 /
  * YC_ECLOSED, recv 1 / 0, select the chosen index). */
 static inline int yc__wait_result(const yc__wait *w) { return w->result; }
