@@ -208,10 +208,12 @@ bool yc__chan_try_recv_slow(yc_chan *ch, void *v, size_t v_size, bool *r) {
 }
 
 /* The rest of yc__chan_send_or_park / _recv_or_park (yieldc/chan.h): the
- * slow try, then the park, with the checks of both made once. */
-int yc__chan_send_slow_or_park(yc_chan *ch, const void *v, size_t v_size, int *r, yc__wait *w) {
-  if (UNLIKELY(!ch || !v || !v_size || v_size != ch->esz || !yc__live_root))
-    return YC__OP_REFUSED;
+ * slow try, then the park, with the checks of both made once.  The _wait
+ * entries are called when the inline part has checked the arguments and
+ * the live root already (only the fast condition failed). */
+static inline __attribute__((always_inline)) int send_or_park(yc_chan *ch, const void *v,
+                                                               size_t v_size, int *r,
+                                                               yc__wait *w) {
   if (yc__send_now(ch, v, r))
     return YC__OP_DONE;
   yc__task *t = yc__task_current();
@@ -222,9 +224,8 @@ int yc__chan_send_slow_or_park(yc_chan *ch, const void *v, size_t v_size, int *r
   return YC__OP_PARKED;
 }
 
-int yc__chan_recv_slow_or_park(yc_chan *ch, void *v, size_t v_size, bool *r, yc__wait *w) {
-  if (UNLIKELY(!ch || !v || !v_size || v_size != ch->esz || !yc__live_root))
-    return YC__OP_REFUSED;
+static inline __attribute__((always_inline)) int recv_or_park(yc_chan *ch, void *v, bool *r,
+                                                               yc__wait *w) {
   if (yc__recv_now(ch, v, r))
     return YC__OP_DONE;
   yc__task *t = yc__task_current();
@@ -232,6 +233,26 @@ int yc__chan_recv_slow_or_park(yc_chan *ch, void *v, size_t v_size, bool *r, yc_
     return YC__OP_REFUSED;
   wait_single(w, t, ch, YC__WAIT_RECV, v);
   return YC__OP_PARKED;
+}
+
+int yc__chan_send_slow_or_park(yc_chan *ch, const void *v, size_t v_size, int *r, yc__wait *w) {
+  if (UNLIKELY(!ch || !v || !v_size || v_size != ch->esz || !yc__live_root))
+    return YC__OP_REFUSED;
+  return send_or_park(ch, v, v_size, r, w);
+}
+
+int yc__chan_recv_slow_or_park(yc_chan *ch, void *v, size_t v_size, bool *r, yc__wait *w) {
+  if (UNLIKELY(!ch || !v || !v_size || v_size != ch->esz || !yc__live_root))
+    return YC__OP_REFUSED;
+  return recv_or_park(ch, v, r, w);
+}
+
+int yc__chan_send_wait(yc_chan *ch, const void *v, size_t v_size, int *r, yc__wait *w) {
+  return send_or_park(ch, v, v_size, r, w);
+}
+
+int yc__chan_recv_wait(yc_chan *ch, void *v, bool *r, yc__wait *w) {
+  return recv_or_park(ch, v, r, w);
 }
 
 /* Frame types are static, never part of a channel: an operation may be

@@ -119,24 +119,18 @@ static inline __attribute__((always_inline)) void yc__wnode_fire(yc__wnode *n, b
   yc__task_wake(t);
 }
 
-/* memcpy of an item; the usual sizes become single moves. */
-static inline void yc__copy_item(void *dst, const void *src, size_t n) {
-  switch (n) {
-  case 0:
-    return;
-  case 4:
+/* memcpy of an item; the usual sizes become single moves (an int, the most
+ * common item, tested first). */
+static inline __attribute__((always_inline)) void yc__copy_item(void *dst, const void *src,
+                                                                size_t n) {
+  if (n == 4)
     memcpy(dst, src, 4);
-    return;
-  case 8:
+  else if (n == 8)
     memcpy(dst, src, 8);
-    return;
-  case 16:
+  else if (n == 16)
     memcpy(dst, src, 16);
-    return;
-  default:
+  else if (n)
     memcpy(dst, src, n);
-    return;
-  }
 }
 
 /* Take the first waiting sender (send) or receiver of ch, NULL if none.

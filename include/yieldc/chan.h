@@ -274,20 +274,24 @@ enum { YC__OP_REFUSED = -1, YC__OP_PARKED = 0, YC__OP_DONE = 1 };
   yc__chan_recv_or_park_((c), (v), yc__sizeof_ptr(v), (r), (w))
 int yc__chan_send_slow_or_park(yc_chan *c, const void *v, size_t v_size, int *r, yc__wait *w);
 int yc__chan_recv_slow_or_park(yc_chan *c, void *v, size_t v_size, bool *r, yc__wait *w);
+/* The same once the inline part checked c, v, v_size and the live root. */
+int yc__chan_send_wait(yc_chan *c, const void *v, size_t v_size, int *r, yc__wait *w);
+int yc__chan_recv_wait(yc_chan *c, void *v, bool *r, yc__wait *w);
 
 static inline int yc__chan_send_or_park_(yc_chan *c, const void *v, size_t v_size, int *r,
                                          yc__wait *w) {
   yc__chan_hot *h = (yc__chan_hot *)c;
-  if (__builtin_expect(h && v && v_size && v_size == h->esz && h->count < h->send_limit &&
-                           yc__live_root,
-                       1)) {
-    size_t i = h->head + h->count;
-    if (i >= h->cap)
-      i -= h->cap;
-    __builtin_memcpy(h->buf + i * v_size, v, v_size);
-    h->count++;
-    *r = 0;
-    return YC__OP_DONE;
+  if (__builtin_expect(h && v && v_size && v_size == h->esz && yc__live_root, 1)) {
+    if (__builtin_expect(h->count < h->send_limit, 1)) {
+      size_t i = h->head + h->count;
+      if (i >= h->cap)
+        i -= h->cap;
+      __builtin_memcpy(h->buf + i * v_size, v, v_size);
+      h->count++;
+      *r = 0;
+      return YC__OP_DONE;
+    }
+    return yc__chan_send_wait(c, v, v_size, r, w);
   }
   return yc__chan_send_slow_or_park(c, v, v_size, r, w);
 }
@@ -295,15 +299,16 @@ static inline int yc__chan_send_or_park_(yc_chan *c, const void *v, size_t v_siz
 static inline int yc__chan_recv_or_park_(yc_chan *c, void *v, size_t v_size, bool *r,
                                          yc__wait *w) {
   yc__chan_hot *h = (yc__chan_hot *)c;
-  if (__builtin_expect(h && v && v_size && v_size == h->esz && h->count > h->recv_min &&
-                           yc__live_root,
-                       1)) {
-    __builtin_memcpy(v, h->buf + h->head * v_size, v_size);
-    if (++h->head == h->cap)
-      h->head = 0;
-    h->count--;
-    *r = true;
-    return YC__OP_DONE;
+  if (__builtin_expect(h && v && v_size && v_size == h->esz && yc__live_root, 1)) {
+    if (__builtin_expect(h->count > h->recv_min, 1)) {
+      __builtin_memcpy(v, h->buf + h->head * v_size, v_size);
+      if (++h->head == h->cap)
+        h->head = 0;
+      h->count--;
+      *r = true;
+      return YC__OP_DONE;
+    }
+    return yc__chan_recv_wait(c, v, r, w);
   }
   return yc__chan_recv_slow_or_park(c, v, v_size, r, w);
 }
