@@ -475,12 +475,14 @@ void emit_suspend(lctx *lc, ir_node *s, const char *lhs, const char *op) {
   buf_puts(o, "{ ");
   bool try_first = arg && s->chan_try != CHAN_TRY_NONE;
   if (try_first) {
-    /* arg is "yc_chan_send(ARGS)" as rendered: try with ARGS first; when
-     * that fails, park the task in the frame's wait record with the same
-     * ARGS (side-effect free, see chan_try_of) and suspend without an
+    /* arg is "yc_chan_send(ARGS)" as rendered: one call with ARGS tries
+     * the operation and, when it cannot complete at once, parks the task
+     * in the frame's wait record (yc__chan_send_or_park, ...: inline fast
+     * path, one out-of-line call otherwise) so that it suspends without an
      * operation frame; only when the park is refused, await the operation
-     * as written, which reports why.  Both ways of waiting resume at the
-     * same state: yc__sub NULL says the task was parked. */
+     * as written (ARGS are side-effect free, see chan_try_of), which
+     * reports why.  Both ways of waiting resume at the same state:
+     * yc__sub NULL says the task was parked. */
     static const char *const op_name[] = {[CHAN_TRY_SEND] = "chan_send_or_park",
                                           [CHAN_TRY_RECV] = "chan_recv_or_park",
                                           [CHAN_TRY_SELECT] = "select_or_park"};
