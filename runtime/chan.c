@@ -46,16 +46,12 @@ void yc__wait_unqueue(yc__wait *w) {
   }
 }
 
-void yc__wnode_fire(yc__wnode *n, bool ok) {
+void yc__select_fire(yc__wnode *n, bool ok) {
   yc__wait *w = n->w;
-  if (w->op == YC__WAIT_SELECT) {
-    yc_case *k = yc__node_case(n);
-    k->ok = ok;
-    w->result = (int)(k - w->cases);
-    yc__wait_unqueue(w); /* the cases not chosen take and send nothing */
-  } else {
-    w->result = w->op == YC__WAIT_SEND ? (ok ? 0 : YC_ECLOSED) : ok;
-  }
+  yc_case *k = yc__node_case(n);
+  k->ok = ok;
+  w->result = (int)(k - w->cases);
+  yc__wait_unqueue(w); /* the cases not chosen take and send nothing */
   w->state = YC__WAIT_DONE;
   yc__task *t = w->task;
   w->task = NULL;
@@ -209,6 +205,54 @@ bool yc__chan_try_recv_slow(yc_chan *ch, void *v, size_t v_size, bool *r) {
   if (!ch || !v || !v_size || v_size != ch->esz || !yc__live_root)
     return false;
   return yc__recv_now(ch, v, r);
+}
+
+/* The rest of yc__chan_send_or_park / _recv_or_park (yieldc/chan.h): the
+ * slow try, then the park, with the checks of both made once.  The _wait
+ * entries are called when the inline part has checked the arguments and
+ * the live root already (only the fast condition failed). */
+static inline __attribute__((always_inline)) int send_or_park(yc_chan *ch, const void *v,
+                                                               size_t v_size, int *r,
+                                                               yc__wait *w) {
+  if (yc__send_now(ch, v, r))
+    return YC__OP_DONE;
+  yc__task *t = yc__task_current();
+  if (UNLIKELY(!t || !w || v_size > sizeof w->item || w->state == YC__WAIT_WAITING))
+    return YC__OP_REFUSED;
+  yc__copy_item(w->item, v, v_size);
+  wait_single(w, t, ch, YC__WAIT_SEND, w->item);
+  return YC__OP_PARKED;
+}
+
+static inline __attribute__((always_inline)) int recv_or_park(yc_chan *ch, void *v, bool *r,
+                                                               yc__wait *w) {
+  if (yc__recv_now(ch, v, r))
+    return YC__OP_DONE;
+  yc__task *t = yc__task_current();
+  if (UNLIKELY(!t || !w || w->state == YC__WAIT_WAITING))
+    return YC__OP_REFUSED;
+  wait_single(w, t, ch, YC__WAIT_RECV, v);
+  return YC__OP_PARKED;
+}
+
+int yc__chan_send_slow_or_park(yc_chan *ch, const void *v, size_t v_size, int *r, yc__wait *w) {
+  if (UNLIKELY(!ch || !v || !v_size || v_size != ch->esz || !yc__live_root))
+    return YC__OP_REFUSED;
+  return send_or_park(ch, v, v_size, r, w);
+}
+
+int yc__chan_recv_slow_or_park(yc_chan *ch, void *v, size_t v_size, bool *r, yc__wait *w) {
+  if (UNLIKELY(!ch || !v || !v_size || v_size != ch->esz || !yc__live_root))
+    return YC__OP_REFUSED;
+  return recv_or_park(ch, v, r, w);
+}
+
+int yc__chan_send_wait(yc_chan *ch, const void *v, size_t v_size, int *r, yc__wait *w) {
+  return send_or_park(ch, v, v_size, r, w);
+}
+
+int yc__chan_recv_wait(yc_chan *ch, void *v, bool *r, yc__wait *w) {
+  return recv_or_park(ch, v, r, w);
 }
 
 /* Frame types are static, never part of a channel: an operation may be

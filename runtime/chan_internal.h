@@ -38,6 +38,15 @@ static inline void yc__chan_limits(yc_chan *ch) {
   ch->recv_min = ch->senders ? SIZE_MAX : 0;
 }
 
+/* The same, after a change of one wait queue only: a receiver queue
+ * changes only send_limit, a sender queue only recv_min. */
+static inline void yc__chan_limits_for(yc_chan *ch, bool send) {
+  if (send)
+    ch->recv_min = ch->senders ? SIZE_MAX : 0;
+  else
+    ch->send_limit = ch->closed || ch->receivers ? 0 : ch->cap;
+}
+
 /* The case a select's node is in. */
 static inline yc_case *yc__node_case(yc__wnode *n) {
   return (yc_case *)(void *)((char *)n - offsetof(yc_case, yc__node));
@@ -60,7 +69,7 @@ static inline void yc__node_queue(yc_chan *ch, yc__wnode *n, bool send) {
   else
     *head = n;
   *tail = n;
-  yc__chan_limits(ch);
+  yc__chan_limits_for(ch, send);
 }
 
 /* Take n out of ch's queue of senders (send) or receivers. */
@@ -77,7 +86,7 @@ static inline void yc__node_unlink(yc_chan *ch, yc__wnode *n, bool send) {
     *tail = n->prev;
   n->next = n->prev = NULL;
   n->ch = NULL;
-  yc__chan_limits(ch);
+  yc__chan_limits_for(ch, send);
 }
 
 /* Take n out of its queue (no-op if it is not queued). */
@@ -89,33 +98,45 @@ static inline void yc__node_unqueue(yc__wnode *n) {
 /* Take every queued node of w out of its queue (a select's cases or the
  * single operation's node). */
 void yc__wait_unqueue(yc__wait *w);
+/* A select's node n was taken by a peer or a close (select.c's part of
+ * yc__wnode_fire). */
+void yc__select_fire(yc__wnode *n, bool ok);
+
 /* n was taken from its queue by a peer or a close: complete its record with
  * ok (recv: an item arrived; send: the item went), take its other nodes out
- * of their queues, wake its task. */
-void yc__wnode_fire(yc__wnode *n, bool ok);
-
-/* memcpy of an item; the usual sizes become single moves. */
-static inline void yc__copy_item(void *dst, const void *src, size_t n) {
-  switch (n) {
-  case 0:
-    return;
-  case 4:
-    memcpy(dst, src, 4);
-    return;
-  case 8:
-    memcpy(dst, src, 8);
-    return;
-  case 16:
-    memcpy(dst, src, 16);
-    return;
-  default:
-    memcpy(dst, src, n);
+ * of their queues, wake its task.  Inline for a single operation: it is
+ * every hand-over's last step. */
+static inline __attribute__((always_inline)) void yc__wnode_fire(yc__wnode *n, bool ok) {
+  yc__wait *w = n->w;
+  if (__builtin_expect(w->op == YC__WAIT_SELECT, 0)) {
+    yc__select_fire(n, ok);
     return;
   }
+  w->result = w->op == YC__WAIT_SEND ? (ok ? 0 : YC_ECLOSED) : ok;
+  w->state = YC__WAIT_DONE;
+  yc__task *t = w->task;
+  w->task = NULL;
+  yc__task_wake(t);
 }
 
-/* Take the first waiting sender (send) or receiver of ch, NULL if none. */
-static inline yc__wnode *yc__pop(yc_chan *ch, bool send) {
+/* memcpy of an item; the usual sizes become single moves (an int, the most
+ * common item, tested first). */
+static inline __attribute__((always_inline)) void yc__copy_item(void *dst, const void *src,
+                                                                size_t n) {
+  if (n == 4)
+    memcpy(dst, src, 4);
+  else if (n == 8)
+    memcpy(dst, src, 8);
+  else if (n == 16)
+    memcpy(dst, src, 16);
+  else if (n)
+    memcpy(dst, src, n);
+}
+
+/* Take the first waiting sender (send) or receiver of ch, NULL if none.
+ * (n->next and n->prev are left as they are: a node's links mean something
+ * only while it is queued, and yc__node_queue sets them.) */
+static inline __attribute__((always_inline)) yc__wnode *yc__pop(yc_chan *ch, bool send) {
   yc__wnode *n = send ? ch->senders : ch->receivers;
   if (n) {
     yc__wnode *next = n->next;
@@ -130,9 +151,8 @@ static inline yc__wnode *yc__pop(yc_chan *ch, bool send) {
     }
     if (next)
       next->prev = NULL;
-    n->next = NULL;
     n->ch = NULL;
-    yc__chan_limits(ch);
+    yc__chan_limits_for(ch, send);
   }
   return n;
 }
@@ -166,7 +186,7 @@ static inline bool yc__recv_ready(const yc_chan *ch) {
 
 /* What a send can do without waiting: true when it completed, with its
  * result (0 or YC_ECLOSED) in *r. */
-static inline bool yc__send_now(yc_chan *ch, const void *item, int *r) {
+static inline __attribute__((always_inline)) bool yc__send_now(yc_chan *ch, const void *item, int *r) {
   if (__builtin_expect(ch->closed, 0)) {
     *r = YC_ECLOSED;
     return true;
@@ -190,7 +210,7 @@ static inline bool yc__send_now(yc_chan *ch, const void *item, int *r) {
 
 /* What a receive can do without waiting: true when it completed, with its
  * result in *r (false: closed and drained). */
-static inline bool yc__recv_now(yc_chan *ch, void *dst, bool *r) {
+static inline __attribute__((always_inline)) bool yc__recv_now(yc_chan *ch, void *dst, bool *r) {
   if (__builtin_expect(ch->count != 0, 1)) {
     yc__chan_take(ch, dst);
     /* Room now: the first waiting sender's item moves into the buffer. */

@@ -475,18 +475,17 @@ void emit_suspend(lctx *lc, ir_node *s, const char *lhs, const char *op) {
   buf_puts(o, "{ ");
   bool try_first = arg && s->chan_try != CHAN_TRY_NONE;
   if (try_first) {
-    /* arg is "yc_chan_send(ARGS)" as rendered: try with ARGS first; when
-     * that fails, park the task in the frame's wait record with the same
-     * ARGS (side-effect free, see chan_try_of) and suspend without an
+    /* arg is "yc_chan_send(ARGS)" as rendered: one call with ARGS tries
+     * the operation and, when it cannot complete at once, parks the task
+     * in the frame's wait record (yc__chan_send_or_park, ...: inline fast
+     * path, one out-of-line call otherwise) so that it suspends without an
      * operation frame; only when the park is refused, await the operation
-     * as written, which reports why.  Both ways of waiting resume at the
-     * same state: yc__sub NULL says the task was parked. */
-    static const char *const op_name[] = {[CHAN_TRY_SEND] = "chan_try_send",
-                                          [CHAN_TRY_RECV] = "chan_try_recv",
-                                          [CHAN_TRY_SELECT] = "select_try"};
-    static const char *const park_name[] = {[CHAN_TRY_SEND] = "chan_park_send",
-                                            [CHAN_TRY_RECV] = "chan_park_recv",
-                                            [CHAN_TRY_SELECT] = "select_park"};
+     * as written (ARGS are side-effect free, see chan_try_of), which
+     * reports why.  Both ways of waiting resume at the same state:
+     * yc__sub NULL says the task was parked. */
+    static const char *const op_name[] = {[CHAN_TRY_SEND] = "chan_send_or_park",
+                                          [CHAN_TRY_RECV] = "chan_recv_or_park",
+                                          [CHAN_TRY_SELECT] = "select_or_park"};
     const char *paren = strchr(arg, '('), *last = strrchr(arg, ')');
     char *args = xasprintf("%.*s", (int)(last - paren - 1), paren + 1);
     /* A select's count converted as the user wrote it (an int n) warns
@@ -501,12 +500,13 @@ void emit_suspend(lctx *lc, ir_node *s, const char *lhs, const char *op) {
       free(args);
       args = a2;
     }
-    buf_printf(o, "%s yc__r; if (yc__%s(%s, &yc__r)) { ",
-               s->chan_try == CHAN_TRY_RECV ? "bool" : "int", op_name[s->chan_try], args);
+    /* One call tries and, failing that, parks: yc__k is YC__OP_DONE (1),
+     * _PARKED (0) or _REFUSED (-1). */
+    buf_printf(o, "%s yc__r; int yc__k = yc__%s(%s, &yc__r, &%s->yc__w); if (yc__k > 0) { ",
+               s->chan_try == CHAN_TRY_RECV ? "bool" : "int", op_name[s->chan_try], args, fp(lc));
     if (lhs)
       buf_printf(o, "%s %s yc__r; ", lhs, op);
-    buf_printf(o, "} else { if (__builtin_expect(yc__%s(%s, &%s->yc__w), 1)) { %s->yc__sub = NULL; ",
-               park_name[s->chan_try], args, fp(lc), fp(lc));
+    buf_printf(o, "} else { if (__builtin_expect(yc__k == 0, 1)) { %s->yc__sub = NULL; ", fp(lc));
     free(args);
     save_live(lc, s, true, o);
     buf_printf(o, "yc__c->state = %d; return YC__PENDING; } ", s->state);

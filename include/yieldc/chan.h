@@ -200,49 +200,126 @@ bool yc__select_park(yc_case *cases, size_t n, yc__wait *w);
  * so fairness holds); anything else goes out of line. */
 bool yc__select_try_slow(yc_case *cases, size_t n, int *r);
 
-static inline bool yc__select_try(yc_case *cases, size_t n, int *r) {
-  yc_case *pick = 0;
+/* Small constant n (the usual select of 2 to 4 cases written in place):
+ * always inlined, so the loop unrolls at the call site and no call is
+ * made when one case has a buffered item; larger or variable n goes out of
+ * line at once (the unrolled form would only grow the code). */
+#define YC__SELECT_INLINE_MAX 4
+
+static inline __attribute__((always_inline)) bool yc__select_try(yc_case *cases, size_t n,
+                                                                  int *r) {
+  size_t i, pick = (size_t)-1;
   yc__chan_hot *h;
+  yc_case *k;
   const unsigned char *src;
-  size_t i;
-  if (__builtin_expect(!cases || !yc__live_root, 0))
+  if (__builtin_expect(!__builtin_constant_p(n) || n > YC__SELECT_INLINE_MAX || !cases ||
+                           !yc__live_root,
+                       0))
     return yc__select_try_slow(cases, n, r);
+#if defined(__GNUC__) && !defined(__cplusplus)
+  _Pragma("GCC unroll 4")
+#endif
   for (i = 0; i < n; i++) {
-    yc_case *k = &cases[i];
-    const yc__chan_hot *c = (const yc__chan_hot *)k->chan;
+    const yc__chan_hot *c = (const yc__chan_hot *)cases[i].chan;
     if (!c)
       continue;
-    if (__builtin_expect(k->send, 0))
+    if (__builtin_expect(cases[i].send, 0))
       return yc__select_try_slow(cases, n, r);
     if (c->count > c->recv_min) {
-      if (pick)
+      if (pick != (size_t)-1)
         return yc__select_try_slow(cases, n, r); /* two ready: choose fairly */
-      pick = k;
-    } else if (__builtin_expect(c->count || c->senders || c->closed, 0)) {
+      pick = i;
+    } else if (__builtin_expect(c->recv_min || c->closed, 0)) {
+      /* (count <= recv_min: a sender waits, or the buffer is empty) */
       return yc__select_try_slow(cases, n, r);
     }
   }
-  if (!pick)
+  if (pick == (size_t)-1)
     return false; /* nothing ready (or n == 0, or misuse: the await reports it) */
-  h = (yc__chan_hot *)pick->chan;
+  k = &cases[pick];
+  h = (yc__chan_hot *)k->chan;
   /* Only the case taken is checked here: a wrong case is reported when it is
    * the one taken, or by the await (which checks them all). */
-  if (__builtin_expect(pick->size != h->esz || !pick->size || !pick->item, 0))
+  if (__builtin_expect(k->size != h->esz || !k->size || !k->item, 0))
     return yc__select_try_slow(cases, n, r);
   src = h->buf + h->head * h->esz;
   if (h->esz == sizeof(int))
-    __builtin_memcpy(pick->item, src, sizeof(int));
+    __builtin_memcpy(k->item, src, sizeof(int));
   else if (h->esz == sizeof(long long))
-    __builtin_memcpy(pick->item, src, sizeof(long long));
+    __builtin_memcpy(k->item, src, sizeof(long long));
   else
-    __builtin_memcpy(pick->item, src, h->esz);
+    __builtin_memcpy(k->item, src, h->esz);
   if (++h->head == h->cap)
     h->head = 0;
   h->count--;
-  pick->ok = true;
-  *r = (int)(pick - cases);
+  k->ok = true;
+  *r = (int)pick;
   return true;
 }
+/* ---- Try, else park: one call (generated code only) ---------------------
+ *
+ * What the translator emits for `await(yc_chan_send(c, &v))` (and recv,
+ * select): the inline try, and when it fails a single out-of-line call that
+ * tries the slow way (a waiting peer, a closed channel) and else parks the
+ * task in w, instead of two calls (yc__chan_try_*_slow, then
+ * yc__chan_park_*) that check the same things twice.  The result:
+ * YC__OP_DONE (completed at once, the await's value in *r), YC__OP_PARKED
+ * (as a true yc__chan_park_*: the caller returns YC__PENDING) or
+ * YC__OP_REFUSED (as a false park: await the operation as written). */
+enum { YC__OP_REFUSED = -1, YC__OP_PARKED = 0, YC__OP_DONE = 1 };
+
+#define yc__chan_send_or_park(c, v, r, w)                                                          \
+  yc__chan_send_or_park_((c), (v), yc__sizeof_ptr(v), (r), (w))
+#define yc__chan_recv_or_park(c, v, r, w)                                                          \
+  yc__chan_recv_or_park_((c), (v), yc__sizeof_ptr(v), (r), (w))
+int yc__chan_send_slow_or_park(yc_chan *c, const void *v, size_t v_size, int *r, yc__wait *w);
+int yc__chan_recv_slow_or_park(yc_chan *c, void *v, size_t v_size, bool *r, yc__wait *w);
+/* The same once the inline part checked c, v, v_size and the live root. */
+int yc__chan_send_wait(yc_chan *c, const void *v, size_t v_size, int *r, yc__wait *w);
+int yc__chan_recv_wait(yc_chan *c, void *v, bool *r, yc__wait *w);
+
+static inline int yc__chan_send_or_park_(yc_chan *c, const void *v, size_t v_size, int *r,
+                                         yc__wait *w) {
+  yc__chan_hot *h = (yc__chan_hot *)c;
+  if (__builtin_expect(h && v && v_size && v_size == h->esz && yc__live_root, 1)) {
+    if (__builtin_expect(h->count < h->send_limit, 1)) {
+      size_t i = h->head + h->count;
+      if (i >= h->cap)
+        i -= h->cap;
+      __builtin_memcpy(h->buf + i * v_size, v, v_size);
+      h->count++;
+      *r = 0;
+      return YC__OP_DONE;
+    }
+    return yc__chan_send_wait(c, v, v_size, r, w);
+  }
+  return yc__chan_send_slow_or_park(c, v, v_size, r, w);
+}
+
+static inline int yc__chan_recv_or_park_(yc_chan *c, void *v, size_t v_size, bool *r,
+                                         yc__wait *w) {
+  yc__chan_hot *h = (yc__chan_hot *)c;
+  if (__builtin_expect(h && v && v_size && v_size == h->esz && yc__live_root, 1)) {
+    if (__builtin_expect(h->count > h->recv_min, 1)) {
+      __builtin_memcpy(v, h->buf + h->head * v_size, v_size);
+      if (++h->head == h->cap)
+        h->head = 0;
+      h->count--;
+      *r = true;
+      return YC__OP_DONE;
+    }
+    return yc__chan_recv_wait(c, v, r, w);
+  }
+  return yc__chan_recv_slow_or_park(c, v, v_size, r, w);
+}
+
+static inline __attribute__((always_inline)) int yc__select_or_park(yc_case *cases, size_t n,
+                                                                     int *r, yc__wait *w) {
+  if (yc__select_try(cases, n, r))
+    return YC__OP_DONE;
+  return yc__select_park(cases, n, w) ? YC__OP_PARKED : YC__OP_REFUSED;
+}
+
 /* On a plain resumption after YC__PENDING: the await's value (send 0 /
  * YC_ECLOSED, recv 1 / 0, select the chosen index). */
 static inline int yc__wait_result(const yc__wait *w) { return w->result; }

@@ -5,7 +5,9 @@
  * yc__select_park) and returns YC__PENDING, or falls back to the operation
  * frame (yc_chan_send / yc_chan_recv / yc_select) and delegates; the same
  * resume point serves both (docs/design/runtime-abi.md, "Wait records").
- * Every scenario runs both ways (parked and through the frames).
+ * Every scenario runs three ways: parked (a try, then a park), parked
+ * through the one call generated code makes (yc__chan_send_or_park, ...),
+ * and through the frames.
  *
  * Checked: a send hands its item straight to a waiting receiver, receivers
  * and senders wake in FIFO order, a select completes exactly one case and
@@ -19,6 +21,8 @@
 #include "../../runtime/loop_internal.h"
 
 static bool generic; /* agents await the operation frames instead of parking */
+static bool combined; /* agents try-or-park in one call (yc__*_or_park), as
+                         generated code does, instead of a try then a park */
 
 /* ---- agent: one channel operation (or select), then one more suspension
  * (sleep 0) that shows a level-triggered cancellation ---- */
@@ -81,6 +85,22 @@ static bool agent_park(agent_rec *r, yc__wait *w) {
   }
 }
 
+/* The combined call: YC__OP_DONE / _PARKED / _REFUSED. */
+static int agent_or_park(agent_rec *r, int *v, yc__wait *w) {
+  bool b = false;
+  int k;
+  switch (r->kind) {
+  case SEND:
+    return yc__chan_send_or_park(r->ch, &r->item, v, w);
+  case RECV:
+    k = yc__chan_recv_or_park(r->ch, &r->item, &b, w);
+    *v = b;
+    return k;
+  default:
+    return yc__select_or_park(r->cases, r->n, v, w);
+  }
+}
+
 static yc_task *agent_op(agent_rec *r) {
   switch (r->kind) {
   case SEND:
@@ -105,12 +125,16 @@ static int agent_resume(yc_coro *c, void *out, const void *in) {
   default: return YC__RETURN;
   }
   {
-    int v;
-    if (!generic && agent_try(r, &v)) {
+    int v, k = YC__OP_REFUSED;
+    if (!generic && combined)
+      k = agent_or_park(r, &v, &f->yc__w);
+    else if (!generic)
+      k = agent_try(r, &v) ? YC__OP_DONE : agent_park(r, &f->yc__w) ? YC__OP_PARKED : YC__OP_REFUSED;
+    if (k == YC__OP_DONE) {
       r->result = v;
     } else {
       r->parked = true;
-      if (!generic && agent_park(r, &f->yc__w)) {
+      if (k == YC__OP_PARKED) {
         f->yc__sub = NULL;
         c->state = 1;
         return YC__PENDING;
@@ -603,6 +627,11 @@ static void test_misuse(void) {
   CHECK(!yc__chan_park_recv(a, &r, &w));
   CHECK(!yc__select_park(none, 1, &w));
   CHECK(!yc__select_try(none, 1, &r));
+  bool b = false;
+  CHECK(yc__chan_send_or_park(a, &r, &r, &w) == YC__OP_REFUSED);
+  CHECK(yc__chan_recv_or_park(a, &r, &b, &w) == YC__OP_REFUSED);
+  CHECK(yc__select_or_park(none, 1, &r, &w) == YC__OP_REFUSED);
+  CHECK(yc_chan_len(a) == 0 && w.state == YC__WAIT_IDLE);
   /* An item larger than the record's copy cannot park (the frame can). */
   yc_chan *big = yc_chan_new(0, 32);
   char item[32] = {0};
@@ -612,9 +641,11 @@ static void test_misuse(void) {
 }
 
 static void all(void) {
-  for (int g = 0; g < 2; g++) {
-    generic = g;
-    fprintf(stderr, "   %s\n", generic ? "operation frames" : "parked");
+  for (int g = 0; g < 3; g++) {
+    generic = g == 1;
+    combined = g == 2;
+    fprintf(stderr, "   %s\n",
+            generic ? "operation frames" : combined ? "parked (one call)" : "parked");
     run_script(s_handover, 3);
     run_script(s_senders, 3);
     sel_peer_b = 0;

@@ -1,6 +1,6 @@
-// await(yc_select(cases, n), int) is tried inline (yc__select_try) and,
-// when no case is ready, parks the task in the frame's wait record
-// (yc__select_park) like a channel await; the statement form too.  A
+// await(yc_select(cases, n), int) is tried inline and, when no case is
+// ready, parks the task in the frame's wait record (both in one call,
+// yc__select_or_park) like a channel await; the statement form too.  A
 // function gets the record yc__w only when it has such an await; an
 // argument with a side effect (it would be evaluated more than once) keeps
 // the plain await.  The copies convert the count explicitly: an int n
@@ -63,13 +63,12 @@ yc_async(int) no_chan(yc_task *t) {
 // CHECK: struct pick__frame {
 // CHECK: yc__wait yc__w;
 // CHECK: };
-// CHECK: { int yc__r; if (yc__select_try(f->cs, (size_t)(2), &yc__r)) { [[T:f->yc__t[0-9]+]] = yc__r; } else { if (__builtin_expect(yc__select_park(f->cs, (size_t)(2), &f->yc__w), 1)) { f->yc__sub = NULL; {{.*}}yc__c->state = 1; return YC__PENDING; } f->yc__sub = (yc_coro *)(yc_select(f->cs, 2)); {{.*}}yc__c->state = 1; return yc__delegate(yc__c, f->yc__sub); yc_resume_1: __attribute__((unused)); {{.*}}if (__builtin_expect(!f->yc__sub, 1)) { [[T]] = yc__wait_result(&f->yc__w); } else { if ((yc__c->error = yc__check_result(f->yc__sub, sizeof(int))) != 0)
+// CHECK: { int yc__r; int yc__k = yc__select_or_park(f->cs, (size_t)(2), &yc__r, &f->yc__w); if (yc__k > 0) { [[T:f->yc__t[0-9]+]] = yc__r; } else { if (__builtin_expect(yc__k == 0, 1)) { f->yc__sub = NULL; {{.*}}yc__c->state = 1; return YC__PENDING; } f->yc__sub = (yc_coro *)(yc_select(f->cs, 2)); {{.*}}yc__c->state = 1; return yc__delegate(yc__c, f->yc__sub); yc_resume_1: __attribute__((unused)); {{.*}}if (__builtin_expect(!f->yc__sub, 1)) { [[T]] = yc__wait_result(&f->yc__w); } else { if ((yc__c->error = yc__check_result(f->yc__sub, sizeof(int))) != 0)
 // The statement form: no value to take.
-// CHECK: { int yc__r; if (yc__select_try(f->cs, (size_t)(n), &yc__r)) { } else { if (__builtin_expect(yc__select_park(f->cs, (size_t)(n), &f->yc__w), 1)) { f->yc__sub = NULL; {{.*}}yc__c->state = 2; return YC__PENDING; } {{.*}}yc_resume_2: __attribute__((unused)); {{.*}}if (__builtin_expect(!f->yc__sub, 1)) { } else {
-// CHECK: yc__select_park(f->cs, (size_t)(n), &f->yc__w), 1)) { f->yc__sub = NULL; {{.*}}yc__c->state = 3; return YC__PENDING; }
+// CHECK: { int yc__r; int yc__k = yc__select_or_park(f->cs, (size_t)(n), &yc__r, &f->yc__w); if (yc__k > 0) { } else { if (__builtin_expect(yc__k == 0, 1)) { f->yc__sub = NULL; {{.*}}yc__c->state = 2; return YC__PENDING; } {{.*}}yc_resume_2: __attribute__((unused)); {{.*}}if (__builtin_expect(!f->yc__sub, 1)) { } else {
+// CHECK: yc__select_or_park(f->cs, (size_t)(n), &yc__r, &f->yc__w); if (yc__k > 0) { {{.*}} } else { if (__builtin_expect(yc__k == 0, 1)) { f->yc__sub = NULL; {{.*}}yc__c->state = 3; return YC__PENDING; }
 // n-- would be evaluated twice: the plain await.
-// CHECK-NOT: yc__select_try(f->cs, n--
-// CHECK-NOT: yc__select_park(f->cs, n--
+// CHECK-NOT: yc__select_or_park(f->cs, n--
 // CHECK: f->yc__sub = (yc_coro *)(yc_select(f->cs, n--)); {{.*}}yc__c->state = 4; return yc__delegate(yc__c, f->yc__sub);
 // CHECK: yc_steer_1:
 // CHECK: if (!f->yc__sub) { if (yc__wait_steer(yc__c, &f->yc__w)) { yc__c->error = 0; goto yc_resume_1; } } else { yc__free(f->yc__sub); f->yc__sub = NULL; }
@@ -85,20 +84,20 @@ yc_async(int) no_chan(yc_task *t) {
 // In an async generator: the same shape.
 // CHECK: struct relay__frame {
 // CHECK: yc__wait yc__w;
-// CHECK: yc__chan_park_recv(in, &f->v, &f->yc__w), 1)) { f->yc__sub = NULL; {{.*}}return YC__PENDING; }
+// CHECK: yc__chan_recv_or_park(in, &f->v, &yc__r, &f->yc__w); if (yc__k > 0) { {{.*}} } else { if (__builtin_expect(yc__k == 0, 1)) { f->yc__sub = NULL; {{.*}}return YC__PENDING; }
 
-// CHECK: yc__chan_park_recv(in, &f->v, &f->yc__w), 1)) { f->yc__sub = NULL; YC__SAVE(f->ok, ok);
+// CHECK: yc__chan_recv_or_park(in, &f->v, &yc__r, &f->yc__w); if (yc__k > 0) { {{.*}} } else { if (__builtin_expect(yc__k == 0, 1)) { f->yc__sub = NULL; YC__SAVE(f->ok, ok);
 // CHECK-NOT: ok = f->ok
 // CHECK: yc_resume_1: __attribute__((unused)); YC__RESTORE(ok, f->ok);
 
-// CHECK: yc__select_park(f->cs, (size_t)(sizeof(f->cs) / sizeof f->cs[0]), &f->yc__w)
-// CHECK: yc__select_park(f->cs, (size_t)((size_t)k + 1), &f->yc__w)
-// CHECK: yc__chan_park_send(a, &f->bufs[(k + 1) % 2], &f->yc__w)
-// CHECK-NOT: yc__select_park(f->cs, (size_t)(count
+// CHECK: yc__select_or_park(f->cs, (size_t)(sizeof(f->cs) / sizeof f->cs[0]), &yc__r, &f->yc__w)
+// CHECK: yc__select_or_park(f->cs, (size_t)((size_t)k + 1), &yc__r, &f->yc__w)
+// CHECK: yc__chan_send_or_park(a, &f->bufs[(k + 1) % 2], &yc__r, &f->yc__w)
+// CHECK-NOT: yc__select_or_park(f->cs, (size_t)(count
 // CHECK: f->yc__sub = (yc_coro *)(yc_select(f->cs, count(f->cs)));
-// CHECK-NOT: yc__chan_park_send(a, &f->bufs[k++
+// CHECK-NOT: yc__chan_send_or_park(a, &f->bufs[k++
 // CHECK: f->yc__sub = (yc_coro *)(yc_chan_send(a, &f->bufs[k++ % 2]));
-// CHECK: yc__chan_park_send(a, &f->bufs[- -k], &f->yc__w)
+// CHECK: yc__chan_send_or_park(a, &f->bufs[- -k], &yc__r, &f->yc__w)
 
 // CHECK: struct no_chan__frame {
 // CHECK-NOT: yc__w
