@@ -1104,6 +1104,19 @@ static unsigned render_foreach(lctx *lc, ir_node *n) {
   return end;
 }
 
+/* At the catch of a yc_try or a deadline scope n, reached from an unwind
+ * block: the C locals in scope around n come back from the frame. */
+static void restore_enclosing_locals(lctx *lc, const ir_node *n) {
+  for (size_t i = 0; i < lc->fn->vars.n; i++) {
+    ir_var *v = &lc->fn->vars.v[i];
+    if (v->lifted && !v->resident && !v->is_param && !v->is_static && v->scope &&
+        v->scope != n && ir_encloses(v->scope, n) &&
+        (v->scope->kind != IR_TRY || (v->scope->nkids > 1 && ir_encloses(v->scope->kids[1], n))) &&
+        (v->scope->kind != IR_COMPOUND || (v->has_init ? v->init.e : v->name_sp.e) <= n->sp.b))
+      copy_var(lc, v, false, lc->out);
+  }
+}
+
 /* Outside coroutines: a plain loop whose hidden handle has a cleanup. */
 static unsigned render_foreach_plain(lctx *lc, ir_node *n) {
   ir_node *body = foreach_body(n);
@@ -1144,14 +1157,7 @@ static unsigned render_try(lctx *lc, ir_node *n) {
   /* Reached from an unwind block, the C locals in scope come back from
    * the frame first. */
   buf_printf(lc->out, " if (0) { yc_restore_%d: __attribute__((unused)); ", n->state);
-  for (size_t i = 0; i < lc->fn->vars.n; i++) {
-    ir_var *v = &lc->fn->vars.v[i];
-    if (v->lifted && !v->resident && !v->is_param && !v->is_static && v->scope &&
-        v->scope != n && ir_encloses(v->scope, n) &&
-        (v->scope->kind != IR_TRY || (v->scope->nkids > 1 && ir_encloses(v->scope->kids[1], n))) &&
-        (v->scope->kind != IR_COMPOUND || (v->has_init ? v->init.e : v->name_sp.e) <= n->sp.b))
-      copy_var(lc, v, false, lc->out);
-  }
+  restore_enclosing_locals(lc, n);
   /* The catch variable opens a block of its own: no declaration follows a
    * statement (-Wdeclaration-after-statement). */
   buf_printf(lc->out, "yc_catch_%d: __attribute__((unused)); { ", n->state);
@@ -1202,14 +1208,7 @@ static unsigned render_deadline(lctx *lc, ir_node *n) {
              rec, n->state);
   /* Reached from an unwind block, the C locals in scope come back from
    * the frame first (as for yc_try). */
-  for (size_t i = 0; i < lc->fn->vars.n; i++) {
-    ir_var *v = &lc->fn->vars.v[i];
-    if (v->lifted && !v->resident && !v->is_param && !v->is_static && v->scope &&
-        v->scope != n && ir_encloses(v->scope, n) &&
-        (v->scope->kind != IR_TRY || (v->scope->nkids > 1 && ir_encloses(v->scope->kids[1], n))) &&
-        (v->scope->kind != IR_COMPOUND || (v->has_init ? v->init.e : v->name_sp.e) <= n->sp.b))
-      copy_var(lc, v, false, lc->out);
-  }
+  restore_enclosing_locals(lc, n);
   buf_printf(lc->out,
              "yc_catch_%d: __attribute__((unused)); "
              "yc__c->error = yc__deadline_catch(%s, yc__c->error); "
