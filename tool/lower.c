@@ -1067,6 +1067,21 @@ static char *foreach_item(lctx *lc, ir_node *n) {
   return xasprintf("&%s", n->tag ? n->tag : "");
 }
 
+/* A statement form with a head written by the translator from output
+ * position mark (yc_foreach, a deadline scope) and a body as written: the
+ * head maps to n's head in the source, then the body follows.  Where the
+ * statement ends in the source. */
+static unsigned render_head_and_body(lctx *lc, ir_node *n, size_t mark, ir_node *body) {
+  resync(lc, mark, n->fe_head);
+  unsigned end = n->fe_head.e;
+  if (body) {
+    put_src(lc, n->fe_head.e, body->sp.b);
+    render_stmt(lc, body);
+    end = body->kind == IR_COMPOUND ? body->sp.e : stmt_end(lc, body);
+  }
+  return end;
+}
+
 /* In a coroutine: the hidden handle lives in the frame and is freed on
  * every way out of the loop. */
 static unsigned render_foreach(lctx *lc, ir_node *n) {
@@ -1091,13 +1106,7 @@ static unsigned render_foreach(lctx *lc, ir_node *n) {
   }
   free(hv);
   free(next);
-  resync(lc, mark, n->fe_head);
-  unsigned end = n->fe_head.e;
-  if (body) {
-    put_src(lc, n->fe_head.e, body->sp.b);
-    render_stmt(lc, body);
-    end = body->kind == IR_COMPOUND ? body->sp.e : stmt_end(lc, body);
-  }
+  unsigned end = render_head_and_body(lc, n, mark, body);
   buf_printf(lc->out, " yc__foreach_cleanup(&%s->%s); }", fp(lc), h->field);
   free(expr);
   free(item);
@@ -1196,13 +1205,7 @@ static unsigned render_deadline(lctx *lc, ir_node *n) {
              "{ { int yc__dle = yc__deadline_enter(%s, (%s), %d, (%s)); "
              "if (yc__dle) { yc__c->error = yc__dle; %s } } ",
              rec, ms, n->dl_fail ? 1 : 0, exp, raise.s ? raise.s : "");
-  resync(lc, mark, n->fe_head);
-  unsigned end = n->fe_head.e;
-  if (body) {
-    put_src(lc, n->fe_head.e, body->sp.b);
-    render_stmt(lc, body);
-    end = body->kind == IR_COMPOUND ? body->sp.e : stmt_end(lc, body);
-  }
+  unsigned end = render_head_and_body(lc, n, mark, body);
   /* (no newline below: the line mapping stays as it is) */
   buf_printf(lc->out, " yc__deadline_leave(%s); if (0) { yc_restore_%d: __attribute__((unused)); ",
              rec, n->state);
