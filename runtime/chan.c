@@ -24,16 +24,12 @@
   _Static_assert(offsetof(struct yc_chan, f) == offsetof(yc__chan_hot, g) &&                       \
                      sizeof(((struct yc_chan *)0)->f) == sizeof(((yc__chan_hot *)0)->g),            \
                  "yc__chan_hot mirrors struct yc_chan: " #f)
-SAME_FIELD(cap, cap);
+SAME_FIELD(wp, wp);
+SAME_FIELD(wend, wend);
+SAME_FIELD(rp, rp);
+SAME_FIELD(rend, rend);
 SAME_FIELD(esz, esz);
-SAME_FIELD(buf, buf);
-SAME_FIELD(head, head);
-SAME_FIELD(count, count);
-SAME_FIELD(closed, closed);
-SAME_FIELD(senders, senders);
-SAME_FIELD(receivers, receivers);
-SAME_FIELD(send_limit, send_limit);
-SAME_FIELD(recv_min, recv_min);
+SAME_FIELD(recv_slow, recv_slow);
 
 /* ---- Wait records ------------------------------------------------------------ */
 
@@ -348,7 +344,8 @@ yc_chan *yc_chan_new(size_t capacity, size_t elem_size) {
   yc_chan *ch = yc__rt_realloc(NULL, sizeof *ch);
   if (!ch)
     return NULL;
-  *ch = (yc_chan){.cap = capacity, .esz = elem_size};
+  *ch = (yc_chan){.esz = elem_size, .unit = elem_size ? elem_size : 1};
+  ch->full = capacity * ch->unit;
   yc__chan_limits(ch);
   if (capacity && elem_size) {
     ch->buf = yc__rt_realloc(NULL, capacity * elem_size);
@@ -356,6 +353,8 @@ yc_chan *yc_chan_new(size_t capacity, size_t elem_size) {
       yc__rt_realloc(ch, 0);
       return NULL;
     }
+    ch->bend = ch->buf + capacity * elem_size;
+    yc__chan_limits(ch);
   }
   if (elem_size <= (YC__POOL_MAX - sizeof(chan_op))) {
     ch->send_type = &send_types[(elem_size + 7) / 8];
@@ -377,9 +376,14 @@ void yc_chan_close(yc_chan *ch) {
     yc__wnode_fire(n, false);
   while ((n = yc__pop(ch, true)))
     yc__wnode_fire(n, false);
+  yc__chan_open(ch); /* (the buffered items stay for receivers) */
 }
 
-size_t yc_chan_len(const yc_chan *ch) { return ch ? ch->count : 0; }
+size_t yc_chan_len(const yc_chan *ch) {
+  if (!ch)
+    return 0;
+  return yc__chan_fill_now(ch) / ch->unit;
+}
 
 void yc_chan_free(yc_chan *ch) {
   if (!ch)

@@ -20,31 +20,88 @@
 #include "yieldc/chan.h"
 
 struct yc_chan {
-  size_t cap, esz;
-  unsigned char *buf; /* cap items */
-  size_t head, count; /* head < cap (when cap > 0) */
+  /* The inline fast paths' windows (yc__chan_hot in yieldc/chan.h): an
+   * item may be written at wp while wp < wend, and read at rp while
+   * rp < rend, without the runtime.  What they did is folded into fill by
+   * yc__chan_sync; yc__chan_open opens the windows again. */
+  unsigned char *wp, *wend;
+  unsigned char *rp, *rend;
+  size_t esz;
+  bool recv_slow; /* closed, or a sender waits: an empty window is not "nothing ready" */
   bool closed;
+  size_t unit;               /* esz, or 1 for items of no bytes */
+  size_t fill, full;         /* units buffered (as of the last sync), and capacity * unit */
+  unsigned char *buf, *bend; /* the items; bend = buf + capacity * esz (NULL when no bytes) */
+  unsigned char *wbase, *rbase; /* wp and rp at the last sync */
   yc__wnode *senders, *senders_tail;
   yc__wnode *receivers, *receivers_tail;
-  size_t send_limit, recv_min; /* see yc__chan_hot; set by yc__chan_limits() */
   const yc__coro_type *send_type; /* static: see send_types in chan.c */
   size_t send_size;               /* bytes of a send frame */
 };
 
-/* After every change of closed or of a wait queue: what the inline fast
- * paths of yieldc/chan.h may complete on their own. */
-static inline void yc__chan_limits(yc_chan *ch) {
-  ch->send_limit = ch->closed || ch->receivers ? 0 : ch->cap;
-  ch->recv_min = ch->senders ? SIZE_MAX : 0;
+/* Fold what the inline paths did since the last sync into fill (bytes and
+ * units are the same when they moved: they move only when esz > 0).  Only
+ * bookkeeping: the pointers and windows stay as they are (wp or rp may
+ * stand at bend: a window never crosses it).  Every runtime function reads
+ * fill only after a sync. */
+static inline void yc__chan_sync(yc_chan *ch) {
+  ch->fill = ch->fill + (size_t)(ch->wp - ch->wbase) - (size_t)(ch->rp - ch->rbase);
+  ch->wbase = ch->wp;
+  ch->rbase = ch->rp;
 }
 
-/* The same, after a change of one wait queue only: a receiver queue
- * changes only send_limit, a sender queue only recv_min. */
-static inline void yc__chan_limits_for(yc_chan *ch, bool send) {
-  if (send)
-    ch->recv_min = ch->senders ? SIZE_MAX : 0;
-  else
-    ch->send_limit = ch->closed || ch->receivers ? 0 : ch->cap;
+/* The windows (synced), as far as the inline paths may go on their own.
+ * Every runtime path that moves wp or rp (yc__chan_put, yc__chan_take) or
+ * takes a waiter ends with them before user code runs again; wp and rp
+ * may stand at bend before (a window never crosses it), and are wrapped
+ * here.
+ *
+ * Sends: the free slots up to the buffer's end, while the channel is open
+ * and no receiver waits (a waiting receiver owns the next item).  An empty
+ * buffer starts again at its beginning, so that the next run of sends has
+ * one window up to the end instead of two split where it wraps.  (With rp
+ * still at bend the items are [buf, wp) and the free slots [wp, bend): rp
+ * is the right end then too.) */
+static inline void yc__chan_open_send(yc_chan *ch) {
+  if (ch->fill < ch->full && !ch->receivers && !ch->closed && ch->bend) {
+    if (!ch->fill)
+      ch->wp = ch->rp = ch->wbase = ch->rbase = ch->rend = ch->buf;
+    else if (ch->wp == ch->bend)
+      ch->wp = ch->wbase = ch->buf;
+    ch->wend = ch->wp < ch->rp ? ch->rp : ch->bend; /* (wp == rp: empty) */
+  } else {
+    ch->wend = ch->wp;
+  }
+}
+
+/* Receives: the buffered items up to the end, while no sender waits (its
+ * item must move into the buffer as a receive makes room).  (With wp still
+ * at bend the items are [rp, bend).) */
+static inline void yc__chan_open_recv(yc_chan *ch) {
+  if (ch->fill && !ch->senders && ch->bend) {
+    if (ch->rp == ch->bend)
+      ch->rp = ch->rbase = ch->buf;
+    ch->rend = ch->rp < ch->wp ? ch->wp : ch->bend; /* (rp == wp: full) */
+  } else {
+    ch->rend = ch->rp;
+  }
+  ch->recv_slow = ch->closed || ch->senders;
+}
+
+static inline void yc__chan_open(yc_chan *ch) {
+  yc__chan_open_send(ch);
+  yc__chan_open_recv(ch);
+}
+
+/* The units buffered now, without a sync (for tests that change nothing). */
+static inline size_t yc__chan_fill_now(const yc_chan *ch) {
+  return ch->fill + (size_t)(ch->wp - ch->wbase) - (size_t)(ch->rp - ch->rbase);
+}
+
+/* After a change of closed (or anything): both windows. */
+static inline void yc__chan_limits(yc_chan *ch) {
+  yc__chan_sync(ch);
+  yc__chan_open(ch);
 }
 
 /* The case a select's node is in. */
@@ -69,7 +126,14 @@ static inline void yc__node_queue(yc_chan *ch, yc__wnode *n, bool send) {
   else
     *head = n;
   *tail = n;
-  yc__chan_limits_for(ch, send);
+  /* A waiting sender closes the receive window, a waiting receiver the
+   * send window (no sync needed to close one). */
+  if (send) {
+    ch->rend = ch->rp;
+    ch->recv_slow = true;
+  } else {
+    ch->wend = ch->wp;
+  }
 }
 
 /* Take n out of ch's queue of senders (send) or receivers. */
@@ -86,7 +150,7 @@ static inline void yc__node_unlink(yc_chan *ch, yc__wnode *n, bool send) {
     *tail = n->prev;
   n->next = n->prev = NULL;
   n->ch = NULL;
-  yc__chan_limits_for(ch, send);
+  yc__chan_limits(ch); /* one waiter less may open a window */
 }
 
 /* Take n out of its queue (no-op if it is not queued). */
@@ -135,7 +199,9 @@ static inline __attribute__((always_inline)) void yc__copy_item(void *dst, const
 
 /* Take the first waiting sender (send) or receiver of ch, NULL if none.
  * (n->next and n->prev are left as they are: a node's links mean something
- * only while it is queued, and yc__node_queue sets them.) */
+ * only while it is queued, and yc__node_queue sets them.)  The windows stay
+ * as they are (one waiter less only makes them wider): the caller opens
+ * them when it is done. */
 static inline __attribute__((always_inline)) yc__wnode *yc__pop(yc_chan *ch, bool send) {
   yc__wnode *n = send ? ch->senders : ch->receivers;
   if (n) {
@@ -152,41 +218,50 @@ static inline __attribute__((always_inline)) yc__wnode *yc__pop(yc_chan *ch, boo
     if (next)
       next->prev = NULL;
     n->ch = NULL;
-    yc__chan_limits_for(ch, send);
   }
   return n;
 }
 
-/* Append an item to the buffer (count < cap). */
+/* Append an item to the buffer (synced, not full).  The windows may be
+ * wrong afterwards (wp wraps): the caller opens them (yc__chan_open)
+ * before user code runs again. */
 static inline void yc__chan_put(yc_chan *ch, const void *src) {
-  size_t i = ch->head + ch->count;
-  if (i >= ch->cap)
-    i -= ch->cap;
-  if (ch->esz) /* else buf is NULL */
-    yc__copy_item(ch->buf + i * ch->esz, src, ch->esz);
-  ch->count++;
+  if (ch->bend) { /* else no bytes to store (esz 0) */
+    if (ch->wp == ch->bend)
+      ch->wp = ch->buf;
+    yc__copy_item(ch->wp, src, ch->esz);
+    ch->wp += ch->esz;
+    ch->wbase = ch->wp;
+  }
+  ch->fill += ch->unit;
 }
 
-/* Take the first item of the buffer (count > 0) into dst (may be NULL). */
+/* Take the first item of the buffer (synced, not empty) into dst (may be
+ * NULL); the caller opens the windows, as after yc__chan_put. */
 static inline void yc__chan_take(yc_chan *ch, void *dst) {
-  if (ch->esz && dst)
-    yc__copy_item(dst, ch->buf + ch->head * ch->esz, ch->esz);
-  if (++ch->head == ch->cap)
-    ch->head = 0;
-  ch->count--;
+  if (ch->bend) {
+    if (ch->rp == ch->bend)
+      ch->rp = ch->buf;
+    if (dst)
+      yc__copy_item(dst, ch->rp, ch->esz);
+    ch->rp += ch->esz;
+    ch->rbase = ch->rp;
+  }
+  ch->fill -= ch->unit;
 }
 
 /* Could a send / a receive on ch complete now? */
 static inline bool yc__send_ready(const yc_chan *ch) {
-  return ch->closed || ch->receivers || ch->count < ch->cap;
+  return ch->closed || ch->receivers || yc__chan_fill_now(ch) < ch->full;
 }
 static inline bool yc__recv_ready(const yc_chan *ch) {
-  return ch->count || ch->senders || ch->closed;
+  return yc__chan_fill_now(ch) || ch->senders || ch->closed;
 }
 
 /* What a send can do without waiting: true when it completed, with its
  * result (0 or YC_ECLOSED) in *r. */
 static inline __attribute__((always_inline)) bool yc__send_now(yc_chan *ch, const void *item, int *r) {
+  yc__chan_sync(ch);
   if (__builtin_expect(ch->closed, 0)) {
     *r = YC_ECLOSED;
     return true;
@@ -197,11 +272,13 @@ static inline __attribute__((always_inline)) bool yc__send_now(yc_chan *ch, cons
     if (rcv->item)
       yc__copy_item(rcv->item, item, ch->esz);
     yc__wnode_fire(rcv, true);
+    yc__chan_open_send(ch); /* (the receive side did not change) */
     *r = 0;
     return true;
   }
-  if (__builtin_expect(ch->count < ch->cap, 1)) {
+  if (__builtin_expect(ch->fill < ch->full, 1)) {
     yc__chan_put(ch, item);
+    yc__chan_open(ch);
     *r = 0;
     return true;
   }
@@ -211,7 +288,8 @@ static inline __attribute__((always_inline)) bool yc__send_now(yc_chan *ch, cons
 /* What a receive can do without waiting: true when it completed, with its
  * result in *r (false: closed and drained). */
 static inline __attribute__((always_inline)) bool yc__recv_now(yc_chan *ch, void *dst, bool *r) {
-  if (__builtin_expect(ch->count != 0, 1)) {
+  yc__chan_sync(ch);
+  if (__builtin_expect(ch->fill != 0, 1)) {
     yc__chan_take(ch, dst);
     /* Room now: the first waiting sender's item moves into the buffer. */
     yc__wnode *s = yc__pop(ch, true);
@@ -219,6 +297,7 @@ static inline __attribute__((always_inline)) bool yc__recv_now(yc_chan *ch, void
       yc__chan_put(ch, s->item);
       yc__wnode_fire(s, true);
     }
+    yc__chan_open(ch);
     *r = true;
     return true;
   }
@@ -227,6 +306,7 @@ static inline __attribute__((always_inline)) bool yc__recv_now(yc_chan *ch, void
     if (dst)
       yc__copy_item(dst, s->item, ch->esz);
     yc__wnode_fire(s, true);
+    yc__chan_open_recv(ch);
     *r = true;
     return true;
   }

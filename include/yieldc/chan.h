@@ -117,19 +117,18 @@ enum { YC__WAIT_SEND = 0, YC__WAIT_RECV = 1, YC__WAIT_SELECT = 2 };
 /* ---- Translator interface (generated code only) ------------------------ */
 
 /* The first fields of a channel (runtime/chan.c checks the layout), read by
- * the inline fast paths below. */
+ * the inline fast paths below: two windows the runtime opens for them.  A
+ * send may write its item at wp while wp < wend (free slots, the channel
+ * open, no receiver waiting), a receive may read at rp while rp < rend
+ * (buffered items, no sender waiting); each just moves its pointer, and
+ * the runtime counts what they did the next time it looks at the channel.
+ * A window never crosses the end of the buffer. */
 typedef struct yc__chan_hot {
-  size_t cap, esz;
-  unsigned char *buf; /* cap items */
-  size_t head, count; /* head < cap (when cap > 0) */
-  bool closed;
-  void *senders, *senders_tail;     /* waiting senders, NULL if none */
-  void *receivers, *receivers_tail; /* waiting receivers, NULL if none */
-  /* Kept by the runtime for the fast paths: a send completes at once iff
-   * count < send_limit (cap while open with no receiver waiting, else 0),
-   * a receive iff count > recv_min (0 with no sender waiting, else
-   * SIZE_MAX). */
-  size_t send_limit, recv_min;
+  unsigned char *wp, *wend;
+  unsigned char *rp, *rend;
+  size_t esz;
+  bool recv_slow; /* an empty receive window may still mean a ready receive:
+                     the channel is closed or a sender waits */
 } yc__chan_hot;
 
 /* For `await(yc_chan_send(c, &v))`, the translator first emits
@@ -149,14 +148,10 @@ bool yc__chan_try_recv_slow(yc_chan *c, void *v, size_t v_size, bool *r);
 
 static inline bool yc__chan_try_send_(yc_chan *c, const void *v, size_t v_size, int *r) {
   yc__chan_hot *h = (yc__chan_hot *)c;
-  if (__builtin_expect(h && v && v_size && v_size == h->esz && h->count < h->send_limit &&
-                           yc__live_root,
+  if (__builtin_expect(h && v && v_size && v_size == h->esz && h->wp < h->wend && yc__live_root,
                        1)) {
-    size_t i = h->head + h->count;
-    if (i >= h->cap)
-      i -= h->cap;
-    __builtin_memcpy(h->buf + i * v_size, v, v_size);
-    h->count++;
+    __builtin_memcpy(h->wp, v, v_size);
+    h->wp += v_size;
     *r = 0;
     return true;
   }
@@ -165,13 +160,10 @@ static inline bool yc__chan_try_send_(yc_chan *c, const void *v, size_t v_size, 
 
 static inline bool yc__chan_try_recv_(yc_chan *c, void *v, size_t v_size, bool *r) {
   yc__chan_hot *h = (yc__chan_hot *)c;
-  if (__builtin_expect(h && v && v_size && v_size == h->esz && h->count > h->recv_min &&
-                           yc__live_root,
+  if (__builtin_expect(h && v && v_size && v_size == h->esz && h->rp < h->rend && yc__live_root,
                        1)) {
-    __builtin_memcpy(v, h->buf + h->head * v_size, v_size);
-    if (++h->head == h->cap)
-      h->head = 0;
-    h->count--;
+    __builtin_memcpy(v, h->rp, v_size);
+    h->rp += v_size;
     *r = true;
     return true;
   }
@@ -225,12 +217,12 @@ static inline __attribute__((always_inline)) bool yc__select_try(yc_case *cases,
       continue;
     if (__builtin_expect(cases[i].send, 0))
       return yc__select_try_slow(cases, n, r);
-    if (c->count > c->recv_min) {
+    if (c->rp < c->rend) {
       if (pick != (size_t)-1)
         return yc__select_try_slow(cases, n, r); /* two ready: choose fairly */
       pick = i;
-    } else if (__builtin_expect(c->recv_min || c->closed, 0)) {
-      /* (count <= recv_min: a sender waits, or the buffer is empty) */
+    } else if (__builtin_expect(c->recv_slow, 0)) {
+      /* (a closed channel, a waiting sender: ready, out of line) */
       return yc__select_try_slow(cases, n, r);
     }
   }
@@ -242,16 +234,14 @@ static inline __attribute__((always_inline)) bool yc__select_try(yc_case *cases,
    * the one taken, or by the await (which checks them all). */
   if (__builtin_expect(k->size != h->esz || !k->size || !k->item, 0))
     return yc__select_try_slow(cases, n, r);
-  src = h->buf + h->head * h->esz;
+  src = h->rp;
   if (h->esz == sizeof(int))
     __builtin_memcpy(k->item, src, sizeof(int));
   else if (h->esz == sizeof(long long))
     __builtin_memcpy(k->item, src, sizeof(long long));
   else
     __builtin_memcpy(k->item, src, h->esz);
-  if (++h->head == h->cap)
-    h->head = 0;
-  h->count--;
+  h->rp += h->esz;
   k->ok = true;
   *r = (int)pick;
   return true;
@@ -282,12 +272,9 @@ static inline int yc__chan_send_or_park_(yc_chan *c, const void *v, size_t v_siz
                                          yc__wait *w) {
   yc__chan_hot *h = (yc__chan_hot *)c;
   if (__builtin_expect(h && v && v_size && v_size == h->esz && yc__live_root, 1)) {
-    if (__builtin_expect(h->count < h->send_limit, 1)) {
-      size_t i = h->head + h->count;
-      if (i >= h->cap)
-        i -= h->cap;
-      __builtin_memcpy(h->buf + i * v_size, v, v_size);
-      h->count++;
+    if (__builtin_expect(h->wp < h->wend, 1)) {
+      __builtin_memcpy(h->wp, v, v_size);
+      h->wp += v_size;
       *r = 0;
       return YC__OP_DONE;
     }
@@ -300,11 +287,9 @@ static inline int yc__chan_recv_or_park_(yc_chan *c, void *v, size_t v_size, boo
                                          yc__wait *w) {
   yc__chan_hot *h = (yc__chan_hot *)c;
   if (__builtin_expect(h && v && v_size && v_size == h->esz && yc__live_root, 1)) {
-    if (__builtin_expect(h->count > h->recv_min, 1)) {
-      __builtin_memcpy(v, h->buf + h->head * v_size, v_size);
-      if (++h->head == h->cap)
-        h->head = 0;
-      h->count--;
+    if (__builtin_expect(h->rp < h->rend, 1)) {
+      __builtin_memcpy(v, h->rp, v_size);
+      h->rp += v_size;
       *r = true;
       return YC__OP_DONE;
     }
