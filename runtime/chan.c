@@ -29,6 +29,7 @@ SAME_FIELD(wend, wend);
 SAME_FIELD(rp, rp);
 SAME_FIELD(rend, rend);
 SAME_FIELD(esz, esz);
+SAME_FIELD(fill, fill);
 SAME_FIELD(recv_slow, recv_slow);
 
 /* ---- Wait records ------------------------------------------------------------ */
@@ -382,7 +383,7 @@ void yc_chan_close(yc_chan *ch) {
 size_t yc_chan_len(const yc_chan *ch) {
   if (!ch)
     return 0;
-  return yc__chan_fill_now(ch) / ch->unit;
+  return ch->fill / ch->unit;
 }
 
 void yc_chan_free(yc_chan *ch) {

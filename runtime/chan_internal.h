@@ -22,35 +22,24 @@
 struct yc_chan {
   /* The inline fast paths' windows (yc__chan_hot in yieldc/chan.h): an
    * item may be written at wp while wp < wend, and read at rp while
-   * rp < rend, without the runtime.  What they did is folded into fill by
-   * yc__chan_sync; yc__chan_open opens the windows again. */
+   * rp < rend, without the runtime (which then only adds to or takes from
+   * fill); yc__chan_open opens the windows again. */
   unsigned char *wp, *wend;
   unsigned char *rp, *rend;
   size_t esz;
+  size_t fill;    /* units buffered (an inline path adds or takes esz) */
   bool recv_slow; /* closed, or a sender waits: an empty window is not "nothing ready" */
   bool closed;
   size_t unit;               /* esz, or 1 for items of no bytes */
-  size_t fill, full;         /* units buffered (as of the last sync), and capacity * unit */
+  size_t full;               /* capacity * unit */
   unsigned char *buf, *bend; /* the items; bend = buf + capacity * esz (NULL when no bytes) */
-  unsigned char *wbase, *rbase; /* wp and rp at the last sync */
   yc__wnode *senders, *senders_tail;
   yc__wnode *receivers, *receivers_tail;
   const yc__coro_type *send_type; /* static: see send_types in chan.c */
   size_t send_size;               /* bytes of a send frame */
 };
 
-/* Fold what the inline paths did since the last sync into fill (bytes and
- * units are the same when they moved: they move only when esz > 0).  Only
- * bookkeeping: the pointers and windows stay as they are (wp or rp may
- * stand at bend: a window never crosses it).  Every runtime function reads
- * fill only after a sync. */
-static inline void yc__chan_sync(yc_chan *ch) {
-  ch->fill = ch->fill + (size_t)(ch->wp - ch->wbase) - (size_t)(ch->rp - ch->rbase);
-  ch->wbase = ch->wp;
-  ch->rbase = ch->rp;
-}
-
-/* The windows (synced), as far as the inline paths may go on their own.
+/* The windows, as far as the inline paths may go on their own.
  * Every runtime path that moves wp or rp (yc__chan_put, yc__chan_take) or
  * takes a waiter ends with them before user code runs again; wp and rp
  * may stand at bend before (a window never crosses it), and are wrapped
@@ -65,9 +54,9 @@ static inline void yc__chan_sync(yc_chan *ch) {
 static inline void yc__chan_open_send(yc_chan *ch) {
   if (ch->fill < ch->full && !ch->receivers && !ch->closed && ch->bend) {
     if (!ch->fill)
-      ch->wp = ch->rp = ch->wbase = ch->rbase = ch->rend = ch->buf;
+      ch->wp = ch->rp = ch->rend = ch->buf;
     else if (ch->wp == ch->bend)
-      ch->wp = ch->wbase = ch->buf;
+      ch->wp = ch->buf;
     ch->wend = ch->wp < ch->rp ? ch->rp : ch->bend; /* (wp == rp: empty) */
   } else {
     ch->wend = ch->wp;
@@ -80,7 +69,7 @@ static inline void yc__chan_open_send(yc_chan *ch) {
 static inline void yc__chan_open_recv(yc_chan *ch) {
   if (ch->fill && !ch->senders && ch->bend) {
     if (ch->rp == ch->bend)
-      ch->rp = ch->rbase = ch->buf;
+      ch->rp = ch->buf;
     ch->rend = ch->rp < ch->wp ? ch->wp : ch->bend; /* (rp == wp: full) */
   } else {
     ch->rend = ch->rp;
@@ -93,16 +82,8 @@ static inline void yc__chan_open(yc_chan *ch) {
   yc__chan_open_recv(ch);
 }
 
-/* The units buffered now, without a sync (for tests that change nothing). */
-static inline size_t yc__chan_fill_now(const yc_chan *ch) {
-  return ch->fill + (size_t)(ch->wp - ch->wbase) - (size_t)(ch->rp - ch->rbase);
-}
-
 /* After a change of closed (or anything): both windows. */
-static inline void yc__chan_limits(yc_chan *ch) {
-  yc__chan_sync(ch);
-  yc__chan_open(ch);
-}
+static inline void yc__chan_limits(yc_chan *ch) { yc__chan_open(ch); }
 
 /* The case a select's node is in. */
 static inline yc_case *yc__node_case(yc__wnode *n) {
@@ -222,7 +203,7 @@ static inline __attribute__((always_inline)) yc__wnode *yc__pop(yc_chan *ch, boo
   return n;
 }
 
-/* Append an item to the buffer (synced, not full).  The windows may be
+/* Append an item to the buffer (not full).  The windows may be
  * wrong afterwards (wp wraps): the caller opens them (yc__chan_open)
  * before user code runs again. */
 static inline void yc__chan_put(yc_chan *ch, const void *src) {
@@ -231,12 +212,11 @@ static inline void yc__chan_put(yc_chan *ch, const void *src) {
       ch->wp = ch->buf;
     yc__copy_item(ch->wp, src, ch->esz);
     ch->wp += ch->esz;
-    ch->wbase = ch->wp;
   }
   ch->fill += ch->unit;
 }
 
-/* Take the first item of the buffer (synced, not empty) into dst (may be
+/* Take the first item of the buffer (not empty) into dst (may be
  * NULL); the caller opens the windows, as after yc__chan_put. */
 static inline void yc__chan_take(yc_chan *ch, void *dst) {
   if (ch->bend) {
@@ -245,23 +225,21 @@ static inline void yc__chan_take(yc_chan *ch, void *dst) {
     if (dst)
       yc__copy_item(dst, ch->rp, ch->esz);
     ch->rp += ch->esz;
-    ch->rbase = ch->rp;
   }
   ch->fill -= ch->unit;
 }
 
 /* Could a send / a receive on ch complete now? */
 static inline bool yc__send_ready(const yc_chan *ch) {
-  return ch->closed || ch->receivers || yc__chan_fill_now(ch) < ch->full;
+  return ch->closed || ch->receivers || ch->fill < ch->full;
 }
 static inline bool yc__recv_ready(const yc_chan *ch) {
-  return yc__chan_fill_now(ch) || ch->senders || ch->closed;
+  return ch->fill || ch->senders || ch->closed;
 }
 
 /* What a send can do without waiting: true when it completed, with its
  * result (0 or YC_ECLOSED) in *r. */
 static inline __attribute__((always_inline)) bool yc__send_now(yc_chan *ch, const void *item, int *r) {
-  yc__chan_sync(ch);
   if (__builtin_expect(ch->closed, 0)) {
     *r = YC_ECLOSED;
     return true;
@@ -288,7 +266,6 @@ static inline __attribute__((always_inline)) bool yc__send_now(yc_chan *ch, cons
 /* What a receive can do without waiting: true when it completed, with its
  * result in *r (false: closed and drained). */
 static inline __attribute__((always_inline)) bool yc__recv_now(yc_chan *ch, void *dst, bool *r) {
-  yc__chan_sync(ch);
   if (__builtin_expect(ch->fill != 0, 1)) {
     yc__chan_take(ch, dst);
     /* Room now: the first waiting sender's item moves into the buffer. */

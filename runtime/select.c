@@ -125,8 +125,7 @@ bool yc__select_try_slow(yc_case *cases, size_t n, int *r) {
   yc_case *k = &cases[pick];
   yc_chan *ch = k->chan;
   *r = (int)pick;
-  if (!k->send && LIKELY(yc__chan_fill_now(ch) && !ch->senders)) {
-    yc__chan_sync(ch);
+  if (!k->send && LIKELY(ch->fill && !ch->senders)) {
     yc__chan_take(ch, k->item);
     yc__chan_open(ch);
     k->ok = true;

@@ -120,13 +120,14 @@ enum { YC__WAIT_SEND = 0, YC__WAIT_RECV = 1, YC__WAIT_SELECT = 2 };
  * the inline fast paths below: two windows the runtime opens for them.  A
  * send may write its item at wp while wp < wend (free slots, the channel
  * open, no receiver waiting), a receive may read at rp while rp < rend
- * (buffered items, no sender waiting); each just moves its pointer, and
- * the runtime counts what they did the next time it looks at the channel.
- * A window never crosses the end of the buffer. */
+ * (buffered items, no sender waiting); each moves its pointer and adds
+ * its item's bytes to fill (or takes them).  A window never crosses the
+ * end of the buffer. */
 typedef struct yc__chan_hot {
   unsigned char *wp, *wend;
   unsigned char *rp, *rend;
   size_t esz;
+  size_t fill; /* bytes buffered (units of 1 for items of no bytes) */
   bool recv_slow; /* an empty receive window may still mean a ready receive:
                      the channel is closed or a sender waits */
 } yc__chan_hot;
@@ -152,6 +153,7 @@ static inline bool yc__chan_try_send_(yc_chan *c, const void *v, size_t v_size, 
                        1)) {
     __builtin_memcpy(h->wp, v, v_size);
     h->wp += v_size;
+    h->fill += v_size;
     *r = 0;
     return true;
   }
@@ -164,6 +166,7 @@ static inline bool yc__chan_try_recv_(yc_chan *c, void *v, size_t v_size, bool *
                        1)) {
     __builtin_memcpy(v, h->rp, v_size);
     h->rp += v_size;
+    h->fill -= v_size;
     *r = true;
     return true;
   }
@@ -242,6 +245,7 @@ static inline __attribute__((always_inline)) bool yc__select_try(yc_case *cases,
   else
     __builtin_memcpy(k->item, src, h->esz);
   h->rp += h->esz;
+  h->fill -= h->esz;
   k->ok = true;
   *r = (int)pick;
   return true;
@@ -275,6 +279,7 @@ static inline int yc__chan_send_or_park_(yc_chan *c, const void *v, size_t v_siz
     if (__builtin_expect(h->wp < h->wend, 1)) {
       __builtin_memcpy(h->wp, v, v_size);
       h->wp += v_size;
+      h->fill += v_size;
       *r = 0;
       return YC__OP_DONE;
     }
@@ -290,6 +295,7 @@ static inline int yc__chan_recv_or_park_(yc_chan *c, void *v, size_t v_size, boo
     if (__builtin_expect(h->rp < h->rend, 1)) {
       __builtin_memcpy(v, h->rp, v_size);
       h->rp += v_size;
+      h->fill -= v_size;
       *r = true;
       return YC__OP_DONE;
     }
