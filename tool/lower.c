@@ -25,6 +25,7 @@ char *new_temp(lctx *lc, const char *type, const char *prefix) {
   char *name = xasprintf("yc__%s%zu", prefix, lc->temp_names.n + 1);
   VEC_PUSH(lc->temp_names, name);
   VEC_PUSH(lc->temp_types, xstrdup(type));
+  VEC_PUSH(lc->temp_local, false);
   return name;
 }
 
@@ -1320,6 +1321,8 @@ void lower_function(const lower_opts *o, ir_func *fn, buf *out) {
   }
   frame_fields(out, fn, NULL, 1);
   for (size_t i = 0; i < lc.temp_names.n; i++) {
+    if (lc.temp_local.v[i])
+      continue;
     char *t = field_type(lc.temp_types.v[i]);
     buf_printf(out, "  %s %s; /* temporary */\n", t, lc.temp_names.v[i]);
     free(t);
@@ -1414,6 +1417,15 @@ void lower_function(const lower_opts *o, ir_func *fn, buf *out) {
     buf_printf(out, "  %s %s = %s->%s;\n", t, v->name, fn->fp, v->field);
     free(t);
   }
+  /* The value of a suspension point that its statement uses before any
+   * other suspension point (lower_expr.c) needs no frame field. */
+  for (size_t i = 0; i < lc.temp_names.n; i++) {
+    if (!lc.temp_local.v[i])
+      continue;
+    char *t = field_type(lc.temp_types.v[i]);
+    buf_printf(out, "  %s %s = {0};\n", t, lc.temp_names.v[i]);
+    free(t);
+  }
   buf_printf(out, "  (void)%s; (void)yc__out; (void)yc__in;", fn->fp);
   for (size_t i = 0; i < fn->nparams; i++) {
     ir_var *v = &fn->vars.v[i];
@@ -1471,6 +1483,7 @@ void lower_function(const lower_opts *o, ir_func *fn, buf *out) {
   }
   free(lc.temp_names.v);
   free(lc.temp_types.v);
+  free(lc.temp_local.v);
 }
 
 void lower_plain(const lower_opts *o, unsigned b, unsigned e, buf *out) {

@@ -24,12 +24,30 @@ ir_node *kid_in(ir_node *n, span sp) {
   return NULL;
 }
 
+static unsigned count_susp(const ir_node *n) {
+  if (!n)
+    return 0;
+  unsigned k = n->kind == IR_SUSPEND;
+  for (unsigned i = 0; i < n->nkids; i++)
+    k += count_susp(n->kids[i]);
+  return k;
+}
+
 /* The text of n's span sp, lowered if it contains suspension points (their
  * code goes to the output first). */
 char *operand(lctx *lc, ir_node *n, span sp) {
   ir_node *k = kid_in(n, sp);
-  if (k && k->has_susp && k->sp.b == sp.b && k->sp.e == sp.e)
-    return explode(lc, k);
+  if (k && k->has_susp && k->sp.b == sp.b && k->sp.e == sp.e) {
+    if (lc->explode_depth)
+      return explode(lc, k);
+    /* a part of n: n's other parts may suspend after it */
+    lc->single_susp = count_susp(n) == 1;
+    lc->explode_depth++;
+    char *r = explode(lc, k);
+    lc->explode_depth--;
+    lc->single_susp = false;
+    return r;
+  }
   return render_span(lc, n, sp);
 }
 
@@ -115,7 +133,16 @@ static char *explode_suspend(lctx *lc, ir_node *s) {
                    ? xstrdup("bool")
                    : lex_squash(lc->f->text + s->args[1].b, s->args[1].e - s->args[1].b);
   char *tn = new_temp(lc, type, "t");
-  char *lhs = xasprintf("%s->%s", fp(lc), tn);
+  char *lhs;
+  if (lc->single_susp) {
+    /* The only suspension point of its statement: its value is used before
+     * the function can suspend again, so a C local of the resume function
+     * holds it (no frame store). */
+    lc->temp_local.v[lc->temp_local.n - 1] = true;
+    lhs = xstrdup(tn);
+  } else {
+    lhs = xasprintf("%s->%s", fp(lc), tn);
+  }
   emit_suspend(lc, s, lhs, "=");
   buf_putc(lc->out, ' ');
   free(type);
@@ -150,7 +177,21 @@ static char *explode_assign(lctx *lc, ir_node *e) {
   return res;
 }
 
+static char *explode_in(lctx *lc, ir_node *e);
+
 char *explode(lctx *lc, ir_node *e) {
+  if (lc->explode_depth)
+    return explode_in(lc, e);
+  /* An expression of a statement: see explode_suspend */
+  lc->single_susp = e->has_susp && count_susp(e) == 1;
+  lc->explode_depth++;
+  char *r = explode_in(lc, e);
+  lc->explode_depth--;
+  lc->single_susp = false;
+  return r;
+}
+
+static char *explode_in(lctx *lc, ir_node *e) {
   if (!e->has_susp)
     return plain(lc, e);
   if (e->kind == IR_SUSPEND)

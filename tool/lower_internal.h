@@ -22,6 +22,9 @@ typedef struct {
   size_t nrefs;
   VEC(char *) temp_names; /* frame temporaries made while lowering */
   VEC(char *) temp_types;
+  VEC(bool) temp_local; /* a C local of the resume function, not a frame field */
+  unsigned explode_depth;
+  bool single_susp; /* the expression being exploded has one suspension point */
   unsigned ncont;
   unsigned nstore; /* declarations made of stores into the frame */
 } lctx;

@@ -26,9 +26,9 @@ yc_async(int) pump(yc_chan *in, yc_chan *out) {
 // Both ways resume at the same state.
 // CHECK: struct pump__frame {
 // CHECK: yc__wait yc__w;
-// CHECK: { bool yc__r; int yc__k = yc__chan_recv_or_park(in, &f->v, &yc__r, &f->yc__w); if (yc__k > 0) { f->yc__t{{[0-9]+}} = yc__r; } else { if (__builtin_expect(yc__k == 0, 1)) { f->yc__sub = NULL; YC__SAVE(f->k, k); yc__c->state = 1; return YC__PENDING; } f->yc__sub = (yc_coro *)(yc_chan_recv(in, &f->v)); YC__SAVE(f->k, k); yc__c->state = 1; return yc__delegate(yc__c, f->yc__sub); yc_resume_1:
-// CHECK-SAME: if (__builtin_expect(!f->yc__sub, 1)) { f->yc__t{{[0-9]+}} = yc__wait_result(&f->yc__w); } else {
-// CHECK: { int yc__r; int yc__k = yc__chan_send_or_park(out, &f->v, &yc__r, &f->yc__w); if (yc__k > 0) { f->yc__t{{[0-9]+}} = yc__r; } else { if (__builtin_expect(yc__k == 0, 1)) { f->yc__sub = NULL; YC__SAVE(f->k, k); yc__c->state = 2; return YC__PENDING; } f->yc__sub = (yc_coro *)(yc_chan_send(out, &f->v)); YC__SAVE(f->k, k); yc__c->state = 2;
+// CHECK: { bool yc__r; int yc__k = yc__chan_recv_or_park(in, &f->v, &yc__r, &f->yc__w); if (yc__k > 0) { yc__t{{[0-9]+}} = yc__r; } else { if (__builtin_expect(yc__k == 0, 1)) { f->yc__sub = NULL; YC__SAVE(f->k, k); yc__c->state = 1; return YC__PENDING; } f->yc__sub = (yc_coro *)(yc_chan_recv(in, &f->v)); YC__SAVE(f->k, k); yc__c->state = 1; return yc__delegate(yc__c, f->yc__sub); yc_resume_1:
+// CHECK-SAME: if (__builtin_expect(!f->yc__sub, 1)) { yc__t{{[0-9]+}} = yc__wait_result(&f->yc__w); } else {
+// CHECK: { int yc__r; int yc__k = yc__chan_send_or_park(out, &f->v, &yc__r, &f->yc__w); if (yc__k > 0) { yc__t{{[0-9]+}} = yc__r; } else { if (__builtin_expect(yc__k == 0, 1)) { f->yc__sub = NULL; YC__SAVE(f->k, k); yc__c->state = 2; return YC__PENDING; } f->yc__sub = (yc_coro *)(yc_chan_send(out, &f->v)); YC__SAVE(f->k, k); yc__c->state = 2;
 // CHECK-NOT: yc__chan_send_or_park(out, &f->buf
 // CHECK: f->yc__sub = (yc_coro *)(yc_chan_send(out, &f->buf[k++])); YC__SAVE(f->k, k); yc__c->state = 3;
 // CHECK-NOT: yc__chan_send_or_park

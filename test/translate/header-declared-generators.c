@@ -25,7 +25,7 @@ static yc_generator(int) local_helper(int n) {
 // CHECK-NEXT: extern const yc__coro_type running_total__type YC__WEAK_IMPORT;
 // CHECK-NEXT: int running_total__xresume(yc_coro *yc__c, void *yc__out, const void *yc__in) YC__WEAK_IMPORT;
 // CHECK-NOT: local_helper__type YC__WEAK_IMPORT
-// CHECK: f->[[T:yc__t[0-9]+]] = *(long *)yc__result_ptr(f->yc__sub);
-// CHECK: long t = f->[[T]];
+// CHECK: [[T:yc__t[0-9]+]] = *(long *)yc__result_ptr(f->yc__sub);
+// CHECK: long t = [[T]];
 // CHECK: yc__next_known({{.*}}, &running_total__type, running_total__xresume)
 // CHECK: yc_next({{.*}}, &y)

@@ -14,7 +14,7 @@ yc_generator(int, int) loops(void) {
   }
 }
 // The left operand is saved before the right one suspends:
-// CHECK: { for (;;) { f->yc__t1 = (n); {{.*}}return YC__YIELD;{{.*}} if (!(f->yc__t1 < f->yc__t2)) break; n++; } }
+// CHECK: { for (;;) { f->yc__t1 = (n); {{.*}}return YC__YIELD;{{.*}} if (!(f->yc__t1 < yc__t2)) break; n++; } }
 // The for statement's declaration opens the block around the loop:
 // CHECK: { int i = 0; for (;;) { if (!(i < 3)) break; {
 // CHECK: { goto yc_cont_2; }
