@@ -641,6 +641,13 @@ static void path_label(const dctx *d, const search *s, int idx, buf *out, bool *
   free(toks.v);
 }
 
+static int by_text(const void *a, const void *b) {
+  return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* At most this many ways are listed on one edge. */
+#define MAX_ALTS 4
+
 /* The edges from one resume point (src; from names it in the picture). */
 static void emit_edges(dctx *d, int src, int from, buf *out) {
   size_t nsusp = d->fn->susps.n, ntargets = nsusp + NENDS;
@@ -659,20 +666,29 @@ static void emit_edges(dctx *d, int src, int from, buf *out) {
     node_name(out, d->fn, from, nsusp);
     buf_puts(out, " -> ");
     node_name(out, d->fn, (int)t, nsusp);
-    buf label = {0};
-    bool all_error = s.found[t].n > 0, all_close = s.found[t].n > 0;
-    for (size_t i = 0; i < s.found[t].n && i < 4; i++) {
-      if (i)
-        buf_puts(&label, " | ");
+    /* the simplest ways, in text order: the same picture every time */
+    size_t nalt = s.found[t].n;
+    char **alts = xcalloc(nalt + 1, sizeof *alts);
+    bool all_error = nalt > 0, all_close = nalt > 0;
+    for (size_t i = 0; i < nalt; i++) {
+      buf one = {0};
       bool error = false, close = false;
-      path_label(d, &s, s.found[t].v[i], &label, &error, &close);
+      path_label(d, &s, s.found[t].v[i], &one, &error, &close);
+      alts[i] = one.s ? buf_take(&one) : xstrdup("");
       all_error &= error;
       all_close &= close;
     }
-    if (s.found[t].n > 4)
+    qsort(alts, nalt, sizeof *alts, by_text);
+    buf label = {0};
+    for (size_t i = 0; i < nalt && i < MAX_ALTS; i++)
+      buf_printf(&label, "%s%s", i ? " | " : "", alts[i]);
+    if (nalt > MAX_ALTS)
       buf_puts(&label, " | ...");
-    if (!s.found[t].n)
+    if (!nalt) /* the search gave up before it: the edge is real */
       buf_puts(&label, "...");
+    for (size_t i = 0; i < nalt; i++)
+      free(alts[i]);
+    free(alts);
     if (label.len) {
       buf_printf(out, " [label=\"%s\"", label.s);
       if (all_close)
