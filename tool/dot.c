@@ -511,6 +511,8 @@ typedef struct {
 /* More states than this for one resume point and the labels stop being
  * refined (the edges are still all there: see reach_plain). */
 #define MAX_STATES 50000
+/* At most this many sets of tokens per point (see keep_minimal). */
+#define MAX_WAYS 16
 
 static bool subset(const uint64_t *a, const uint64_t *b, size_t nw) {
   for (size_t i = 0; i < nw; i++)
@@ -520,8 +522,11 @@ static bool subset(const uint64_t *a, const uint64_t *b, size_t nw) {
 }
 
 /* Adds the state unless one with a subset of its tokens is there; drops
- * the ones with a superset from the list.  True when added. */
-static bool keep_minimal(search *s, void *list, int idx) {
+ * the ones with a superset from the list.  True when added.  A list of cap
+ * states takes no more: a file whose choices multiply (forty ifs in a row
+ * with a return in each branch) is searched in bounded time, its labels
+ * then real ways but not all the simplest. */
+static bool keep_minimal(search *s, void *list, int idx, size_t cap) {
   VEC(int) *l = list;
   const uint64_t *m = &s->masks.v[s->st.v[idx].mask_at];
   for (size_t i = 0; i < l->n; i++)
@@ -532,6 +537,8 @@ static bool keep_minimal(search *s, void *list, int idx) {
     if (!subset(m, &s->masks.v[s->st.v[l->v[i]].mask_at], s->nw))
       l->v[w++] = l->v[i];
   l->n = w;
+  if (l->n >= cap)
+    return false;
   VEC_PUSH(*l, idx);
   return true;
 }
@@ -558,7 +565,9 @@ static void run_search(dctx *d, search *s, int src) {
       int t = target_index(d, ed.to);
       /* a target is kept in found and never expanded (it has no out
        * edges); a state no simpler than one seen at its point is dropped */
-      if (!keep_minimal(s, t >= 0 ? (void *)&s->found[t] : (void *)&s->seen[ed.to], idx)) {
+      bool keep = t >= 0 ? keep_minimal(s, &s->found[t], idx, (size_t)-1)
+                         : keep_minimal(s, &s->seen[ed.to], idx, MAX_WAYS);
+      if (!keep) {
         s->st.n--;
         s->masks.n -= s->nw;
       }
@@ -641,8 +650,11 @@ static void path_label(const dctx *d, const search *s, int idx, buf *out, bool *
   free(toks.v);
 }
 
+/* Shorter ways first, then in text order: the same picture every time. */
 static int by_text(const void *a, const void *b) {
-  return strcmp(*(char *const *)a, *(char *const *)b);
+  const char *x = *(char *const *)a, *y = *(char *const *)b;
+  size_t lx = strlen(x), ly = strlen(y);
+  return lx != ly ? (lx < ly ? -1 : 1) : strcmp(x, y);
 }
 
 /* At most this many ways are listed on one edge. */
@@ -666,7 +678,6 @@ static void emit_edges(dctx *d, int src, int from, buf *out) {
     node_name(out, d->fn, from, nsusp);
     buf_puts(out, " -> ");
     node_name(out, d->fn, (int)t, nsusp);
-    /* the simplest ways, in text order: the same picture every time */
     size_t nalt = s.found[t].n;
     char **alts = xcalloc(nalt + 1, sizeof *alts);
     bool all_error = nalt > 0, all_close = nalt > 0;

@@ -1,7 +1,7 @@
 // --emit=dot: for and while loops with break and continue.  The loop back
 // from the end of a body, a continue that skips the rest of it, a break out
 // of it and the condition's exit each give their own edge and label; an
-// edge may be taken in two ways (a | b).
+// edge may be taken in two ways (a | b: the simplest ways, shorter first).
 // RUN: %yieldc --emit=dot %s > %t.dot
 // RUN: FileCheck %s < %t.dot
 // RUN: FileCheck --check-prefix=NOT %s < %t.dot
@@ -35,11 +35,11 @@ yc_generator(int) scan(int n) {
 // CHECK-DAG: scan__start -> scan__s2 [label="loop exit"];
 // CHECK-DAG: scan__start -> scan__s4 [label="loop exit"];
 // CHECK-DAG: scan__s1 -> scan__s1 [label="else (i > 10), loop back, else (i % 3 == 0)"];
-// CHECK-DAG: scan__s1 -> scan__s2 [label="else (i > 10), loop exit | if (i > 10), break"];
+// CHECK-DAG: scan__s1 -> scan__s2 [label="if (i > 10), break | else (i > 10), loop exit"];
 // CHECK-DAG: scan__s1 -> scan__s4 [label="else (i > 10), loop exit | if (i > 10), break, loop exit"];
 // CHECK-DAG: scan__s2 -> scan__s2 [label="if (n == 5), continue"];
 // CHECK-DAG: scan__s2 -> scan__s3 [label="else (n == 5), else (n == 2)"];
-// CHECK-DAG: scan__s2 -> scan__s4 [label="else (n == 5), if (n == 2), break | if (n == 5), continue, loop exit"];
+// CHECK-DAG: scan__s2 -> scan__s4 [label="if (n == 5), continue, loop exit | else (n == 5), if (n == 2), break"];
 // CHECK-DAG: scan__s3 -> scan__s2 [label="loop back"];
 // CHECK-DAG: scan__s3 -> scan__s4 [label="loop exit"];
 // CHECK-DAG: scan__s4 -> scan__done;
