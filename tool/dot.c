@@ -506,6 +506,7 @@ typedef struct {
   VEC(int) *seen;      /* per point: the states that reached it */
   VEC(int) *found;     /* per target: its minimal states */
   size_t ntargets;
+  int err_tok;         /* the token of an arriving error */
 } search;
 
 /* More states than this for one resume point and the labels stop being
@@ -514,11 +515,20 @@ typedef struct {
 /* At most this many sets of tokens per point (see keep_minimal). */
 #define MAX_WAYS 16
 
-static bool subset(const uint64_t *a, const uint64_t *b, size_t nw) {
-  for (size_t i = 0; i < nw; i++)
+/* a's tokens are a subset of b's, and both are ways of an arriving error
+ * or both are not: a way the body goes when an error arrives is shown
+ * even when the normal way reaches the same place (a catch that goes
+ * back into the loop, a timeout swallowed by its scope). */
+static bool dominates(const search *s, size_t a_at, size_t b_at) {
+  const uint64_t *a = &s->masks.v[a_at], *b = &s->masks.v[b_at];
+  for (size_t i = 0; i < s->nw; i++)
     if (a[i] & ~b[i])
       return false;
-  return true;
+  if (s->err_tok < 0)
+    return true;
+  uint64_t bit = (uint64_t)1 << (s->err_tok % 64);
+  size_t w = (size_t)s->err_tok / 64;
+  return (a[w] & bit) == (b[w] & bit);
 }
 
 /* Adds the state unless one with a subset of its tokens is there; drops
@@ -528,13 +538,13 @@ static bool subset(const uint64_t *a, const uint64_t *b, size_t nw) {
  * then real ways but not all the simplest. */
 static bool keep_minimal(search *s, void *list, int idx, size_t cap) {
   VEC(int) *l = list;
-  const uint64_t *m = &s->masks.v[s->st.v[idx].mask_at];
+  size_t m = s->st.v[idx].mask_at;
   for (size_t i = 0; i < l->n; i++)
-    if (subset(&s->masks.v[s->st.v[l->v[i]].mask_at], m, s->nw))
+    if (dominates(s, s->st.v[l->v[i]].mask_at, m))
       return false;
   size_t w = 0;
   for (size_t i = 0; i < l->n; i++)
-    if (!subset(m, &s->masks.v[s->st.v[l->v[i]].mask_at], s->nw))
+    if (!dominates(s, m, s->st.v[l->v[i]].mask_at))
       l->v[w++] = l->v[i];
   l->n = w;
   if (l->n >= cap)
@@ -668,6 +678,10 @@ static void emit_edges(dctx *d, int src, int from, buf *out) {
   s.seen = xcalloc(d->pts.n, sizeof *s.seen);
   s.found = xcalloc(ntargets, sizeof *s.found);
   s.ntargets = ntargets;
+  s.err_tok = -1;
+  for (size_t i = 0; i < d->toks.n; i++)
+    if (!strcmp(d->toks.v[i], "error"))
+      s.err_tok = (int)i;
   run_search(d, &s, src);
   bool *reached = xcalloc(ntargets, 1);
   reach_plain(d, src, reached);
@@ -691,8 +705,9 @@ static void emit_edges(dctx *d, int src, int from, buf *out) {
     }
     qsort(alts, nalt, sizeof *alts, by_text);
     buf label = {0};
+    /* the straight way is unlabelled, or "next" beside other ways */
     for (size_t i = 0; i < nalt && i < MAX_ALTS; i++)
-      buf_printf(&label, "%s%s", i ? " | " : "", alts[i]);
+      buf_printf(&label, "%s%s", i ? " | " : "", *alts[i] || nalt == 1 ? alts[i] : "next");
     if (nalt > MAX_ALTS)
       buf_puts(&label, " | ...");
     if (!nalt) /* the search gave up before it: the edge is real */
