@@ -42,9 +42,9 @@ enum { END_DONE, END_FAILED, END_CLOSED, NENDS };
 /* Where break and continue go: the innermost loop or switch. */
 typedef struct {
   bool is_switch;
-  int brk, cont;     /* cont: loops only */
-  int cond;          /* switch: the point after its controlling expression */
-  bool has_default;  /* switch: a default label was seen */
+  int brk, cont;    /* cont: loops only */
+  int cond;         /* switch: the point after its controlling expression */
+  bool has_default; /* switch: a default label was seen */
 } jump_ctx;
 
 typedef struct {
@@ -58,8 +58,8 @@ typedef struct {
   VEC(cpoint) pts;
   VEC(char *) toks;
   VEC(jump_ctx) jumps;
-  VEC(node_pt) catches;   /* yc_try -> the start of its catch block */
-  VEC(node_pt) dl_exits;  /* deadline scope -> the point after it */
+  VEC(node_pt) catches;  /* yc_try -> the start of its catch block */
+  VEC(node_pt) dl_exits; /* deadline scope -> the point after it */
   VEC(char *) label_names;
   VEC(int) label_pts;
   int *susp_pt;   /* per suspension point: the point that reaches it */
@@ -499,14 +499,16 @@ typedef struct {
   size_t mask_at;
 } sstate;
 
+typedef VEC(int) int_vec;
+
 typedef struct {
   VEC(sstate) st;
   VEC(uint64_t) masks;
   size_t nw;
-  VEC(int) *seen;      /* per point: the states that reached it */
-  VEC(int) *found;     /* per target: its minimal states */
+  int_vec *seen;  /* per point: the states that reached it */
+  int_vec *found; /* per target: its minimal states */
   size_t ntargets;
-  int err_tok;         /* the token of an arriving error */
+  int err_tok; /* the token of an arriving error */
 } search;
 
 /* More states than this for one resume point and the labels stop being
@@ -537,7 +539,7 @@ static bool dominates(const search *s, size_t a_at, size_t b_at) {
  * with a return in each branch) is searched in bounded time, its labels
  * then real ways but not all the simplest. */
 static bool keep_minimal(search *s, void *list, int idx, size_t cap) {
-  VEC(int) *l = list;
+  int_vec *l = list;
   size_t m = s->st.v[idx].mask_at;
   for (size_t i = 0; i < l->n; i++)
     if (dominates(s, s->st.v[l->v[i]].mask_at, m))
@@ -631,7 +633,8 @@ static void node_name(buf *out, const ir_func *fn, int target, size_t nsusp) {
 }
 
 /* The tokens of the path to state idx, in the order taken, each once. */
-static void path_label(const dctx *d, const search *s, int idx, buf *out, bool *error, bool *close) {
+static void path_label(const dctx *d, const search *s, int idx, buf *out, bool *error,
+                       bool *close) {
   VEC(int) toks = {0};
   for (int i = idx; i >= 0; i = s->st.v[i].parent)
     if (s->st.v[i].tok >= 0)
@@ -777,7 +780,8 @@ static void emit_function(const ir_unit *u, const ir_func *fn, buf *out) {
 
   buf_printf(out, "  subgraph cluster_%s {\n    label=\"%s (%s)\";\n", fn->name, fn->name,
              kinds[fn->kind]);
-  buf_printf(out, "    %s__start [label=\"%s()\\nnot started\", shape=oval];\n", fn->name, fn->name);
+  buf_printf(out, "    %s__start [label=\"%s()\\nnot started\", shape=oval];\n", fn->name,
+             fn->name);
   for (size_t k = 0; k < nsusp; k++) {
     const ir_node *s = fn->susps.v[k];
     unsigned l, c;
