@@ -51,6 +51,7 @@ typedef struct {
   const ir_node *n;
   int pt;
 } node_pt;
+typedef VEC(node_pt) node_pt_vec;
 
 typedef struct {
   const ir_unit *u;
@@ -58,8 +59,8 @@ typedef struct {
   VEC(cpoint) pts;
   VEC(char *) toks;
   VEC(jump_ctx) jumps;
-  VEC(node_pt) catches;  /* yc_try -> the start of its catch block */
-  VEC(node_pt) dl_exits; /* deadline scope -> the point after it */
+  node_pt_vec catches;  /* yc_try -> the start of its catch block */
+  node_pt_vec dl_exits; /* deadline scope -> the point after it */
   VEC(char *) label_names;
   VEC(int) label_pts;
   int *susp_pt;   /* per suspension point: the point that reaches it */
@@ -123,8 +124,7 @@ static int tok_with(dctx *d, const char *what, const ir_node *e) {
   return id;
 }
 
-static int lookup_pt(dctx *d, void *vec, const ir_node *n) {
-  VEC(node_pt) *v = vec;
+static int lookup_pt(dctx *d, node_pt_vec *v, const ir_node *n) {
   for (size_t i = 0; i < v->n; i++)
     if (v->v[i].n == n)
       return v->v[i].pt;
@@ -538,8 +538,7 @@ static bool dominates(const search *s, size_t a_at, size_t b_at) {
  * states takes no more: a file whose choices multiply (forty ifs in a row
  * with a return in each branch) is searched in bounded time, its labels
  * then real ways but not all the simplest. */
-static bool keep_minimal(search *s, void *list, int idx, size_t cap) {
-  int_vec *l = list;
+static bool keep_minimal(search *s, int_vec *l, int idx, size_t cap) {
   size_t m = s->st.v[idx].mask_at;
   for (size_t i = 0; i < l->n; i++)
     if (dominates(s, s->st.v[l->v[i]].mask_at, m))
