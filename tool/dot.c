@@ -586,8 +586,8 @@ static void run_search(dctx *d, search *s, int src) {
   }
 }
 
-/* Which targets src reaches at all, by a plain walk (used when the
- * labelled search gave up). */
+/* Which targets src reaches at all, by a plain walk: the edges of the
+ * picture, whatever the bounds of the labelled search left out. */
 static void reach_plain(const dctx *d, int src, bool *reached) {
   bool *seen = xcalloc(d->pts.n, 1);
   int *stack = xmalloc(d->pts.n * sizeof *stack);
