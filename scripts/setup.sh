@@ -9,8 +9,9 @@ for pkg in libclang-14-dev llvm-14-tools libclang-rt-14-dev clang clangd cmake m
   have_pkg "$pkg" || need+=("$pkg")
 done
 # test/tooling: Ninja (cmake-depfile.c builds with both generators), groff
-# (man-page.c renders docs/yieldc.1)
-for pkg in ninja-build groff-base; do
+# (man-page.c renders docs/yieldc.1); graphviz: dot renders the state
+# picture (test/translate/dot-renders-with-graphviz.c, scripts/pictures.sh)
+for pkg in ninja-build groff-base graphviz; do
   have_pkg "$pkg" || need+=("$pkg")
 done
 # python3 may come from elsewhere (pyenv); the package is then not needed.

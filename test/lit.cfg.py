@@ -61,6 +61,7 @@ config.substitutions.append(("%sanflags", yieldc_san_flags))
 # Optional tools: a test that needs one says REQUIRES: and is reported as
 # unsupported (skipped) where it is missing.
 import shutil
-for tool in ("ccache",):
+# dot (graphviz): test/translate/dot-*.c render the picture when it is there.
+for tool in ("ccache", "dot"):
     if shutil.which(tool):
         config.available_features.add(tool)

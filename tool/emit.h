@@ -9,7 +9,5 @@
  * directives throughout.  A file with nothing to translate comes back
  * byte for byte. */
 void emit_c(const lower_opts *o, buf *out);
-/* A Graphviz digraph of every coroutine function's states. */
-void emit_dot(const lower_opts *o, buf *out);
 
 #endif

@@ -21,6 +21,7 @@ static void usage(FILE *to) {
         "  -o FILE             write the translation to FILE (atomically)\n"
         "  -p BUILD_DIR        take INPUT's flags from BUILD_DIR/compile_commands.json\n"
         "  --emit=c|dot        C (default) or a Graphviz state diagram\n"
+        "  --emit=dot=FUNC     the state diagram of coroutine function FUNC only\n"
         "  --no-line           omit #line directives\n"
         "  --dump-after=PHASE  print the IR after parse or analyse and stop\n"
         "  -MD                 also write a depfile (Make syntax) of every file read\n"
@@ -39,7 +40,7 @@ static void usage(FILE *to) {
  * joined) and how to write it. */
 static const struct {
   const char *name, *shown;
-} options[] = {{"--emit=", "--emit=c|dot"},
+} options[] = {{"--emit=", "--emit=c|dot|dot=FUNC"},
                {"--no-line", "--no-line"},
                {"--dump-after=", "--dump-after=PHASE"},
                {"-MD", "-MD"},
@@ -226,8 +227,8 @@ int main(int argc, char **argv) {
       builddir = argv[++i];
     } else if (!strncmp(a, "--emit=", 7)) {
       emit = a + 7;
-      if (strcmp(emit, "c") && strcmp(emit, "dot")) {
-        diag_tool("error", "--emit takes c or dot, not '%s'", emit);
+      if (strcmp(emit, "c") && strcmp(emit, "dot") && (strncmp(emit, "dot=", 4) || !emit[4])) {
+        diag_tool("error", "--emit takes c, dot or dot=FUNC, not '%s'", emit);
         goto out;
       }
     } else if (!strcmp(a, "--no-line")) {
@@ -285,7 +286,7 @@ int main(int argc, char **argv) {
     usage(stderr);
     goto out;
   }
-  if (!output && !dump && strcmp(emit, "dot")) {
+  if (!output && !dump && strncmp(emit, "dot", 3)) {
     diag_tool("error", "no output file: add -o OUTPUT.c (or -o - for stdout)");
     goto out;
   }

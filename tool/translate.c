@@ -8,6 +8,7 @@
 #include <unistd.h>
 
 #include "analyse.h"
+#include "dot.h"
 #include "emit.h"
 #include "launcher.h"
 #include "parse.h"
@@ -74,10 +75,24 @@ int yieldc_translate_deps(const char *input, const char *output, const char *emi
   }
   lower_opts o = {&u, input, output ? output : "-", lines};
   buf out = {0};
-  if (!strcmp(emit, "dot"))
-    emit_dot(&o, &out);
-  else
+  if (!strncmp(emit, "dot", 3)) {
+    /* --emit=dot=FUNC: that coroutine function only */
+    const char *only = emit[3] == '=' ? emit + 4 : NULL;
+    if (!dot_emit(&u, only, &out)) {
+      diag_tool("error", "--emit=dot=%s: no coroutine function '%s' in '%s'", only, only, input);
+      buf names = {0};
+      for (size_t i = 0; i < u.funcs.n; i++)
+        buf_printf(&names, "%s%s", i ? ", " : "", u.funcs.v[i].name);
+      if (names.len)
+        diag_tool("note", "its coroutine functions: %s", names.s);
+      buf_free(&names);
+      rc = 2;
+      buf_free(&out);
+      goto done;
+    }
+  } else {
     emit_c(&o, &out);
+  }
   if (!output || !strcmp(output, "-")) {
     fwrite(out.s ? out.s : "", 1, out.len, stdout);
   } else if (!write_file_atomic(output, out.s ? out.s : "", out.len)) {

@@ -7,8 +7,8 @@
 
 #include "depfile.h"
 
-/* Translates input to output (NULL or "-": stdout), as emit ("c" or
- * "dot"), or prints the IR after phase dump; flags are the compiler's.
+/* Translates input to output (NULL or "-": stdout), as emit ("c", "dot"
+ * or "dot=FUNC"), or prints the IR after phase dump; flags are the compiler's.
  * With deps->file, also writes the depfile once the output is written.
  * 0, 1 (errors in the input) or 2 (I/O). */
 int yieldc_translate_deps(const char *input, const char *output, const char *emit, bool lines,

@@ -14,7 +14,7 @@
 // TYPO: yieldc: error: unknown option '--no-lines'; did you mean '--no-line'?
 // TYPO-NOT: note
 // RUN: not %yieldc %s --emit dot 2>&1 | FileCheck --check-prefix=EMIT %s
-// EMIT: yieldc: error: unknown option '--emit'; did you mean '--emit=c|dot'?
+// EMIT: yieldc: error: unknown option '--emit'; did you mean '--emit=c|dot|dot=FUNC'?
 // RUN: not %yieldc %s --verison 2>&1 | FileCheck --check-prefix=VERSION %s
 // VERSION: yieldc: error: unknown option '--verison'; did you mean '--version'?
 //
