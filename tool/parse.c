@@ -2222,7 +2222,8 @@ static void report_clang(pctx *p, CXDiagnostic d) {
       }
     }
   }
-  diag_at(path, line, col, sev == CXDiagnostic_Fatal ? "fatal error" : "error", msg, line_text);
+  diag_at_relayed(path, line, col, sev == CXDiagnostic_Fatal ? "fatal error" : "error", msg,
+                  line_text);
   free(other);
   free(msg);
   free(path);
