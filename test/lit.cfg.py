@@ -61,6 +61,6 @@ config.substitutions.append(("%sanflags", yieldc_san_flags))
 # Optional tools: a test that needs one says REQUIRES: and is reported as
 # unsupported (skipped) where it is missing.
 import shutil
-for tool in ("ccache",):
+for tool in ("ccache", "clangd"):
     if shutil.which(tool):
         config.available_features.add(tool)

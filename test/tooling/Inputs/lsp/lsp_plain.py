@@ -1,0 +1,70 @@
+"""test/tooling/lsp-plain.c: a file without coroutines gets exactly
+clangd's diagnostics through `yieldc lsp`; without clangd, yieldc lsp
+still answers with its own diagnostics and says clangd is missing.
+
+usage: lsp_plain.py YIELDC INCLUDE_DIR WORK_DIR CLANGD"""
+import json
+import os
+import shutil
+import sys
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from lspclient import Client, yieldc_diags  # noqa: E402
+
+yieldc, include, work, clangd = sys.argv[1:5]
+here = os.path.dirname(os.path.abspath(__file__))
+os.makedirs(work, exist_ok=True)
+src = os.path.join(work, "plain.c")
+shutil.copy(os.path.join(here, "plain.c"), src)
+with open(os.path.join(work, "compile_flags.txt"), "w") as f:
+    f.write("-std=gnu11\n-Wall\n-I%s\n" % include)
+text = open(src).read()
+
+
+def final_diagnostics(argv):
+    c = Client(argv, cwd=work, stderr=open(os.path.join(work, "server.log"), "a"))
+    c.initialize(work)
+    uri = c.open(src, text)
+
+    def two(ds):
+        """clang's two warnings"""
+        return len(ds) >= 2
+    i, _, ds = c.diagnostics(uri, two, timeout=120)
+    # whatever else comes before the answer to a later request is the final set
+    rid = c.request("textDocument/hover", {"textDocument": {"uri": uri},
+                                           "position": {"line": 0, "character": 0}})
+    c.response(rid, timeout=120)
+    try:
+        _, _, ds = c.diagnostics(uri, lambda ds: True, timeout=0.01, start=i + 1)
+    except AssertionError:
+        pass
+    assert c.close() == 0
+    return ds
+
+
+def key(ds):
+    return sorted(json.dumps(d, sort_keys=True) for d in ds)
+
+
+direct = final_diagnostics([clangd])
+relayed = final_diagnostics([yieldc, "lsp", "--clangd=" + clangd])
+print("clangd:", [d["message"] for d in direct])
+assert any("unused_here" in d["message"] for d in direct), direct
+assert any(d.get("code") == "-Wreturn-type" or "return" in d["message"] for d in direct), direct
+assert key(direct) == key(relayed), (direct, relayed)
+
+# No clangd: a message in the editor, yieldc's diagnostics alone.
+with open(src, "w") as f:
+    f.write(text + "\nvoid g(void) { yield(1); }\n")
+c = Client([yieldc, "lsp", "--clangd=none"], cwd=work,
+           stderr=open(os.path.join(work, "server.log"), "a"))
+caps = c.initialize(work)["result"]["capabilities"]
+assert caps["hoverProvider"] and caps["codeActionProvider"], caps
+uri = c.open(src, open(src).read())
+_, _, ds = c.diagnostics(uri, lambda ds: len(ds) > 0, timeout=120)
+assert [d["message"] for d in ds] == ["suspension form used outside a coroutine function"], ds
+_, _, m = c.wait_for(lambda m: m.get("method") == "window/showMessage", timeout=60)
+assert "clangd was not found" in m["params"]["message"], m
+print("without clangd:", m["params"]["message"])
+assert c.close() == 0
+print("ok")
