@@ -1,8 +1,8 @@
 /* lsp.c - `yieldc lsp`: a language server for C that editors run in place
  * of clangd.  It runs clangd and relays every message both ways, and adds
  * what only yieldc knows: for each open .c file, the translator's
- * analysis of the buffer as it is (lsp_analyse.c), recomputed 200 ms after
- * the last change, published merged with clangd's diagnostics (a
+ * analysis of the buffer as it is (lsp_analyse.c), recomputed shortly after
+ * the last change (debounced), published merged with clangd's diagnostics (a
  * publishDiagnostics replaces the set, so the last set of each is kept
  * per document and their union published whenever either changes); its
  * fixes as code actions; and on a suspension form a hover in yieldc's
@@ -30,9 +30,15 @@
 #include "jsonrpc.h"
 #include "lsp.h"
 
-/* How long after the last change the analysis runs: long enough not to
- * parse on every keystroke, short next to clangd's own reparse. */
-#define DEBOUNCE_MS 200
+/* How long after the last change the analysis runs: a third of the time the
+ * last analysis of the document took, within [50, 500] ms (200 before the
+ * first).  Long enough not to parse on every keystroke (a change kills a
+ * running analysis, so typing faster than that costs no work), short
+ * enough that yieldc's diagnostics follow clangd's, which also scales
+ * its debounce with its rebuild time (bench/lsp_latency.py). */
+#define DEBOUNCE_FIRST_MS 200
+#define DEBOUNCE_MIN_MS 50
+#define DEBOUNCE_MAX_MS 500
 
 typedef struct document document;
 struct document {
@@ -46,6 +52,7 @@ struct document {
   json_val *hovers;   /* of the analysis of generation analysed */
   long long analysed; /* -1: none yet */
   long long due;      /* when to analyse (ms), 0: not scheduled */
+  long long took;     /* the last analysis's time (ms), 0: none yet */
   VEC(json_val *) deferred; /* hover requests waiting for the analysis */
   document *next;
 };
@@ -67,6 +74,7 @@ static struct {
   buf child_out;
   document *child_doc;
   long long child_gen;
+  long long child_start;
   bool shutdown, exit;
 } S = {.child = -1, .child_fd = -1};
 
@@ -291,6 +299,7 @@ static void start_analysis(document *d) {
   S.child_fd = p[0];
   S.child_doc = d;
   S.child_gen = d->gen;
+  S.child_start = now_ms();
   d->due = 0;
 }
 
@@ -342,6 +351,7 @@ static void child_readable(void) {
     r = json_object();
   }
   bool current = S.child_gen == d->gen;
+  d->took = now_ms() - S.child_start;
   buf_free(&S.child_out);
   S.child = -1;
   S.child_fd = -1;
@@ -424,8 +434,12 @@ static void from_client(const char *body, size_t n) {
     const json_val *ch = json_at(m, "params", "contentChanges", NULL);
     for (size_t i = 0; ch && ch->kind == JSON_ARR && i < ch->n; i++)
       lsp_apply_change(&d->text, ch->items[i], S.utf8);
-    if (d->analyse)
-      schedule(d, DEBOUNCE_MS);
+    if (d->analyse) {
+      long long delay = d->took ? d->took / 3 : DEBOUNCE_FIRST_MS;
+      schedule(d, delay < DEBOUNCE_MIN_MS   ? DEBOUNCE_MIN_MS
+                  : delay > DEBOUNCE_MAX_MS ? DEBOUNCE_MAX_MS
+                                            : delay);
+    }
   } else if (!strcmp(method, "textDocument/didClose") && d) {
     for (document **p = &S.docs; *p; p = &(*p)->next)
       if (*p == d) {
