@@ -525,13 +525,19 @@ static void from_clangd(const char *body, size_t n) {
       json_val *req = S.action_reqs.v[i];
       document *d = find_doc(json_str(json_at(req, "params", "textDocument", NULL), "uri"));
       json_val *result = json_get(m, "result");
-      if (d && (!result || result->kind == JSON_ARR || result->kind == JSON_NULL) &&
-          !json_get(m, "error")) {
+      if (d && (!result || result->kind == JSON_ARR || result->kind == JSON_NULL)) {
         json_val *actions = result && result->kind == JSON_ARR ? json_copy(result) : json_array();
         add_actions(actions, d, json_at(req, "params", "range", NULL));
-        json_set(m, "result", actions);
-        send_client(m);
-        relay = false;
+        /* clangd's error (a range past the end, say) stands unless yieldc
+         * has something to offer */
+        if (!json_get(m, "error") || actions->n) {
+          json_free(json_take(m, "error"));
+          json_set(m, "result", actions);
+          send_client(m);
+          relay = false;
+        } else {
+          json_free(actions);
+        }
       }
       free(S.action_ids.v[i]);
       json_free(req);

@@ -142,15 +142,22 @@ static json_val *new_diag(const doc *d, size_t b, size_t e, int severity, const 
 
 static json_val *diagnostics(const doc *d, const records *rs) {
   json_val *out = json_array();
-  json_val *cur = NULL;  /* the diagnostic notes attach to */
+  json_val *cur = NULL; /* the diagnostic notes attach to */
   size_t cur_off = 0;
-  bool skipping = false; /* notes of a relayed compiler error */
   for (size_t i = 0; i < rs->n; i++) {
     const record *r = &rs->v[i];
     bool main_file = r->path && !strcmp(r->path, d->path);
     size_t off = main_file ? offset_of(d, r->line, r->col) : 0;
     if (!strcmp(r->severity, "fixit")) {
       /* the line diag.c shows under a note: the missing #include */
+      if (cur) {
+        /* the note it belongs to ends "...:" - the line completes it */
+        json_val *rel = json_get(cur, "relatedInformation");
+        json_val *owner = rel && rel->n ? rel->items[rel->n - 1] : cur;
+        char *m = xasprintf("%s %s", json_str(owner, "message"), r->message);
+        json_set(owner, "message", json_string(m));
+        free(m);
+      }
       if (cur && !strncmp(r->message, "#include", 8)) {
         char *line = xasprintf("%s\n", r->message);
         char *title = xasprintf("add '%s'", r->message);
@@ -161,7 +168,7 @@ static json_val *diagnostics(const doc *d, const records *rs) {
       continue;
     }
     if (!strcmp(r->severity, "note")) {
-      if (cur && !skipping) {
+      if (cur) {
         json_val *rel = json_get(cur, "relatedInformation");
         if (!rel) {
           rel = json_array();
@@ -177,20 +184,17 @@ static json_val *diagnostics(const doc *d, const records *rs) {
         if (!json_get(cur, "data"))
           fix_from_note(d, cur, cur_off, r->message);
       } else {
-        /* yieldc's note on a compiler error clangd shows: on its own */
+        /* yieldc's note on a compiler message clangd shows: on its own */
         cur = new_diag(d, off, token_end(d, off), 3, r->message);
         cur_off = off;
-        skipping = false;
         json_push(out, cur);
       }
       continue;
     }
     if (r->relayed) {
-      skipping = true;
-      cur = NULL;
+      cur = NULL; /* clangd's to show; notes after it stand alone */
       continue;
     }
-    skipping = false;
     int sev = !strcmp(r->severity, "warning") ? 2 : 1;
     if (main_file) {
       cur = new_diag(d, off, token_end(d, off), sev, r->message);

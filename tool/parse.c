@@ -2392,7 +2392,7 @@ static void report_implicit_form(pctx *p, CXDiagnostic d) {
   unsigned start = off;
   while (start > 0 && F(p)->text[start - 1] != '\n')
     start--;
-  diag_at(F(p)->path, line, col, "warning", msg, F(p)->text + start);
+  diag_at_relayed(F(p)->path, line, col, "warning", msg, F(p)->text + start);
   note_missing_include(p);
   free(msg);
 }

@@ -3,7 +3,8 @@
  * editor talks to it directly), including clang's -Wreturn-type, which
  * yieldc.h no longer turns off for the whole file; and with
  * --clangd=none (what happens when clangd is missing) the server still
- * answers, with yieldc's diagnostics alone and a message in the editor.
+ * answers, with yieldc's diagnostics alone and a message in the editor
+ * (and the missing #include <yieldc.h> as a quick fix).
  *
  * REQUIRES: clangd
  * RUN: rm -rf %t && mkdir -p %t
@@ -11,6 +12,8 @@
  * RUN: FileCheck %s < %t/out
  * CHECK: clangd: ["Unused variable 'unused_here'", 'Non-void function does not return a value in all control paths']
  * CHECK: without clangd: yieldc lsp: clangd was not found
+ * CHECK: no include: 'yield' is a yieldc form from <yieldc.h>, which this file does not include; add at the top of the file: #include <yieldc.h>
+ * CHECK: fix: add '#include <yieldc.h>'
  * CHECK: ok
  *
  * A clangd that cannot be run: an error on the log, and the server goes on.

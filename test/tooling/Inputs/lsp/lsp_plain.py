@@ -66,5 +66,22 @@ assert [d["message"] for d in ds] == ["suspension form used outside a coroutine 
 _, _, m = c.wait_for(lambda m: m.get("method") == "window/showMessage", timeout=60)
 assert "clangd was not found" in m["params"]["message"], m
 print("without clangd:", m["params"]["message"])
+
+# A file that uses yield without yieldc.h: yieldc's note, with the line to
+# add, is a quick fix inserting it (the compiler's warning is clangd's).
+noinc = os.path.join(work, "noinc.c")
+with open(noinc, "w") as f:
+    f.write("int f(int x) {\n  yield(x);\n  return 0;\n}\n")
+uri2 = c.open(noinc, open(noinc).read())
+_, _, ds = c.diagnostics(uri2, lambda ds: len(ds) > 0, timeout=120)
+assert len(ds) == 1 and ds[0]["severity"] == 3, ds
+print("no include:", ds[0]["message"])
+rid = c.request("textDocument/codeAction", {"textDocument": {"uri": uri2}, "range": ds[0]["range"],
+                                            "context": {"diagnostics": ds}})
+acts = c.response(rid, timeout=120)["result"]
+assert [a["edit"]["changes"][uri2] for a in acts] == [[{
+    "range": {"start": {"line": 0, "character": 0}, "end": {"line": 0, "character": 0}},
+    "newText": "#include <yieldc.h>\n"}]], acts
+print("fix:", acts[0]["title"])
 assert c.close() == 0
 print("ok")
