@@ -14,6 +14,7 @@
  * CHECK: without clangd: yieldc lsp: clangd was not found
  * CHECK: no include: 'yield' is a yieldc form from <yieldc.h>, which this file does not include; add at the top of the file: #include <yieldc.h>
  * CHECK: fix: add '#include <yieldc.h>'
+ * CHECK: utf-16 hover: Yields `x + 1` as a value of the element type `int`. {'start': {'line': 3, 'character': 17}, 'end': {'line': 3, 'character': 29}}
  * CHECK: ok
  *
  * A clangd that cannot be run: an error on the log, and the server goes on.

@@ -83,5 +83,29 @@ assert [a["edit"]["changes"][uri2] for a in acts] == [[{
     "range": {"start": {"line": 0, "character": 0}, "end": {"line": 0, "character": 0}},
     "newText": "#include <yieldc.h>\n"}]], acts
 print("fix:", acts[0]["title"])
+
+# Positions are UTF-16 code units: a line with an accent and an emoji
+# before the form, edited incrementally; the hover shows the new text.
+utf = os.path.join(work, "utf.c")
+line = "  /* h\u00e9llo \U0001F600 */ yield(x);"
+with open(utf, "w", encoding="utf-8") as f:
+    f.write("#include <yieldc.h>\nyc_generator(int) g(int x) {\n%s\n}\n" % line)
+uri3 = c.open(utf, open(utf, encoding="utf-8").read())
+
+
+def u16(s):
+    return len(s.encode("utf-16-le")) // 2
+
+
+at = u16(line[:line.index("yield(x)") + 6])
+c.notify("textDocument/didChange", {"textDocument": {"uri": uri3, "version": 2}, "contentChanges": [
+    {"range": {"start": {"line": 2, "character": at}, "end": {"line": 2, "character": at + 1}},
+     "text": "x + 1"},
+    {"range": {"start": {"line": 0, "character": 0}, "end": {"line": 0, "character": 0}},
+     "text": "/* \u00e9 */\n"}]})
+rid = c.request("textDocument/hover", {"textDocument": {"uri": uri3},
+                                       "position": {"line": 3, "character": u16(line[:line.index("yield")])}})
+h = c.response(rid, timeout=120)["result"]
+print("utf-16 hover:", h["contents"]["value"].splitlines()[2], h["range"])
 assert c.close() == 0
 print("ok")
