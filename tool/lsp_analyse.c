@@ -281,10 +281,12 @@ static char *suspend_text(const ir_unit *u, const ir_func *fn, const ir_node *s)
     buf_puts(&b, "A channel operation: tried first without suspending.\n\n");
   VEC(int) saved = {0}, resident = {0}, params = {0};
   for (unsigned i = 0; i < s->nlive; i++)
-    if (!fn->vars.v[s->live[i]].is_param)
+    if (!fn->vars.v[s->live[i]].is_param && strncmp(fn->vars.v[s->live[i]].name, "yc__", 4))
       VEC_PUSH(saved, s->live[i]);
   for (size_t i = 0; i < fn->vars.n; i++) {
     const ir_var *v = &fn->vars.v[i];
+    if (!strncmp(v->name, "yc__", 4))
+      continue; /* the translator's own (a deadline scope's record) */
     if (v->is_param && v->lifted && v->name[0])
       VEC_PUSH(params, (int)i);
     else if (!v->is_param && v->resident && v->scope && ir_encloses(v->scope, s) &&
@@ -333,7 +335,7 @@ static char *deadline_text(const ir_func *fn, const ir_node *n) {
   buf_printf(&b, "**%s** — a deadline scope of `%s`: what runs inside is cancelled with "
                  "`YC_ETIMEDOUT` when the time is up; ",
              n->dl_fail ? "yc_fail_after" : "yc_move_on_after", fn->name);
-  buf_puts(&b, n->dl_fail ? "the function then raises `YC_ETIMEDOUT` here."
+  buf_puts(&b, n->dl_fail ? "the function then fails with `YC_ETIMEDOUT` after the statement."
                           : "execution then carries on after the statement.");
   return buf_take(&b);
 }
