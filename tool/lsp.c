@@ -39,6 +39,9 @@
 #define DEBOUNCE_FIRST_MS 200
 #define DEBOUNCE_MIN_MS 50
 #define DEBOUNCE_MAX_MS 500
+/* An analysis still running after this long is stopped (and reported on
+ * the log): the editor keeps clangd's diagnostics rather than wait. */
+#define ANALYSIS_LIMIT_MS 30000
 
 typedef struct document document;
 struct document {
@@ -218,6 +221,18 @@ static void answer_hover(document *d, json_val *req) {
   } else {
     reply(json_get(req, "id"), json_null());
   }
+}
+
+/* Hovers that waited for an analysis that will not come: clangd's. */
+static void release_deferred(document *d) {
+  for (size_t i = 0; i < d->deferred.n; i++) {
+    if (S.have_clangd)
+      send_clangd(d->deferred.v[i]);
+    else
+      reply(json_get(d->deferred.v[i], "id"), json_null());
+    json_free(d->deferred.v[i]);
+  }
+  d->deferred.n = 0;
 }
 
 /* ---- code actions ------------------------------------------------------- */
@@ -446,12 +461,7 @@ static void from_client(const char *body, size_t n) {
         *p = d->next;
         break;
       }
-    for (size_t i = 0; i < d->deferred.n; i++) {
-      if (S.have_clangd)
-        send_clangd(d->deferred.v[i]);
-      else
-        reply(json_get(d->deferred.v[i], "id"), json_null());
-    }
+    release_deferred(d);
     free_doc(d);
     if (!S.have_clangd) {
       json_val *p = json_object();
@@ -667,6 +677,23 @@ int lsp_main(int argc, char **argv) {
         continue;
       }
       wait = next->due - now;
+    }
+    if (S.child >= 0) {
+      long long left = S.child_start + ANALYSIS_LIMIT_MS - now;
+      if (left <= 0) {
+        fprintf(stderr, "yieldc lsp: the analysis of %s took more than %d s; stopped\n",
+                S.child_doc->path, ANALYSIS_LIMIT_MS / 1000);
+        document *d = S.child_doc;
+        d->took = ANALYSIS_LIMIT_MS;
+        kill_child();
+        /* no hovers of ours for this text: clangd's */
+        json_free(d->hovers);
+        d->hovers = NULL;
+        d->analysed = d->gen;
+        release_deferred(d);
+        continue;
+      }
+      wait = left;
     }
     struct pollfd fds[5];
     int nf = 0, i_client = -1, i_clangd = -1, i_child = -1, i_cout = -1, i_dout = -1;
