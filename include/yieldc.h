@@ -45,8 +45,13 @@ yc_agen *yc__async_generator_of(int, ...) __attribute__((const));
  * fall-off and at each `return;` whether to report it, and nothing the
  * header controls follows a function's closing brace to turn it back on.
  * A file without coroutine functions, and everything above the first one,
- * keep every warning (docs/guide.md, "Warnings in the authoring view"). */
+ * keep every warning; YIELDC_NO_WARNING_PRAGMAS keeps them all (see
+ * docs/tooling.md, "Warnings in the authoring view"). */
+#if defined(YIELDC_NO_WARNING_PRAGMAS) /* every warning; yieldc lsp's own parse */
+#define YC__AUTHORING_PRAGMAS
+#else
 #define YC__AUTHORING_PRAGMAS _Pragma("clang diagnostic ignored \"-Wreturn-type\"")
+#endif
 #define yc_generator(...)                                                                          \
   YC__AUTHORING_PRAGMAS __attribute__((annotate("yieldc:generator")))                              \
   __typeof__(yc__generator_of(0 YC__TYPE_PTRS(__VA_ARGS__)))

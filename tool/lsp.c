@@ -179,6 +179,21 @@ static void free_doc(document *d) {
   free(d);
 }
 
+/* A warning of clang's that yieldc's parse passes on (lsp_analyse.c,
+ * -Wreturn-type) which clangd shows too: the same line and text. */
+static bool shown_by_clangd(const document *d, const json_val *x) {
+  if (!json_str(x, "code"))
+    return false;
+  long long line = json_int(json_at(x, "range", "start", "line", NULL), -1);
+  for (size_t i = 0; d->clangd && i < d->clangd->n; i++) {
+    const json_val *c = d->clangd->items[i];
+    const char *a = json_str(c, "message"), *b = json_str(x, "message");
+    if (a && b && !strcmp(a, b) && json_int(json_at(c, "range", "start", "line", NULL), -2) == line)
+      return true;
+  }
+  return false;
+}
+
 /* The union of clangd's and yieldc's sets, as one publishDiagnostics. */
 static void publish(document *d) {
   json_val *p = json_object();
@@ -187,7 +202,8 @@ static void publish(document *d) {
   for (size_t i = 0; d->clangd && i < d->clangd->n; i++)
     json_push(all, json_copy(d->clangd->items[i]));
   for (size_t i = 0; d->yc && i < d->yc->n; i++)
-    json_push(all, json_copy(d->yc->items[i]));
+    if (!shown_by_clangd(d, d->yc->items[i]))
+      json_push(all, json_copy(d->yc->items[i]));
   json_set(p, "diagnostics", all);
   notify("textDocument/publishDiagnostics", p);
 }

@@ -374,19 +374,65 @@ static json_val *hovers(const ir_unit *u) {
   return h;
 }
 
+/* ---- clang's -Wreturn-type outside coroutine functions -------------------- */
+
+/* clangd sees yieldc.h turn -Wreturn-type off from the first coroutine
+ * function on, since `return;` and falling off the end are right in
+ * coroutine bodies; this parse sees it on everywhere (no pragma, not an
+ * error), and what it says about the plain functions joins yieldc's
+ * diagnostics, so that the editor shows clang's every warning outside
+ * coroutine functions.  lsp.c leaves out the ones clangd also shows. */
+typedef struct {
+  VEC(unsigned) off;
+  VEC(char *) msg;
+} warnings;
+
+static void collect_warning(void *ctx, unsigned off, const char *option, const char *message) {
+  warnings *w = ctx;
+  if (strcmp(option, "-Wreturn-type"))
+    return;
+  VEC_PUSH(w->off, off);
+  VEC_PUSH(w->msg, xstrdup(message));
+}
+
+static void return_type_warnings(const doc *d, const ir_unit *u, const warnings *w,
+                                 json_val *out) {
+  for (size_t i = 0; i < w->off.n; i++) {
+    unsigned off = w->off.v[i];
+    bool in_coroutine = false;
+    for (size_t k = 0; k < u->funcs.n; k++)
+      in_coroutine |= off >= u->funcs.v[k].whole.b && off <= u->funcs.v[k].whole.e;
+    if (in_coroutine)
+      continue;
+    /* clangd's capitalisation, so that the editor shows one text */
+    char *m = xstrdup(w->msg.v[i]);
+    if (m[0] >= 'a' && m[0] <= 'z')
+      m[0] = (char)(m[0] - 'a' + 'A');
+    json_val *x = new_diag(d, off, token_end(d, off), 2, m);
+    json_set(x, "code", json_string("-Wreturn-type"));
+    json_push(out, x);
+    free(m);
+  }
+}
+
 json_val *lsp_analyse(const char *uri, const char *path, const char *text, size_t len,
                       char *const *flags, int nflags, bool utf8) {
   records rs = {0};
   diag_set_sink(collect, &rs);
   ir_unit u = {0};
   u.file = (src_file){path, text, (unsigned)len};
-  const char **args = xcalloc((size_t)nflags + 3, sizeof *args);
+  const char **args = xcalloc((size_t)nflags + 6, sizeof *args);
   int na = 0;
   char *inc = xasprintf("-I%s", yieldc_include_dir());
   args[na++] = "-Wno-unknown-warning-option";
   for (int i = 0; i < nflags; i++)
     args[na++] = flags[i];
+  args[na++] = "-DYIELDC_NO_WARNING_PRAGMAS";
+  args[na++] = "-Wreturn-type";
+  args[na++] = "-Wno-error=return-type";
   args[na++] = inc;
+  warnings w = {0};
+  parse_set_warning_hook(collect_warning, &w);
   /* As translate.c: the analysis runs when clang parsed the file (yieldc's
    * own errors in the parse do not stop it), and its states and frame are
    * known even where it refused something. */
@@ -395,7 +441,15 @@ json_val *lsp_analyse(const char *uri, const char *path, const char *text, size_
     analyse_unit(&u);
   doc d = {uri, path, text, len, utf8};
   json_val *res = json_object();
-  json_set(res, "diagnostics", diagnostics(&d, &rs));
+  json_val *diags = diagnostics(&d, &rs);
+  if (analysed)
+    return_type_warnings(&d, &u, &w, diags);
+  json_set(res, "diagnostics", diags);
+  parse_set_warning_hook(NULL, NULL);
+  for (size_t i = 0; i < w.msg.n; i++)
+    free(w.msg.v[i]);
+  free(w.msg.v);
+  free(w.off.v);
   json_set(res, "hovers", analysed ? hovers(&u) : json_array());
   diag_set_sink(NULL, NULL);
   for (size_t i = 0; i < rs.n; i++) {

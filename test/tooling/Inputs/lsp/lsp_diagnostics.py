@@ -104,5 +104,24 @@ other = c.response(rid, timeout=120)["result"]["contents"]["value"]
 print("clangd hover:", other.replace("\n", " | "))
 assert "sum" in other and "resume point" not in other, other
 
+# -Wreturn-type: clangd shows it above the coroutine (yieldc.h turns it off
+# from the coroutine on); yieldc's own parse adds the one below; none in
+# the coroutine, whose `return;` and fall-off are right.
+rt = os.path.join(work, "return_type.c")
+shutil.copy(os.path.join(os.path.dirname(os.path.abspath(__file__)), "return_type.c"), rt)
+uri_rt = c.open(rt, open(rt).read())
+
+
+def both(ds):
+    """-Wreturn-type on lines 3 (clangd's) and 8 (yieldc's)"""
+    lines = sorted((d["range"]["start"]["line"] + 1, d.get("source")) for d in ds
+                   if d["message"].startswith("Non-void function does not return"))
+    return lines == [(3, "clang"), (8, "yieldc")]
+
+
+_, _, ds = c.diagnostics(uri_rt, both, timeout=120)
+assert not [d for d in ds if 3 < d["range"]["start"]["line"] + 1 < 8], ds
+print("return-type:", sorted((d["range"]["start"]["line"] + 1, d.get("source"), d["message"]) for d in ds))
+
 assert c.close() == 0
 print("ok")

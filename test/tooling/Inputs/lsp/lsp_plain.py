@@ -62,7 +62,11 @@ caps = c.initialize(work)["result"]["capabilities"]
 assert caps["hoverProvider"] and caps["codeActionProvider"], caps
 uri = c.open(src, open(src).read())
 _, _, ds = c.diagnostics(uri, lambda ds: len(ds) > 0, timeout=120)
-assert [d["message"] for d in ds] == ["suspension form used outside a coroutine function"], ds
+# yieldc's error, and the -Wreturn-type its own parse reports (clangd's
+# other warnings are missing with clangd)
+assert sorted(d["message"] for d in ds) == [
+    "Non-void function does not return a value in all control paths",
+    "suspension form used outside a coroutine function"], ds
 _, _, m = c.wait_for(lambda m: m.get("method") == "window/showMessage", timeout=60)
 assert "clangd was not found" in m["params"]["message"], m
 print("without clangd:", m["params"]["message"])
