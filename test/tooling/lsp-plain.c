@@ -24,4 +24,12 @@
  * RUN: FileCheck --check-prefix=INIT %s < %t/init.out
  * MISSING: yieldc lsp: error: cannot run clangd '{{.*}}no-such-clangd': No such file or directory; running with yieldc's diagnostics only
  * INIT: "hoverProvider":true
+ *
+ * Frames it cannot read are skipped; a request it does not serve without
+ * clangd is an error response; shutdown and exit end it with status 0.
+ * RUN: python3 %S/Inputs/lsp/frames.py | %yieldc lsp --clangd=none > %t/frames.out 2> %t/frames.err
+ * RUN: FileCheck --check-prefix=FRAMES %s < %t/frames.out
+ * FRAMES: {"jsonrpc":"2.0","id":1,"result":{"capabilities":
+ * FRAMES: {"jsonrpc":"2.0","id":2,"error":{"code":-32601,
+ * FRAMES: {"jsonrpc":"2.0","id":3,"result":null}
  */
