@@ -38,14 +38,29 @@ yc_agen *yc__async_generator_of(int, ...) __attribute__((const));
 #define YC__TYPE_PTRS_2(a, b) , (__typeof__(a) *)0, (__typeof__(b) *)0
 #define YC__TYPE_PTRS_3(a, b, c) , (__typeof__(a) *)0, (__typeof__(b) *)0, (__typeof__(c) *)0
 #define YC__TYPE_PTRS(...) YC__CAT(YC__TYPE_PTRS_, YC__NARGS(__VA_ARGS__))(__VA_ARGS__)
+/* In the authoring view a coroutine body uses `return;` and falls off its
+ * end although its declared type is a handle; both are right there, so
+ * the annotation turns -Wreturn-type off.  Only from the first coroutine
+ * function on: clang decides at the function's name whether to check the
+ * fall-off and at each `return;` whether to report it, and nothing the
+ * header controls follows a function's closing brace to turn it back on.
+ * A file without coroutine functions, and everything above the first one,
+ * keep every warning; YIELDC_NO_WARNING_PRAGMAS keeps them all (see
+ * docs/tooling.md, "Warnings in the authoring view"). */
+#if defined(YIELDC_NO_WARNING_PRAGMAS) /* every warning; yieldc lsp's own parse */
+#define YC__AUTHORING_PRAGMAS
+#else
+#define YC__AUTHORING_PRAGMAS _Pragma("clang diagnostic ignored \"-Wreturn-type\"")
+#endif
 #define yc_generator(...)                                                                          \
-  __attribute__((annotate("yieldc:generator"))) __typeof__(yc__generator_of(                       \
-      0 YC__TYPE_PTRS(__VA_ARGS__)))
+  YC__AUTHORING_PRAGMAS __attribute__((annotate("yieldc:generator")))                              \
+  __typeof__(yc__generator_of(0 YC__TYPE_PTRS(__VA_ARGS__)))
 #define yc_async(...)                                                                              \
-  __attribute__((annotate("yieldc:async"))) __typeof__(yc__async_of(0 YC__TYPE_PTRS(__VA_ARGS__)))
+  YC__AUTHORING_PRAGMAS __attribute__((annotate("yieldc:async")))                                  \
+  __typeof__(yc__async_of(0 YC__TYPE_PTRS(__VA_ARGS__)))
 #define yc_async_generator(...)                                                                    \
-  __attribute__((annotate("yieldc:async_generator"))) __typeof__(yc__async_generator_of(           \
-      0 YC__TYPE_PTRS(__VA_ARGS__)))
+  YC__AUTHORING_PRAGMAS __attribute__((annotate("yieldc:async_generator")))                        \
+  __typeof__(yc__async_generator_of(0 YC__TYPE_PTRS(__VA_ARGS__)))
 #else
 #define yc_generator(...) yc_gen *
 #define yc_async(...) yc_task *
@@ -144,12 +159,6 @@ bool yc__mark_deadline(int fail, long long ms, bool *expired);
 #define yield_from yc_yield_from
 #define await yc_await
 #define await_next yc_await_next
-#endif
-
-#if defined(__clang__) && !defined(YIELDC_TRANSLATED)
-/* In the authoring view a coroutine body uses `return;` and falls off its
- * end although its declared type is a handle; both are right there. */
-#pragma clang diagnostic ignored "-Wreturn-type"
 #endif
 
 #endif

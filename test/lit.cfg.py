@@ -62,6 +62,6 @@ config.substitutions.append(("%sanflags", yieldc_san_flags))
 # unsupported (skipped) where it is missing.
 import shutil
 # dot (graphviz): test/translate/dot-*.c render the picture when it is there.
-for tool in ("ccache", "dot"):
+for tool in ("ccache", "dot", "clangd"):
     if shutil.which(tool):
         config.available_features.add(tool)

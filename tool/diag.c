@@ -12,6 +12,14 @@
 #include "util.h"
 
 static unsigned errors;
+static diag_sink sink;
+static void *sink_ctx;
+static bool relaying;
+
+void diag_set_sink(diag_sink fn, void *ctx) {
+  sink = fn;
+  sink_ctx = ctx;
+}
 
 unsigned diag_error_count(void) { return errors; }
 
@@ -142,6 +150,10 @@ void diag_at(const char *path, unsigned line, unsigned col, const char *severity
              const char *message, const char *line_text) {
   if (!strcmp(severity, "error") || !strcmp(severity, "fatal error"))
     errors++;
+  if (sink) {
+    sink(sink_ctx, path, line, col, severity, message, relaying);
+    return;
+  }
   /* a note's message is not bold (clang: supplemental text) */
   bool note = !strcmp(severity, "note");
   fprintf(stderr, "%s%s:%u:%u: %s%s: %s%s%s%s\n", paint(C_BOLD), path, line, col,
@@ -150,7 +162,18 @@ void diag_at(const char *path, unsigned line, unsigned col, const char *severity
   print_caret(line_text, col);
 }
 
+void diag_at_relayed(const char *path, unsigned line, unsigned col, const char *severity,
+                     const char *message, const char *line_text) {
+  relaying = true;
+  diag_at(path, line, col, severity, message, line_text);
+  relaying = false;
+}
+
 void diag_fixit(const char *text) {
+  if (sink) {
+    sink(sink_ctx, NULL, 0, 0, "fixit", text, false);
+    return;
+  }
   fprintf(stderr, "%s%s%s\n", paint(C_CARET), text, paint(C_RESET));
 }
 
@@ -160,6 +183,11 @@ void diag_tool(const char *severity, const char *fmt, ...) {
   va_start(ap, fmt);
   buf_vprintf(&msg, fmt, ap);
   va_end(ap);
+  if (sink) {
+    sink(sink_ctx, NULL, 0, 0, severity, msg.s, false);
+    buf_free(&msg);
+    return;
+  }
   bool note = !strcmp(severity, "note");
   fprintf(stderr, "%syieldc: %s%s: %s%s%s%s\n", paint(C_BOLD), paint(severity_color(severity)),
           severity, paint(C_RESET), note ? "" : paint(C_BOLD), msg.s, note ? "" : paint(C_RESET));

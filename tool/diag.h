@@ -36,6 +36,17 @@ void diag_fixit(const char *text);
  * "warning" or "note"). */
 void diag_tool(const char *severity, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 unsigned diag_error_count(void);
+
+/* A receiver of every message instead of stderr (the language server,
+ * lsp_analyse.c): path NULL for the tool's own messages; severity "fixit"
+ * for diag_fixit's line; relayed is set for the compiler's own messages
+ * that parse.c repeats (clangd reports those itself). */
+typedef void (*diag_sink)(void *ctx, const char *path, unsigned line, unsigned col,
+                          const char *severity, const char *message, bool relayed);
+void diag_set_sink(diag_sink fn, void *ctx);
+/* diag_at for a message of the compiler's that yieldc repeats. */
+void diag_at_relayed(const char *path, unsigned line, unsigned col, const char *severity,
+                     const char *message, const char *line_text);
 /* Frees the line table kept for diag_line_col. */
 void diag_release(void);
 

@@ -9,6 +9,7 @@
 #include "compdb.h"
 #include "diag.h"
 #include "launcher.h"
+#include "lsp.h"
 #include "translate.h"
 #include "util.h"
 
@@ -17,6 +18,7 @@
 static void usage(FILE *to) {
   fputs("usage: yieldc [options] INPUT.c -o OUTPUT.c [-- COMPILER-FLAGS...]\n"
         "       yieldc cc COMPILER ARGS...\n"
+        "       yieldc lsp [--clangd=PATH|none] [CLANGD-ARGS...]\n"
         "options:\n"
         "  -o FILE             write the translation to FILE (atomically)\n"
         "  -p BUILD_DIR        take INPUT's flags from BUILD_DIR/compile_commands.json\n"
@@ -187,6 +189,8 @@ static char *default_depfile(const char *output) {
 int main(int argc, char **argv) {
   if (argc >= 2 && !strcmp(argv[1], "cc"))
     return launcher_main(argc - 2, argv + 2);
+  if (argc >= 2 && !strcmp(argv[1], "lsp"))
+    return lsp_main(argc - 2, argv + 2);
   const char *input = NULL, *output = NULL, *emit = "c", *dump = NULL, *builddir = NULL;
   bool lines = true;
   const char *const *flags = NULL;

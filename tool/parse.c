@@ -2222,7 +2222,8 @@ static void report_clang(pctx *p, CXDiagnostic d) {
       }
     }
   }
-  diag_at(path, line, col, sev == CXDiagnostic_Fatal ? "fatal error" : "error", msg, line_text);
+  diag_at_relayed(path, line, col, sev == CXDiagnostic_Fatal ? "fatal error" : "error", msg,
+                  line_text);
   free(other);
   free(msg);
   free(path);
@@ -2391,9 +2392,30 @@ static void report_implicit_form(pctx *p, CXDiagnostic d) {
   unsigned start = off;
   while (start > 0 && F(p)->text[start - 1] != '\n')
     start--;
-  diag_at(F(p)->path, line, col, "warning", msg, F(p)->text + start);
+  diag_at_relayed(F(p)->path, line, col, "warning", msg, F(p)->text + start);
   note_missing_include(p);
   free(msg);
+}
+
+static parse_warning_fn warning_hook;
+static void *warning_ctx;
+
+void parse_set_warning_hook(parse_warning_fn fn, void *ctx) {
+  warning_hook = fn;
+  warning_ctx = ctx;
+}
+
+static void pass_warning(pctx *p, CXDiagnostic d) {
+  CXFile file;
+  unsigned off;
+  clang_getSpellingLocation(clang_getDiagnosticLocation(d), &file, NULL, NULL, &off);
+  if (!file || !clang_File_isEqual(file, p->main))
+    return;
+  char *opt = cx_take(clang_getDiagnosticOption(d, NULL));
+  char *msg = cx_take(clang_getDiagnosticSpelling(d));
+  warning_hook(warning_ctx, off, opt, msg);
+  free(msg);
+  free(opt);
 }
 
 bool parse_unit(ir_unit *u, const char *const *args, int nargs) {
@@ -2429,6 +2451,8 @@ bool parse_unit_reading(ir_unit *u, const char *const *args, int nargs, file_lis
       report_implicit_form(&p, d);
       implicit_noted = true;
     }
+    if (warning_hook && clang_getDiagnosticSeverity(d) == CXDiagnostic_Warning)
+      pass_warning(&p, d);
     report_clang(&p, d);
     clang_disposeDiagnostic(d);
   }

@@ -18,4 +18,10 @@ bool parse_unit(ir_unit *u, const char *const *args, int nargs);
 bool parse_unit_reading(ir_unit *u, const char *const *args, int nargs, file_list *read);
 void file_list_free(file_list *l);
 
+/* Called with each of clang's warnings in the main file (its offset,
+ * option and text) by the parses that follow; NULL: none.  The language
+ * server's analysis (lsp_analyse.c) takes -Wreturn-type from it. */
+typedef void (*parse_warning_fn)(void *ctx, unsigned off, const char *option, const char *message);
+void parse_set_warning_hook(parse_warning_fn fn, void *ctx);
+
 #endif
