@@ -341,7 +341,8 @@ static void lower_one(lctx *lc, ir_genexpr *g) {
                 "  default: return YC__RETURN;\n  }\nyc__start:\n");
   loops(&c, 0);
   buf_puts(out, "  yc__c->state = -1;\n  return YC__RETURN;\nyc__fail:\n");
-  for (size_t j = 0; j < g->clauses.n; j++)
+  /* the innermost source first, as the loops unwind */
+  for (size_t j = g->clauses.n; j-- > 0;)
     if (g->clauses.v[j].kind == GX_IN)
       buf_printf(out, "  yc_free(yc__gf->yc__src%zu); yc__gf->yc__src%zu = NULL;\n", j + 1, j + 1);
   buf_puts(out, "  yc__c->state = -1;\n"

@@ -1119,7 +1119,21 @@ static enum CXChildVisitResult gx_visit(CXCursor c, CXCursor parent, CXClientDat
       bool susp = false;
       for (size_t i = 0; i < sizeof markers / sizeof markers[0]; i++)
         susp |= !strcmp(markers[i].marker, name);
-      error_at(p, exp_span_of(p, c).b,
+      /* point at the form: the name before its first argument */
+      unsigned where = exp_span_of(p, c).b;
+      cursor_vec ak = children(c);
+      size_t first = !strcmp(name, "yc__mark_yield") || !strcmp(name, "yc__mark_yield_value") ||
+                             !strcmp(name, "yc__mark_return")
+                         ? 2
+                         : 1;
+      if (ak.n > first) {
+        span a = span_of(p, ak.v[first]);
+        unsigned at = lex_form_before(F(p)->text, a.b);
+        if (at != a.b && at >= st->g->sp.b && at < st->g->sp.e)
+          where = at;
+      }
+      free(ak.v);
+      error_at(p, where,
                "a generator expression is a generator of its own, which cannot suspend the "
                "function it is written in; write a generator function with "
                "yc_generator(Y) and yield in it",
