@@ -1188,6 +1188,18 @@ static bool find_gx_invocation(pctx *p, CXCursor c, span *args, unsigned *nargs,
   if (id.e > id.b && lex_call_args(f->text, f->len, id.e, ia, 16, &na, &ie) && ie > e.e)
     e.e = ie;
   for (unsigned off = e.b; off + 10 <= f->len && off <= e.e; off++) {
+    /* literals and comments name nothing */
+    char ch = f->text[off];
+    if (ch == '"' || ch == '\'') {
+      for (off++; off < f->len && f->text[off] != ch && f->text[off] != '\n'; off++)
+        if (f->text[off] == '\\')
+          off++;
+      continue;
+    }
+    if (ch == '/' && off + 1 < f->len && (f->text[off + 1] == '/' || f->text[off + 1] == '*')) {
+      off = lex_skip_ws(f->text, f->len, off) - 1;
+      continue;
+    }
     if ((off > 0 && is_ident_char((unsigned char)f->text[off - 1])) ||
         strncmp(f->text + off, "yc_genexpr", 10))
       continue;
