@@ -265,8 +265,9 @@ static void lower_one(lctx *lc, ir_genexpr *g) {
   buf_printf(out, "static int %s__resume(yc_coro *yc__c, void *yc__out, const void *yc__in);\n", n);
   buf_printf(out,
              "static const yc__coro_type %s__type = {\"%s\", %s__resume, sizeof(struct %s__frame), "
-             "sizeof(%s), 0, 0, 0, YC__GENERATOR, YC__STEER_BY_STATE};\n",
-             n, n, n, n, t);
+             "sizeof(%s), 0, 0, 0, YC__GENERATOR, "
+             "YC__STEER_BY_STATE | YC__FRAME_ALIGN(_Alignof(struct %s__frame))};\n",
+             n, n, n, n, t, n);
 
   /* The constructor: takes the first source and the captured values. */
   gx_clause *c0 = &g->clauses.v[0];
@@ -308,8 +309,14 @@ static void lower_one(lctx *lc, ir_genexpr *g) {
   free(u0);
   free(v0);
 
-  /* The resume function. */
+  /* The resume function; __func__ in the user's text names the function
+   * the expression is written in. */
+  static const char *const func_names[] = {"__func__", "__FUNCTION__", "__PRETTY_FUNCTION__"};
+  for (size_t i = 0; i < 3; i++)
+    buf_printf(out, "#pragma push_macro(\"%s\")\n#undef %s\n#define %s yc__func\n", func_names[i],
+               func_names[i], func_names[i]);
   buf_printf(out, "static int %s__resume(yc_coro *yc__c, void *yc__out, const void *yc__in) {\n", n);
+  buf_printf(out, "  static const char yc__func[] __attribute__((unused)) = \"%s\";\n", g->owner);
   buf_printf(out, "  struct %s__frame *yc__gf = (struct %s__frame *)yc__c;\n", n, n);
   buf_puts(out, "  int yc__e = 0;\n  (void)yc__e;\n");
   for (size_t i = 0; i < g->caps.n; i++) {
@@ -347,6 +354,8 @@ static void lower_one(lctx *lc, ir_genexpr *g) {
       buf_printf(out, "  yc_free(yc__gf->yc__src%zu); yc__gf->yc__src%zu = NULL;\n", j + 1, j + 1);
   buf_puts(out, "  yc__c->state = -1;\n"
                 "  return (yc__c->flags & YC__F_CLOSE) ? YC__RETURN : YC__FAIL;\n}\n");
+  for (size_t i = 0; i < 3; i++)
+    buf_printf(out, "#undef %s\n#pragma pop_macro(\"%s\")\n", func_names[i], func_names[i]);
   free(value);
   free(t);
 }

@@ -167,6 +167,7 @@ void ir_unit_free(ir_unit *u) {
     free(g->caps.v);
     free(g->clauses.v);
     free(g->name);
+    free(g->owner);
     if (g->owns_node)
       ir_node_free(g->node);
     free(g);

@@ -245,6 +245,7 @@ typedef struct {
   VEC(gx_clause) clauses;
   VEC(gx_capture) caps;
   char *name;       /* OWNER__genexprK: its generator function */
+  char *owner;      /* the function it is written in */
   unsigned at;      /* where its definitions go: the start of its function */
   ir_node *node;    /* the expression's node (IR_EXPR, tag "genexpr") */
   bool owns_node;   /* outside coroutine functions: not in any tree */

@@ -1266,6 +1266,7 @@ static ir_node *build_genexpr(pctx *p, CXCursor c, ir_node *parent) {
   g->value = nargs > 1 ? args[1] : (span){sp.e, sp.e};
   g->at = p->gx_owner_at;
   g->name = xasprintf("%s__genexpr%u", p->gx_owner ? p->gx_owner : "file", ++p->gx_count);
+  g->owner = xstrdup(p->gx_owner ? p->gx_owner : "");
   size_t gi = p->u->genexprs.n;
   VEC_PUSH(p->u->genexprs, g);
   ir_node *n = ir_new(IR_EXPR, sp, parent);

@@ -34,6 +34,7 @@
 // CHECK-NEXT: half 0.5
 // CHECK-NEXT: numbers gives 2
 // CHECK-NEXT: half 1.0
+// CHECK-NEXT: in main
 // CHECK-NOT: {{.}}
 /* yc_genexpr maps a value expression over a source: a generator, a range
  * of one, two or three bounds (negative step too), a value of another
@@ -77,5 +78,8 @@ int main(void) {
   /* a double from an int source */
   yc_foreach (double d, yc_genexpr(double, x / 2.0, yc_in(int, x, numbers(3))))
     printf("half %.1f\n", d);
+  /* __func__ names the function the expression is written in */
+  yc_foreach (const char *name, yc_genexpr(const char *, __func__, yc_in_range(int, i, 1)))
+    printf("in %s\n", name);
   return 0;
 }

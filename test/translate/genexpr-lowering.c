@@ -18,7 +18,7 @@ yc_generator(int) numbers(int n);
 // CHECK-NEXT:   yc_gen *yc__src1; /* source 1, owned */
 // CHECK-NEXT:   __typeof__(int) x;
 // CHECK-NEXT: };
-// CHECK: static const yc__coro_type evens__genexpr1__type = {"evens__genexpr1", evens__genexpr1__resume, sizeof(struct evens__genexpr1__frame), sizeof(__typeof__(int)), 0, 0, 0, YC__GENERATOR, YC__STEER_BY_STATE};
+// CHECK: static const yc__coro_type evens__genexpr1__type = {"evens__genexpr1", evens__genexpr1__resume, sizeof(struct evens__genexpr1__frame), sizeof(__typeof__(int)), 0, 0, 0, YC__GENERATOR, YC__STEER_BY_STATE | YC__FRAME_ALIGN(_Alignof(struct evens__genexpr1__frame))};
 // CHECK-NEXT: static yc_gen *evens__genexpr1__new(yc_gen *yc__src, __typeof__(int) k) {
 // CHECK: yc__gf->yc_hdr.status = YC__SUSPENDED;
 // CHECK: static int evens__genexpr1__resume(yc_coro *yc__c, void *yc__out, const void *yc__in) {

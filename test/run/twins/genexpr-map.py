@@ -21,3 +21,5 @@ for p in g:
 print("done 1 error 0")
 for d in (x / 2.0 for x in numbers(3)):
     print(f"half {d:.1f}")
+for name in ("main" for i in range(1)):
+    print(f"in {name}")
