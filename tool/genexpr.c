@@ -74,6 +74,7 @@ void gx_put_call(lctx *lc, ir_node *n) {
   char *args[3] = {NULL, NULL, NULL};
   for (unsigned i = 0; i < c0->nargs; i++)
     args[i] = text_of(lc, c0->args[i]);
+  size_t mark = lc->out->len;
   char *t = lex_squash(lc->f->text + c0->type.b, c0->type.e - c0->type.b);
   if (direct) {
     if (c0->kind == GX_IN)
@@ -102,8 +103,13 @@ void gx_put_call(lctx *lc, ir_node *n) {
     }
     buf_puts(lc->out, "); }))");
   }
-  /* the lines after it stay where they were */
-  for (unsigned i = newlines_in(lc->f, g->sp); i > 0; i--)
+  /* the lines after it stay where they were: as many line breaks as the
+   * invocation has, counting those its text (a nested expression's call)
+   * brought already */
+  unsigned have = 0;
+  for (size_t i = mark; i < lc->out->len; i++)
+    have += lc->out->s[i] == '\n';
+  for (unsigned i = newlines_in(lc->f, g->sp); i > have; i--)
     buf_putc(lc->out, '\n');
   free(t);
   for (unsigned i = 0; i < 3; i++)
@@ -318,7 +324,7 @@ static void lower_one(lctx *lc, ir_genexpr *g) {
   buf_printf(out, "static int %s__resume(yc_coro *yc__c, void *yc__out, const void *yc__in) {\n", n);
   buf_printf(out, "  static const char yc__func[] __attribute__((unused)) = \"%s\";\n", g->owner);
   buf_printf(out, "  struct %s__frame *yc__gf = (struct %s__frame *)yc__c;\n", n, n);
-  buf_puts(out, "  int yc__e = 0;\n  (void)yc__e;\n");
+  buf_puts(out, "  int yc__e = 0;\n");
   for (size_t i = 0; i < g->caps.n; i++) {
     gx_capture *cp = &g->caps.v[i];
     if (cp->is_array)
@@ -333,6 +339,8 @@ static void lower_one(lctx *lc, ir_genexpr *g) {
       free(v);
       free(u);
     }
+  /* statements after the declarations (-Wdeclaration-after-statement) */
+  buf_puts(out, "  (void)yc__e;\n");
   for (size_t i = 0; i < g->caps.n; i++) {
     gx_capture *cp = &g->caps.v[i];
     if (cp->is_array)
