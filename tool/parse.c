@@ -1245,6 +1245,18 @@ static bool read_clause(pctx *p, span a, gx_clause *cl) {
   return true;
 }
 
+/* yc_in / yc_in_range / yc_where outside a generator expression. */
+static bool stray_clause(pctx *p, CXCursor c, const char *name) {
+  if (!name || (strcmp(name, "yc__mark_in") && strcmp(name, "yc__mark_in_range") &&
+                strcmp(name, "yc__mark_where") && strcmp(name, "yc__mark_genexpr")))
+    return false;
+  error_at(p, exp_span_of(p, c).b,
+           "write the clause inside yc_genexpr(T, value, clauses...), as the first source or "
+           "after it",
+           "a clause of a generator expression outside yc_genexpr");
+  return true;
+}
+
 static ir_node *build_genexpr(pctx *p, CXCursor c, ir_node *parent) {
   span args[16], sp;
   unsigned nargs = 0;
@@ -1562,6 +1574,10 @@ static ir_node *build_expr(pctx *p, CXCursor c, ir_node *parent) {
       n->tag = xstrdup("alloca");
       free(name);
       return n;
+    }
+    if (is_marker(name) && stray_clause(p, c, name)) {
+      free(name);
+      return ir_new(IR_EXPR, exp_span_of(p, c), parent);
     }
     if (is_marker(name)) {
       ir_node *n = NULL;
@@ -2473,6 +2489,10 @@ static enum CXChildVisitResult scan_foreach_body(CXCursor c, CXCursor parent, CX
     return CXChildVisit_Continue;
   }
   char *name = callee_name(c);
+  if (stray_clause(p, c, name)) {
+    free(name);
+    return CXChildVisit_Continue;
+  }
   bool form = is_marker(name) && strcmp(name, "yc__mark_foreach");
   free(name);
   if (form) {
@@ -2509,6 +2529,10 @@ static enum CXChildVisitResult scan_plain(CXCursor c, CXCursor parent, CXClientD
     }
   }
   char *name = callee_name(c);
+  if (stray_clause(p, c, name)) {
+    free(name);
+    return CXChildVisit_Continue;
+  }
   if (is_marker(name) && strcmp(name, "yc__mark_foreach")) {
     span sp = exp_span_of(p, c);
     error_at(p, sp.b,

@@ -2,8 +2,8 @@
 // yc_in_range or yc_where, a first clause that is not a source, an inner
 // source that is a variable (it would be freed after its first pass, then
 // used again), a capture of a variable whose type is declared in the
-// function (the expression becomes a function at file scope), and one
-// written in the body of a macro.
+// function (the expression becomes a function at file scope), one
+// written in the body of a macro, and a clause standing on its own.
 // RUN: rm -f %t.c
 // RUN: not %yieldc %s -o %t.c 2>&1 | FileCheck %s
 // RUN: not test -e %t.c
@@ -38,9 +38,20 @@ int plain(yc_gen *src) {
   // CHECK-NEXT: {{^}}  yc_gen *d
   // CHECK-NEXT: {{^}}              ^
   // CHECK-NEXT: note: write yc_genexpr(...) directly in the function's text; a macro cannot hide the generator function it becomes
+  yc_where(1);
+  // CHECK: genexpr-misuse.c:[[@LINE-1]]:3: error: a clause of a generator expression outside yc_genexpr
+  // CHECK-NEXT: {{^}}  yc_where(1);
+  // CHECK-NEXT: {{^}}  ^
+  // CHECK-NEXT: note: write the clause inside yc_genexpr(T, value, clauses...), as the first source or after it
   yc_free(a);
   yc_free(b);
   yc_free(c);
   yc_free(d);
   return 0;
+}
+
+yc_generator(int) in_generator(int x) {
+  yc_where(x > 1);
+  // CHECK: genexpr-misuse.c:[[@LINE-1]]:3: error: a clause of a generator expression outside yc_genexpr
+  yield(x);
 }
