@@ -193,7 +193,13 @@ static void loops(gctx *c, size_t j) {
       user_text(c, cl->args[0]);
       buf_puts(out, ");\n");
     }
-    buf_printf(out, "  while (yc_next(yc__gf->yc__src%u, &%s)) {\n", k, v);
+    if (cl->known) /* a generator defined earlier in the file: a direct call */
+      buf_printf(out,
+                 "  while (yc__next_known(yc__gf->yc__src%u, &%s, sizeof %s, &%s__type, "
+                 "%s__resume)) {\n",
+                 k, v, v, cl->known, cl->known);
+    else
+      buf_printf(out, "  while (yc_next(yc__gf->yc__src%u, &%s)) {\n", k, v);
     loops(c, j + 1);
     buf_printf(out,
                "  }\n  /* source %u exhausted: its failure is this one's */\n"

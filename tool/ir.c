@@ -165,6 +165,8 @@ void ir_unit_free(ir_unit *u) {
       free(g->caps.v[k].type);
     }
     free(g->caps.v);
+    for (size_t k = 0; k < g->clauses.n; k++)
+      free(g->clauses.v[k].known);
     free(g->clauses.v);
     free(g->name);
     free(g->owner);

@@ -231,6 +231,8 @@ typedef struct {
   span type, var;  /* GX_IN, GX_RANGE: U and the loop variable as written */
   span args[3];    /* GX_IN: the source; GX_RANGE: the bounds; GX_WHERE: cond */
   unsigned nargs;
+  char *known;     /* GX_IN: the source is a direct call of this generator,
+                      defined earlier in the file: resumed directly (analyse.c) */
 } gx_clause;
 typedef struct {
   char *name;
