@@ -304,16 +304,18 @@ static void lower_one(lctx *lc, ir_genexpr *g) {
   for (size_t i = 0; i < g->caps.n; i++) {
     gx_capture *cp = &g->caps.v[i];
     if (cp->is_array)
-      buf_printf(out,
-                 "  __builtin_memcpy((void *)(__UINTPTR_TYPE__)&yc__gf->%s, %s, sizeof yc__gf->%s);\n",
-                 cp->name, cp->name, cp->name);
+      buf_printf(
+          out,
+          "  __builtin_memcpy((void *)(__UINTPTR_TYPE__)&yc__gf->%s, %s, sizeof yc__gf->%s);\n",
+          cp->name, cp->name, cp->name);
     else
       buf_printf(out, "  YC__SAVE(yc__gf->%s, %s);\n", cp->name, cp->name);
   }
   if (c0->kind == GX_IN)
     buf_puts(out, "  yc__gf->yc__src1 = yc__src;\n");
   else
-    buf_printf(out, "  yc__gf->%s = yc__lo; yc__gf->yc__hi1 = yc__hi; yc__gf->yc__step1 = yc__step;\n",
+    buf_printf(out,
+               "  yc__gf->%s = yc__lo; yc__gf->yc__hi1 = yc__hi; yc__gf->yc__step1 = yc__step;\n",
                v0);
   buf_puts(out, "  /* suspended at its start: a close before the first item frees the source */\n"
                 "  yc__gf->yc_hdr.state = 1;\n  yc__gf->yc_hdr.status = YC__SUSPENDED;\n"
@@ -327,7 +329,8 @@ static void lower_one(lctx *lc, ir_genexpr *g) {
   for (size_t i = 0; i < 3; i++)
     buf_printf(out, "#pragma push_macro(\"%s\")\n#undef %s\n#define %s yc__func\n", func_names[i],
                func_names[i], func_names[i]);
-  buf_printf(out, "static int %s__resume(yc_coro *yc__c, void *yc__out, const void *yc__in) {\n", n);
+  buf_printf(out, "static int %s__resume(yc_coro *yc__c, void *yc__out, const void *yc__in) {\n",
+             n);
   buf_printf(out, "  static const char yc__func[] __attribute__((unused)) = \"%s\";\n", g->owner);
   buf_printf(out, "  struct %s__frame *yc__gf = (struct %s__frame *)yc__c;\n", n, n);
   buf_puts(out, "  int yc__e = 0;\n");
