@@ -154,6 +154,47 @@ bool yc__mark_deadline(int fail, long long ms, bool *expired);
 #define YC__MOVE_ON_2(ms, e) if (!yc__mark_deadline(0, (ms), (e))) {} else
 #define yc_fail_after(ms) if (!yc__mark_deadline(1, (ms), (bool *)0)) {} else
 
+/* Generator expressions (docs/reference.md, "Generator expressions"):
+ *   yc_gen *g = yc_genexpr(T, value, clause, ...);
+ * a lazy generator of the values (of type T) of value, for each binding of
+ * the clauses, in Python's order (the first clause is a source):
+ *   yc_in(U, x, g)              x takes each item (of type U) of generator g
+ *   yc_in_range(U, i, [lo,] hi[, step])   i runs over Python's range()
+ *   yc_where(cond)              only the bindings for which cond holds
+ * Locals and parameters it mentions are captured by value when it is
+ * created; the first source is evaluated then too, later ones once per
+ * item of the sources before them.  It owns its source generators.  In the
+ * authoring view it is a GNU statement expression that declares the loop
+ * variables, so clang type-checks every part; the translator lowers it to
+ * a generator function of its own. */
+yc_gen *yc__mark_genexpr(size_t y_size);
+void *yc__mark_in(yc_gen *g);
+long long yc__mark_in_range(int nargs, ...);
+void yc__mark_where(int cond);
+#define yc_genexpr(T, value, ...)                                                                  \
+  (__extension__({                                                                                 \
+    YC__GX_CLAUSES(__VA_ARGS__)                                                                    \
+    __typeof__(T) yc__gx_value __attribute__((unused)) = (value);                                  \
+    yc__mark_genexpr(sizeof yc__gx_value);                                                         \
+  }))
+#define yc_in(T, x, g) __typeof__(T) x __attribute__((unused)) = *(__typeof__(T) *)yc__mark_in(g)
+#define yc_in_range(T, i, ...)                                                                     \
+  __typeof__(T) i __attribute__((unused)) =                                                        \
+      (__typeof__(T))yc__mark_in_range(YC__NARGS(__VA_ARGS__), __VA_ARGS__)
+#define yc_where(cond) yc__mark_where((cond) ? 1 : 0)
+/* clause, clause, ... -> clause; clause; ... (up to 8 clauses) */
+#define YC__GX_ARG9(_1, _2, _3, _4, _5, _6, _7, _8, _9, ...) _9
+#define YC__GX_COUNT(...) YC__GX_ARG9(__VA_ARGS__, 8, 7, 6, 5, 4, 3, 2, 1, 0)
+#define YC__GX_CLAUSES(...) YC__CAT(YC__GX_, YC__GX_COUNT(__VA_ARGS__))(__VA_ARGS__)
+#define YC__GX_1(a) a;
+#define YC__GX_2(a, ...) a; YC__GX_1(__VA_ARGS__)
+#define YC__GX_3(a, ...) a; YC__GX_2(__VA_ARGS__)
+#define YC__GX_4(a, ...) a; YC__GX_3(__VA_ARGS__)
+#define YC__GX_5(a, ...) a; YC__GX_4(__VA_ARGS__)
+#define YC__GX_6(a, ...) a; YC__GX_5(__VA_ARGS__)
+#define YC__GX_7(a, ...) a; YC__GX_6(__VA_ARGS__)
+#define YC__GX_8(a, ...) a; YC__GX_7(__VA_ARGS__)
+
 #if !defined(YIELDC_NO_SHORT_NAMES)
 #define yield yc_yield
 #define yield_from yc_yield_from

@@ -877,6 +877,55 @@ static void find_known_foreach(ir_unit *u, ir_node *n) {
     find_known_foreach(u, n->kids[i]);
 }
 
+/* The generator defined in the file before offset before whose direct
+ * call is the text at sp, or NULL. */
+static ir_func *same_file_call(ir_unit *u, span sp, unsigned before) {
+  const char *t = u->file.text;
+  span id = lex_ident_at(t, u->file.len, sp.b);
+  unsigned after = lex_skip_ws(t, u->file.len, id.e);
+  if (id.e == id.b || after >= u->file.len || t[after] != '(')
+    return NULL;
+  for (size_t i = 0; i < u->funcs.n; i++) {
+    ir_func *fn = &u->funcs.v[i];
+    if (fn->kind == FN_GENERATOR && strlen(fn->name) == id.e - id.b &&
+        !strncmp(fn->name, t + id.b, id.e - id.b) && fn->whole.e <= before)
+      return fn;
+  }
+  return NULL;
+}
+
+/* Generator expressions: a yc_foreach over one resumes its generator
+ * function directly (it is defined before the function), and so does its
+ * loop over a source that is a call of a generator defined earlier in the
+ * file. */
+static void find_known_genexpr(ir_unit *u, ir_node *n) {
+  if (!n)
+    return;
+  if (n->kind == IR_FOREACH && !n->fe_known)
+    for (size_t i = 0; i < u->genexprs.n; i++) {
+      ir_genexpr *g = u->genexprs.v[i];
+      if (g->sp.b == n->fe_expr.b && g->sp.e == n->fe_expr.e && g->clauses.n)
+        n->fe_known = xstrdup(g->name);
+    }
+  for (unsigned i = 0; i < n->nkids; i++)
+    find_known_genexpr(u, n->kids[i]);
+}
+
+static void find_known_sources(ir_unit *u) {
+  for (size_t i = 0; i < u->genexprs.n; i++) {
+    ir_genexpr *g = u->genexprs.v[i];
+    for (size_t k = 0; k < g->clauses.n; k++) {
+      ir_func *fn = g->clauses.v[k].kind == GX_IN
+                        ? same_file_call(u, g->clauses.v[k].args[0], g->at)
+                        : NULL;
+      if (fn) {
+        g->clauses.v[k].known = xstrdup(fn->name);
+        fn->inline_resume = true;
+      }
+    }
+  }
+}
+
 bool analyse_unit(ir_unit *u) {
   actx a = {u, NULL, false};
   fe_count = 0;
@@ -885,6 +934,11 @@ bool analyse_unit(ir_unit *u) {
     analyse_func(&a, &u->funcs.v[i]);
   for (size_t i = 0; i < u->funcs.n; i++)
     check_vm_in_scope(&a, &u->funcs.v[i]);
+  for (size_t i = 0; i < u->funcs.n; i++)
+    find_known_genexpr(u, u->funcs.v[i].body_node);
+  for (size_t i = 0; i < u->foreachs.n; i++)
+    find_known_genexpr(u, u->foreachs.v[i]);
+  find_known_sources(u);
   for (size_t i = 0; i < u->funcs.n; i++)
     find_known_foreach(u, u->funcs.v[i].body_node);
   for (size_t i = 0; i < u->foreachs.n; i++)

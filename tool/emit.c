@@ -42,7 +42,7 @@ static int func_order(const void *a, const void *b) {
 
 void emit_c(const lower_opts *o, buf *out) {
   const ir_unit *u = o->u;
-  if (!u->funcs.n && !u->foreachs.n) {
+  if (!u->funcs.n && !u->foreachs.n && !u->genexprs.n) {
     buf_put(out, u->file.text, u->file.len);
     return;
   }
@@ -63,7 +63,24 @@ void emit_c(const lower_opts *o, buf *out) {
   if (o->lines)
     buf_printf(out, "#line 1 \"%s\"\n", o->line_path);
   unsigned pos = 0;
-  for (size_t i = 0; i < u->funcs.n; i++) {
+  /* where generator functions go: before the function of their expressions */
+  VEC(unsigned) ats = {0};
+  for (size_t i = 0; i < u->genexprs.n; i++)
+    if (!ats.n || ats.v[ats.n - 1] != u->genexprs.v[i]->at)
+      VEC_PUSH(ats, u->genexprs.v[i]->at);
+  size_t next_at = 0;
+  for (size_t i = 0; i <= u->funcs.n; i++) {
+    unsigned until = i < u->funcs.n ? funcs[i].whole.b : u->file.len;
+    while (next_at < ats.n && ats.v[next_at] <= until) {
+      if (ats.v[next_at] >= pos) {
+        lower_plain(o, pos, ats.v[next_at], out);
+        lower_genexprs_at(o, ats.v[next_at], out);
+        pos = ats.v[next_at];
+      }
+      next_at++;
+    }
+    if (i == u->funcs.n)
+      break;
     ir_func *fn = &funcs[i];
     lower_plain(o, pos, fn->whole.b, out);
     if (out->len && out->s[out->len - 1] != '\n')
@@ -79,6 +96,7 @@ void emit_c(const lower_opts *o, buf *out) {
         buf_putc(out, ' ');
     }
   }
+  free(ats.v);
   lower_plain(o, pos, u->file.len, out);
   if (o->lines)
     fix_line_markers(o, out);

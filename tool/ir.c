@@ -158,6 +158,25 @@ void ir_unit_free(ir_unit *u) {
   free(u->imports.v);
   u->imports.v = NULL;
   u->imports.n = 0;
+  for (size_t i = 0; i < u->genexprs.n; i++) {
+    ir_genexpr *g = u->genexprs.v[i];
+    for (size_t k = 0; k < g->caps.n; k++) {
+      free(g->caps.v[k].name);
+      free(g->caps.v[k].type);
+    }
+    free(g->caps.v);
+    for (size_t k = 0; k < g->clauses.n; k++)
+      free(g->clauses.v[k].known);
+    free(g->clauses.v);
+    free(g->name);
+    free(g->owner);
+    if (g->owns_node)
+      ir_node_free(g->node);
+    free(g);
+  }
+  free(u->genexprs.v);
+  u->genexprs.v = NULL;
+  u->genexprs.n = 0;
   u->funcs.v = NULL;
   u->foreachs.v = NULL;
   u->funcs.n = u->foreachs.n = 0;

@@ -223,6 +223,37 @@ typedef struct {
   bool in_header; /* declared in an included file: r is not known */
 } ir_sig;
 
+/* A generator expression, yc_genexpr(T, value, clauses...) (parse.c builds
+ * it, genexpr.c lowers it to a generator function of its own). */
+typedef enum { GX_IN, GX_RANGE, GX_WHERE } gx_clause_kind;
+typedef struct {
+  gx_clause_kind kind;
+  span type, var;  /* GX_IN, GX_RANGE: U and the loop variable as written */
+  span args[3];    /* GX_IN: the source; GX_RANGE: the bounds; GX_WHERE: cond */
+  unsigned nargs;
+  char *known;     /* GX_IN: the source is a direct call of this generator,
+                      defined earlier in the file: resumed directly (analyse.c) */
+} gx_clause;
+typedef struct {
+  char *name;
+  char *type;    /* spelled for file scope */
+  bool is_array; /* passed by address, copied as bytes */
+  int var;       /* in a coroutine function: its variable, else -1 */
+  unsigned decl_at; /* where it is declared */
+} gx_capture;
+typedef struct {
+  span sp;          /* yc_genexpr( ... ) */
+  span type, value; /* T and the value expression as written */
+  VEC(gx_clause) clauses;
+  VEC(gx_capture) caps;
+  char *name;       /* OWNER__genexprK: its generator function */
+  char *owner;      /* the function it is written in */
+  unsigned at;      /* where its definitions go: the start of its function */
+  ir_node *node;    /* the expression's node (IR_EXPR, tag "genexpr") */
+  bool owns_node;   /* outside coroutine functions: not in any tree */
+  bool in_coro;     /* written in a coroutine function */
+} ir_genexpr;
+
 typedef struct {
   src_file file;
   VEC(ir_sig) sigs;
@@ -230,6 +261,7 @@ typedef struct {
   VEC(ir_node *) foreachs; /* yc_foreach outside coroutine functions */
   VEC(char *) imports;     /* generators of other files that a yc_foreach
                               here resumes directly (see fe_extern) */
+  VEC(ir_genexpr *) genexprs; /* source order (an outer one first) */
 } ir_unit;
 
 ir_node *ir_new(ir_kind kind, span sp, ir_node *parent);

@@ -54,7 +54,9 @@ static void put_src_skip(lctx *lc, unsigned b, unsigned e, const ir_node *skip) 
     if (r == skip || r->sp.b < pos || r->sp.e > e)
       continue;
     buf_put(lc->out, lc->f->text + pos, r->sp.b - pos);
-    if (r->kind == IR_VARREF) {
+    if (is_genexpr_node(r)) {
+      gx_put_call(lc, r);
+    } else if (r->kind == IR_VARREF) {
       ir_var *v = &lc->fn->vars.v[r->var];
       if (v->deref_type) /* a va_list parameter */
         buf_printf(lc->out, "(*(%s *)%s->%s)", v->deref_type, lc->fn->fp, v->field);
@@ -96,7 +98,12 @@ static bool in_suspending_block(ir_node *n) {
 static void collect_refs(lctx *lc, ir_node *n, node_vec *out) {
   if (!n)
     return;
-  if (n->kind == IR_VARREF && !n->in_macro && lc->fn->vars.v[n->var].resident)
+  /* a generator expression is written as a whole: of the uses inside,
+   * only those of its first source are rewritten (gx_put_call) */
+  if (n->kind == IR_VARREF && !n->in_macro && lc->fn->vars.v[n->var].resident &&
+      (!is_genexpr_node(n->parent) || (n->tag && !strcmp(n->tag, "gx-src"))))
+    VEC_PUSH(*out, n);
+  if (is_genexpr_node(n))
     VEC_PUSH(*out, n);
   if (n->kind == IR_EXPR && n->tag && !strcmp(n->tag, "compound-literal") && !n->has_susp &&
       n->ctype && in_suspending_block(n)) {
@@ -1493,6 +1500,15 @@ void lower_plain(const lower_opts *o, unsigned b, unsigned e, buf *out) {
   lc.out = out;
   static unsigned counter;
   lc.nplain_fe = counter;
+  /* generator expressions outside coroutine functions become calls */
+  node_vec refs = {0};
+  for (size_t i = 0; i < o->u->genexprs.n; i++)
+    if (!o->u->genexprs.v[i]->in_coro)
+      VEC_PUSH(refs, o->u->genexprs.v[i]->node);
+  if (refs.n)
+    qsort(refs.v, refs.n, sizeof *refs.v, ref_order);
+  lc.refs = refs.v;
+  lc.nrefs = refs.n;
   unsigned pos = b;
   for (size_t i = 0; i < o->u->foreachs.n; i++) {
     ir_node *n = o->u->foreachs.v[i];
@@ -1504,4 +1520,5 @@ void lower_plain(const lower_opts *o, unsigned b, unsigned e, buf *out) {
   }
   put_src(&lc, pos, e);
   counter = lc.nplain_fe;
+  free(refs.v);
 }

@@ -20,4 +20,8 @@ void lower_function(const lower_opts *o, ir_func *fn, buf *out);
  * functions rewritten. */
 void lower_plain(const lower_opts *o, unsigned b, unsigned e, buf *out);
 
+/* Appends the generator functions of the generator expressions written in
+ * the function that starts at offset at (genexpr.c). */
+void lower_genexprs_at(const lower_opts *o, unsigned at, buf *out);
+
 #endif

@@ -52,6 +52,14 @@ unsigned render(lctx *lc, ir_node *n);
 /* The code of suspension point s; lhs (may be NULL) gets its value by op. */
 void emit_suspend(lctx *lc, ir_node *s, const char *lhs, const char *op);
 
+/* genexpr.c */
+/* Is n a generator expression's node? */
+static inline bool is_genexpr_node(const ir_node *n) {
+  return n && n->kind == IR_EXPR && n->tag && n->var >= 0 && !__builtin_strcmp(n->tag, "genexpr");
+}
+/* Writes the call that creates generator expression n, in lc's context. */
+void gx_put_call(lctx *lc, ir_node *n);
+
 /* lower_expr.c */
 /* Writes the code that evaluates e up to its last suspension point and
  * returns the expression that finishes it. */

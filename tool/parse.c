@@ -32,6 +32,11 @@ typedef struct {
   cursor_vec indexed;   /* array expressions seen as the base of a [] */
   bool failed;
   CXCursor fn_cursor; /* the declaration of fn */
+  /* generator expressions: the function they are written in, where it
+   * starts, and how many it has so far */
+  char *gx_owner;
+  unsigned gx_owner_at, gx_count;
+  cursor_vec gx_seen; /* the statement expressions built as one */
 } pctx;
 
 static const src_file *F(pctx *p) { return &p->u->file; }
@@ -258,6 +263,7 @@ static bool is_expr_kind(enum CXCursorKind k) { return clang_isExpression(k) != 
 
 static ir_node *build_expr(pctx *p, CXCursor c, ir_node *parent);
 static ir_node *build_stmt(pctx *p, CXCursor c, ir_node *parent);
+static bool is_vm_type(CXType t);
 
 /* The type a variable has in the frame, spelled so that it means the same
  * at file scope: typeof(local) resolved; parameters written as arrays or
@@ -957,6 +963,372 @@ static ir_node *build_suspend(pctx *p, CXCursor call, const char *name, ir_node 
   return n;
 }
 
+/* ---- generator expressions -------------------------------------------- */
+
+/* yc_genexpr(T, value, clauses...) is a statement expression whose last
+ * statement calls yc__mark_genexpr. */
+static bool is_genexpr(CXCursor c) {
+  if (clang_getCursorKind(c) != CXCursor_StmtExpr)
+    return false;
+  cursor_vec kids = children(c);
+  bool hit = false;
+  if (kids.n == 1) {
+    cursor_vec st = children(kids.v[0]);
+    CXCursor m;
+    hit = st.n && find_marker(st.v[st.n - 1], "yc__mark_genexpr", &m);
+    free(st.v);
+  }
+  free(kids.v);
+  return hit;
+}
+
+/* The offset of a declaration: where its name is written in the file, or
+ * the invocation of the macro that wrote it. */
+static unsigned decl_off(pctx *p, CXCursor d) {
+  unsigned off;
+  if (loc_in_main(p, clang_getCursorLocation(d), true, &off))
+    return off;
+  loc_in_main(p, clang_getCursorLocation(d), false, &off);
+  return off;
+}
+
+/* Is declaration d inside a function (not at file scope)? */
+static bool decl_in_function(CXCursor d) {
+  for (CXCursor s = clang_getCursorSemanticParent(d); !clang_Cursor_isNull(s);
+       s = clang_getCursorSemanticParent(s)) {
+    enum CXCursorKind k = clang_getCursorKind(s);
+    if (k == CXCursor_TranslationUnit)
+      return false;
+    if (k == CXCursor_FunctionDecl)
+      return true;
+  }
+  return false;
+}
+
+typedef struct {
+  pctx *p;
+  ir_genexpr *g;
+  size_t gi;
+  span src; /* the first source's arguments */
+} gx_state;
+
+static ir_node *build_genexpr(pctx *p, CXCursor c, ir_node *parent);
+
+/* Adds a copy of cap to g's captures (once per name). */
+static void add_capture(ir_genexpr *g, const gx_capture *cap, unsigned use) {
+  for (size_t i = 0; i < g->caps.n; i++)
+    if (!strcmp(g->caps.v[i].name, cap->name))
+      return;
+  gx_capture c = *cap;
+  c.name = xstrdup(cap->name);
+  c.type = xstrdup(cap->type);
+  VEC_PUSH(g->caps, c);
+  if (c.var >= 0) {
+    /* a use of the enclosing coroutine's variable, for analyse.c (the
+     * lowering writes the expression as a whole) */
+    ir_node *r = ir_new(IR_VARREF, (span){use, use}, g->node);
+    r->var = c.var;
+    ir_add_kid(g->node, r);
+  }
+}
+
+static void capture_var(gx_state *st, CXCursor ref, unsigned use) {
+  pctx *p = st->p;
+  ir_genexpr *g = st->g;
+  unsigned at = decl_off(p, ref);
+  if (!decl_in_function(ref) || (at >= g->sp.b && at < g->sp.e))
+    return; /* a global, or declared inside the expression */
+  char *name = cx_take(clang_getCursorSpelling(ref));
+  for (size_t i = 0; i < g->caps.n; i++)
+    if (!strcmp(g->caps.v[i].name, name)) {
+      free(name);
+      return;
+    }
+  CXType t = clang_getCursorType(ref);
+  bool param = clang_getCursorKind(ref) == CXCursor_ParmDecl;
+  CXType canon = clang_getCanonicalType(t);
+  if (type_is_local(t) || canon.kind == CXType_VariableArray || is_vm_type(t)) {
+    char *msg = xasprintf("generator expression captures '%s', whose type %s", name,
+                          type_is_local(t) ? "is declared inside the function"
+                                           : "is variably modified");
+    error_at(p, use,
+             "the expression is a generator function of its own at file scope, and captures "
+             "by value: declare the type at file scope, or capture a pointer",
+             msg);
+    free(msg);
+  }
+  gx_capture cap = {0};
+  cap.name = name;
+  cap.type = frame_type(t, param);
+  cap.is_array = !param && canon.kind == CXType_ConstantArray;
+  cap.var = var_index(p, ref);
+  cap.decl_at = at;
+  add_capture(g, &cap, use);
+  free(cap.name);
+  free(cap.type);
+}
+
+static enum CXChildVisitResult gx_visit(CXCursor c, CXCursor parent, CXClientData d) {
+  (void)parent;
+  gx_state *st = d;
+  pctx *p = st->p;
+  enum CXCursorKind k = clang_getCursorKind(c);
+  /* The first source is evaluated where the expression is created: what
+   * it names is used there, not captured. */
+  unsigned at;
+  bool first = st->g->clauses.n && loc_in_main(p, clang_getCursorLocation(c), true, &at) &&
+               at >= st->src.b && at < st->src.e;
+  if (first && k == CXCursor_DeclRefExpr) {
+    if (p->fn) {
+      ir_node *r = build_expr(p, c, st->g->node);
+      if (r && r->kind == IR_VARREF) {
+        r->tag = xstrdup("gx-src");
+        ir_add_kid(st->g->node, r);
+      } else {
+        ir_node_free(r);
+      }
+    }
+    return CXChildVisit_Continue;
+  }
+  if (first && is_genexpr(c)) {
+    ir_node *inner = build_genexpr(p, c, st->g->node);
+    if (inner)
+      ir_add_kid(st->g->node, inner);
+    return CXChildVisit_Continue;
+  }
+  if (is_genexpr(c)) {
+    /* a nested one: its own function, created by this one's code (or,
+     * inside the first source, where this one is created) */
+    ir_node *inner = build_genexpr(p, c, st->g->node);
+    if (inner)
+      ir_add_kid(st->g->node, inner);
+    /* its captures declared outside this one are this one's too: this
+     * one's code creates it with them */
+    ir_genexpr *ig = inner ? p->u->genexprs.v[inner->var] : NULL;
+    ir_genexpr *g = p->u->genexprs.v[st->gi];
+    for (size_t i = 0; ig && i < ig->caps.n; i++)
+      if (ig->caps.v[i].decl_at < g->sp.b || ig->caps.v[i].decl_at >= g->sp.e)
+        add_capture(g, &ig->caps.v[i], inner->sp.b);
+    return CXChildVisit_Continue;
+  }
+  if (k == CXCursor_CallExpr) {
+    char *name = callee_name(c);
+    bool bad = is_marker(name) && strcmp(name, "yc__mark_genexpr") && strcmp(name, "yc__mark_in") &&
+               strcmp(name, "yc__mark_in_range") && strcmp(name, "yc__mark_where");
+    if (bad) {
+      bool susp = false;
+      for (size_t i = 0; i < sizeof markers / sizeof markers[0]; i++)
+        susp |= !strcmp(markers[i].marker, name);
+      /* point at the form: the name before its first argument */
+      unsigned where = exp_span_of(p, c).b;
+      cursor_vec ak = children(c);
+      size_t first = !strcmp(name, "yc__mark_yield") || !strcmp(name, "yc__mark_yield_value") ||
+                             !strcmp(name, "yc__mark_return")
+                         ? 2
+                         : 1;
+      if (ak.n > first) {
+        span a = span_of(p, ak.v[first]);
+        unsigned at = lex_form_before(F(p)->text, a.b);
+        if (at != a.b && at >= st->g->sp.b && at < st->g->sp.e)
+          where = at;
+      }
+      free(ak.v);
+      error_at(p, where,
+               "a generator expression is a generator of its own, which cannot suspend the "
+               "function it is written in; write a generator function with "
+               "yc_generator(Y) and yield in it",
+               susp ? "suspension form inside a generator expression"
+                    : "this yieldc form cannot stand inside a generator expression");
+      free(name);
+      return CXChildVisit_Continue;
+    }
+    free(name);
+  }
+  if (k == CXCursor_DeclRefExpr || k == CXCursor_TypeRef) {
+    CXCursor ref = clang_getCursorReferenced(c);
+    enum CXCursorKind rk = clang_getCursorKind(ref);
+    unsigned use = exp_span_of(p, c).b;
+    unsigned sp_off;
+    if (loc_in_main(p, clang_getCursorLocation(c), true, &sp_off) && sp_off >= st->g->sp.b &&
+        sp_off < st->g->sp.e)
+      use = sp_off;
+    if (rk == CXCursor_VarDecl || rk == CXCursor_ParmDecl) {
+      capture_var(st, ref, use);
+    } else if (!clang_Cursor_isNull(ref) && rk != CXCursor_FunctionDecl &&
+               decl_in_function(ref)) {
+      unsigned at = decl_off(p, ref);
+      if (at < st->g->sp.b || at >= st->g->sp.e) {
+        char *nm = cx_take(clang_getCursorSpelling(ref));
+        char *msg = xasprintf("generator expression uses '%s', which is declared inside the "
+                              "function",
+                              nm);
+        error_at(p, use,
+                 "the expression is a generator function of its own at file scope: declare it "
+                 "at file scope",
+                 msg);
+        free(msg);
+        free(nm);
+      }
+    }
+  }
+  return CXChildVisit_Recurse;
+}
+
+/* The invocation "yc_genexpr ( ... )" that statement expression c comes
+ * from: the first one not taken yet within the text c expands from. */
+static bool find_gx_invocation(pctx *p, CXCursor c, span *args, unsigned *nargs, span *sp) {
+  static const char *const names[] = {"yc_genexpr"};
+  span e = exp_span_of(p, c);
+  const src_file *f = F(p);
+  /* libclang places the tokens of a macro's body at the start of the
+   * outermost invocation: search all of that invocation */
+  span id = lex_ident_at(f->text, f->len, e.b);
+  span ia[16];
+  unsigned na, ie;
+  if (id.e > id.b && lex_call_args(f->text, f->len, id.e, ia, 16, &na, &ie) && ie > e.e)
+    e.e = ie;
+  for (unsigned off = e.b; off + 10 <= f->len && off <= e.e; off++) {
+    /* literals and comments name nothing */
+    char ch = f->text[off];
+    if (ch == '"' || ch == '\'') {
+      for (off++; off < f->len && f->text[off] != ch && f->text[off] != '\n'; off++)
+        if (f->text[off] == '\\')
+          off++;
+      continue;
+    }
+    if (ch == '/' && off + 1 < f->len && (f->text[off + 1] == '/' || f->text[off + 1] == '*')) {
+      off = lex_skip_ws(f->text, f->len, off) - 1;
+      continue;
+    }
+    if ((off > 0 && is_ident_char((unsigned char)f->text[off - 1])) ||
+        strncmp(f->text + off, "yc_genexpr", 10))
+      continue;
+    bool taken = false;
+    for (size_t i = 0; i < p->u->genexprs.n; i++)
+      taken |= p->u->genexprs.v[i]->sp.b == off;
+    unsigned end;
+    if (!taken && read_invocation(p, off, names, 1, args, 16, nargs, &end)) {
+      *sp = (span){off, end};
+      return true;
+    }
+  }
+  return false;
+}
+
+static bool span_is(pctx *p, span s, const char *w) {
+  return s.e - s.b == strlen(w) && !strncmp(F(p)->text + s.b, w, s.e - s.b);
+}
+
+/* Reads clause a: "yc_in(U, x, g)", "yc_in_range(U, i, ...)", "yc_where(c)". */
+static bool read_clause(pctx *p, span a, gx_clause *cl) {
+  const src_file *f = F(p);
+  span id = lex_ident_at(f->text, f->len, a.b);
+  span in[6];
+  unsigned n, end;
+  if (id.e == id.b || !lex_call_args(f->text, f->len, id.e, in, 6, &n, &end) || end != a.e)
+    return false;
+  if (span_is(p, id, "yc_where") && n == 1) {
+    cl->kind = GX_WHERE;
+    cl->args[0] = in[0];
+    cl->nargs = 1;
+    return true;
+  }
+  bool range = span_is(p, id, "yc_in_range");
+  if (!(range ? n >= 3 && n <= 5 : span_is(p, id, "yc_in") && n == 3))
+    return false;
+  cl->kind = range ? GX_RANGE : GX_IN;
+  cl->type = in[0];
+  cl->var = in[1];
+  cl->nargs = n - 2;
+  for (unsigned i = 2; i < n; i++)
+    cl->args[i - 2] = in[i];
+  return true;
+}
+
+/* yc_in / yc_in_range / yc_where outside a generator expression. */
+static bool stray_clause(pctx *p, CXCursor c, const char *name) {
+  if (!name || (strcmp(name, "yc__mark_in") && strcmp(name, "yc__mark_in_range") &&
+                strcmp(name, "yc__mark_where") && strcmp(name, "yc__mark_genexpr")))
+    return false;
+  error_at(p, exp_span_of(p, c).b,
+           "write the clause inside yc_genexpr(T, value, clauses...), as the first source or "
+           "after it",
+           "a clause of a generator expression outside yc_genexpr");
+  return true;
+}
+
+static ir_node *build_genexpr(pctx *p, CXCursor c, ir_node *parent) {
+  span args[16], sp;
+  unsigned nargs = 0;
+  for (size_t i = 0; i < p->gx_seen.n; i++)
+    if (clang_equalRanges(clang_getCursorExtent(p->gx_seen.v[i]), clang_getCursorExtent(c)))
+      return NULL;
+  if (!find_gx_invocation(p, c, args, &nargs, &sp)) {
+    error_at(p, exp_span_of(p, c).b,
+             "write yc_genexpr(...) directly in the function's text; a macro cannot hide the "
+             "generator function it becomes",
+             "generator expression comes from the body of a macro");
+    return NULL;
+  }
+  VEC_PUSH(p->gx_seen, c);
+  ir_genexpr *g = xcalloc(1, sizeof *g);
+  g->sp = sp;
+  g->in_coro = p->fn != NULL;
+  g->type = args[0];
+  g->value = nargs > 1 ? args[1] : (span){sp.e, sp.e};
+  g->at = p->gx_owner_at;
+  g->name = xasprintf("%s__genexpr%u", p->gx_owner ? p->gx_owner : "file", ++p->gx_count);
+  g->owner = xstrdup(p->gx_owner ? p->gx_owner : "");
+  size_t gi = p->u->genexprs.n;
+  VEC_PUSH(p->u->genexprs, g);
+  ir_node *n = ir_new(IR_EXPR, sp, parent);
+  n->tag = xstrdup("genexpr");
+  n->ctype = xstrdup("yc_gen *");
+  n->var = (int)gi;
+  g->node = n;
+  if (nargs < 3)
+    error_at(p, sp.b, "write yc_genexpr(T, value, yc_in(U, x, g), ...)",
+             "generator expression without a source");
+  for (unsigned i = 2; i < nargs; i++) {
+    gx_clause cl = {0};
+    if (!read_clause(p, args[i], &cl)) {
+      error_at(p, args[i].b,
+               "each clause is yc_in(U, x, g), yc_in_range(U, i, [lo,] hi[, step]) or "
+               "yc_where(cond), written directly",
+               "not a clause of a generator expression");
+      continue;
+    }
+    if (i == 2 && cl.kind == GX_WHERE)
+      error_at(p, args[i].b, "begin with yc_in(...) or yc_in_range(...), as Python's 'for'",
+               "a generator expression's first clause must be a source");
+    VEC_PUSH(g->clauses, cl);
+  }
+  gx_state st = {p, g, gi, {0, 0}};
+  if (g->clauses.n && g->clauses.v[0].kind != GX_WHERE) {
+    gx_clause *c0 = &g->clauses.v[0];
+    st.src = (span){c0->args[0].b, c0->args[c0->nargs - 1].e};
+  }
+  clang_visitChildren(c, gx_visit, &st);
+  /* An inner source is evaluated again for each item of the sources
+   * before it, and each handle it gives is freed when its loop ends: a
+   * variable's handle would be freed, then used again. */
+  for (size_t i = 1; i < g->clauses.n; i++) {
+    gx_clause *cl = &g->clauses.v[i];
+    if (cl->kind != GX_IN)
+      continue;
+    span s = lex_ident_at(F(p)->text, F(p)->len, cl->args[0].b);
+    if (s.b == cl->args[0].b && s.e == cl->args[0].e)
+      for (size_t k = 0; k < g->caps.n; k++)
+        if (span_is(p, s, g->caps.v[k].name))
+          error_at(p, s.b,
+                   "an inner source is evaluated for each item of the sources before it and "
+                   "its generator freed after: write a call that makes a new generator, or "
+                   "make this source the first",
+                   "inner source of a generator expression is a variable");
+  }
+  return n;
+}
+
 /* ---- expressions ------------------------------------------------------ */
 
 static bool is_literal(enum CXCursorKind k) {
@@ -1004,7 +1376,7 @@ static bool is_yieldc_form(const char *t, size_t n) {
   static const char *const forms[] = {"yield",      "yc_yield",   "yield_from", "yc_yield_from",
                                       "await",      "yc_await",   "await_next", "yc_await_next",
                                       "yc_return",  "yc_raise",   "yc_try",     "yc_catch",
-                                      "yc_foreach"};
+                                      "yc_foreach", "yc_genexpr"};
   for (size_t i = 0; i < sizeof forms / sizeof forms[0]; i++)
     if (strlen(forms[i]) == n && !strncmp(t, forms[i], n))
       return true;
@@ -1083,6 +1455,10 @@ static enum CXChildVisitResult flat_visit(CXCursor c, CXCursor parent, CXClientD
   (void)parent;
   flat_state *st = d;
   enum CXCursorKind k = clang_getCursorKind(c);
+  if (is_genexpr(c)) {
+    st->full = true;
+    return CXChildVisit_Break;
+  }
   note_use(st->p, c, k);
   if (k == CXCursor_CallExpr) {
     char *name = callee_name(c);
@@ -1199,6 +1575,10 @@ static ir_node *build_expr(pctx *p, CXCursor c, ir_node *parent) {
       free(name);
       return n;
     }
+    if (is_marker(name) && stray_clause(p, c, name)) {
+      free(name);
+      return ir_new(IR_EXPR, exp_span_of(p, c), parent);
+    }
     if (is_marker(name)) {
       ir_node *n = NULL;
       for (size_t i = 0; i < sizeof markers / sizeof markers[0]; i++)
@@ -1216,6 +1596,8 @@ static ir_node *build_expr(pctx *p, CXCursor c, ir_node *parent) {
     }
     free(name);
   }
+  if (is_genexpr(c))
+    return build_genexpr(p, c, parent);
   if (k == CXCursor_StmtExpr) {
     /* ({ ... }): its statements are the compound inside */
     ir_node *n = ir_new(IR_EXPR, span_of(p, c), parent);
@@ -2086,12 +2468,31 @@ static void error_in_include(pctx *p, CXCursor c, const char *note, const char *
   free(path);
 }
 
+/* A generator expression outside coroutine functions (once: a yc_foreach's
+ * head is built by build_for, then scanned). */
+static void plain_genexpr(pctx *p, CXCursor c) {
+  for (size_t i = 0; i < p->gx_seen.n; i++)
+    if (clang_equalRanges(clang_getCursorExtent(p->gx_seen.v[i]), clang_getCursorExtent(c)))
+      return;
+  ir_node *n = build_genexpr(p, c, NULL);
+  if (n)
+    p->u->genexprs.v[n->var]->owns_node = true;
+}
+
 /* Inside a yc_foreach outside coroutine functions: every other yieldc form
  * is an error (scan_plain does not enter the loop it rewrites). */
 static enum CXChildVisitResult scan_foreach_body(CXCursor c, CXCursor parent, CXClientData d) {
   (void)parent;
   pctx *p = d;
+  if (is_genexpr(c)) {
+    plain_genexpr(p, c);
+    return CXChildVisit_Continue;
+  }
   char *name = callee_name(c);
+  if (stray_clause(p, c, name)) {
+    free(name);
+    return CXChildVisit_Continue;
+  }
   bool form = is_marker(name) && strcmp(name, "yc__mark_foreach");
   free(name);
   if (form) {
@@ -2113,6 +2514,10 @@ static enum CXChildVisitResult scan_plain(CXCursor c, CXCursor parent, CXClientD
   (void)parent;
   pctx *p = d;
   enum CXCursorKind k = clang_getCursorKind(c);
+  if (is_genexpr(c)) {
+    plain_genexpr(p, c);
+    return CXChildVisit_Continue;
+  }
   if (k == CXCursor_ForStmt) {
     CXCursor mark;
     if (foreach_marker(c, &mark)) {
@@ -2124,6 +2529,10 @@ static enum CXChildVisitResult scan_plain(CXCursor c, CXCursor parent, CXClientD
     }
   }
   char *name = callee_name(c);
+  if (stray_clause(p, c, name)) {
+    free(name);
+    return CXChildVisit_Continue;
+  }
   if (is_marker(name) && strcmp(name, "yc__mark_foreach")) {
     span sp = exp_span_of(p, c);
     error_at(p, sp.b,
@@ -2170,6 +2579,12 @@ static enum CXChildVisitResult top_level(CXCursor c, CXCursor parent, CXClientDa
     fn_kind kind;
     if (annotation(c, &kind))
       record_sig(p, c, kind);
+  }
+  if (k == CXCursor_FunctionDecl && clang_isCursorDefinition(c)) {
+    free(p->gx_owner);
+    p->gx_owner = cx_take(clang_getCursorSpelling(c));
+    p->gx_owner_at = exp_span_of(p, c).b;
+    p->gx_count = 0;
   }
   if (k == CXCursor_FunctionDecl && clang_isCursorDefinition(c)) {
     fn_kind kind;
@@ -2462,6 +2877,8 @@ bool parse_unit_reading(ir_unit *u, const char *const *args, int nargs, file_lis
     clang_visitChildren(clang_getTranslationUnitCursor(p.tu), top_level, &p);
   free(p.var_decls.v);
   free(p.indexed.v);
+  free(p.gx_owner);
+  free(p.gx_seen.v);
   clang_disposeTranslationUnit(p.tu);
   clang_disposeIndex(index);
   return !p.failed;

@@ -30,7 +30,7 @@ static bool is_form_name(const char *w, size_t n) {
       "yield",      "yield_from",       "await",         "await_next", "yc_yield",
       "yc_yield_from", "yc_await",      "yc_await_next", "yc_generator", "yc_async",
       "yc_async_generator", "yc_foreach", "yc_return",   "yc_raise",   "yc_try",
-      "yc_catch",   NULL};
+      "yc_catch",   "yc_genexpr", NULL};
   if (n >= 4 && !memcmp(w, "yc__", 4))
     return true;
   for (int i = 0; names[i]; i++)
