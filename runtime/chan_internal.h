@@ -29,7 +29,35 @@ struct yc_chan {
   size_t send_limit, recv_min; /* see yc__chan_hot; set by yc__chan_limits() */
   const yc__coro_type *send_type; /* static: see send_types in chan.c */
   size_t send_size;               /* bytes of a send frame */
+  /* A channel of yc_chan_new_shared (xchan.c): its items and state live
+   * there, under a lock; the fields above stay frozen (count 0, send_limit
+   * 0, recv_min SIZE_MAX: the inline paths always call the runtime, whose
+   * out-of-line entries branch to xchan.c).  NULL for every other. */
+  struct yc__xchan *shared;
 };
+
+/* Is ch shared?  recv_min is SIZE_MAX on a channel of one loop only while
+ * a sender waits (rare), so the usual test reads the hot line only. */
+static inline bool yc__chan_shared(const yc_chan *ch) {
+  return __builtin_expect(ch->recv_min == SIZE_MAX && ch->shared != NULL, 0);
+}
+/* xchan.c: a wait record in this thread's list of waits on shared
+ * channels has w->node.w == &yc__xlisted (its node is not in any queue of
+ * a channel of one loop). */
+extern char yc__xlisted;
+void yc__xwait_forget(yc__wait *w);
+/* The shared forms of the out-of-line entries (xchan.c).  An op: try, and
+ * when w and t are given and it cannot complete, park t in w (item: the
+ * send's item, which must stay valid while it waits, or the receive's
+ * destination).  r: int * (send) or bool * (recv).  YC__OP_* result. */
+int yc__xchan_op(yc_chan *ch, bool send, void *item, void *r, yc__wait *w, yc__task *t);
+int yc__xchan_send_or_park(yc_chan *ch, const void *v, size_t v_size, int *r, yc__wait *w);
+bool yc__cases_shared(const yc_case *cases, size_t n);
+int yc__xselect_now(yc_case *cases, size_t n);
+void yc__xselect_wait(yc__wait *w, yc__task *t, yc_case *cases, size_t n);
+void yc__xchan_close(yc_chan *ch);
+size_t yc__xchan_len(const yc_chan *ch);
+void yc__xchan_free(yc_chan *ch);
 
 /* After every change of closed or of a wait queue: what the inline fast
  * paths of yieldc/chan.h may complete on their own. */
