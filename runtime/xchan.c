@@ -307,7 +307,12 @@ void yc__xchan_notified(yc__xobj *x) {
   x->notified &= ~bit;
   x->waitmask &= ~bit;
   pthread_mutex_unlock(&x->mu);
+  /* A completed wait may complete others on its way (a select's local
+   * case hands an item to a local select that also waits here, which
+   * leaves the list): start again from the head after each completion.
+   * Each restart follows a wait leaving the list, so this ends. */
   yc__wait *next;
+restart:
   for (yc__wait *w = xlist; w; w = next) {
     next = node_wait(w->node.next);
     yc__task *t = w->task;
@@ -326,6 +331,7 @@ void yc__xchan_notified(yc__xobj *x) {
       if (done) {
         list_remove(w);
         done_wake(w, t, send ? ri : rb);
+        goto restart;
       }
       continue;
     }
@@ -339,6 +345,7 @@ void yc__xchan_notified(yc__xobj *x) {
       yc__node_unqueue(&w->cases[i].yc__node);
     if (select_attempt(w, t)) {
       list_remove(w);
+      goto restart;
     } else {
       queue_local(w);
     }
