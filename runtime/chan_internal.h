@@ -53,6 +53,8 @@ void yc__xwait_forget(yc__wait *w);
 int yc__xchan_op(yc_chan *ch, bool send, void *item, void *r, yc__wait *w, yc__task *t);
 int yc__xchan_send_or_park(yc_chan *ch, const void *v, size_t v_size, int *r, yc__wait *w);
 bool yc__cases_shared(const yc_case *cases, size_t n);
+/* May this thread wait on a shared channel (it runs a loop of a group)? */
+bool yc__xwait_allowed(void);
 int yc__xselect_now(yc_case *cases, size_t n);
 void yc__xselect_wait(yc__wait *w, yc__task *t, yc_case *cases, size_t n);
 void yc__xchan_close(yc_chan *ch);

@@ -188,6 +188,8 @@ bool yc__select_park(yc_case *cases, size_t n, yc__wait *w) {
   if (!w || !t || !yc__live_root || w->state == YC__WAIT_WAITING ||
       check_cases(cases, n, "yc_select"))
     return false;
+  if (UNLIKELY(yc__cases_shared(cases, n) && !yc__xwait_allowed()))
+    return false; /* the await reports it */
   wait_select(w, t, cases, n, true);
   return true;
 }
@@ -223,6 +225,8 @@ static int select_resume(yc_coro *c, void *out, const void *in) {
     op->w.result = i;
     return yc__leaf_return(c);
   }
+  if (UNLIKELY(yc__cases_shared(op->cases, op->n) && !yc__xwait_allowed()))
+    return yc__leaf_fail(c, YC_EINVAL); /* shared channels wait on group loops only */
   wait_select(&op->w, t, op->cases, op->n, false);
   c->state = 1;
   return YC__PENDING;

@@ -166,6 +166,8 @@ int yc__xchan_send_or_park(yc_chan *ch, const void *v, size_t v_size, int *r, yc
 
 /* ---- Select -------------------------------------------------------------------- */
 
+bool yc__xwait_allowed(void) { return yc__xslot >= 0; }
+
 bool yc__cases_shared(const yc_case *cases, size_t n) {
   for (size_t i = 0; i < n; i++)
     if (cases[i].chan && yc__chan_shared(cases[i].chan))

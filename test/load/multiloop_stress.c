@@ -114,6 +114,124 @@ yc_async(int) consumer(unsigned seed, bool drainer) {
   yc_return(0);
 }
 
+
+yc_async(int) producer_local(yc_chan *c, int n) {
+  for (int i = 1; i <= n; i++)
+    if (await(yc_chan_send(c, &i), int))
+      yc_return(-1);
+  yc_chan_close(c);
+  yc_return(0);
+}
+
+/* ---- Unit checks, run once before the seeds ------------------------------ */
+
+static int unit_fails;
+#define EXPECT(cond)                                                                               \
+  do {                                                                                             \
+    if (!(cond)) {                                                                                 \
+      fprintf(stderr, "unit check failed: %s (line %d)\n", #cond, __LINE__);                       \
+      unit_fails++;                                                                                \
+    }                                                                                              \
+  } while (0)
+
+/* A select mixing a channel of this loop and a shared one: items from both
+ * arrive, each once. */
+yc_async(int) mixed_select(yc_chan *shared, int n) {
+  yc_chan *local = yc_chan_new(2, sizeof(int));
+  yc_task *p = yc_spawn(producer_local(local, n));
+  int sum = 0, x = 0, open_n = 2;
+  yc_chan *a = local, *b = shared;
+  while (open_n > 0) {
+    yc_case cs[2] = {yc_case_recv(a, &x), yc_case_recv(b, &x)};
+    int i = await(yc_select(cs, 2), int);
+    if (!cs[i].ok) {
+      if (i == 0)
+        a = NULL;
+      else
+        b = NULL;
+      open_n--;
+      continue;
+    }
+    sum += x;
+  }
+  await(p, int);
+  yc_chan_free(local);
+  yc_return(sum);
+}
+
+yc_async(int) send_n(yc_chan *c, int n) {
+  for (int i = 1; i <= n; i++)
+    if (await(yc_chan_send(c, &i), int))
+      yc_return(-1);
+  yc_chan_close(c);
+  yc_return(0);
+}
+
+yc_async(int) recv_one(yc_chan *c) {
+  int x;
+  bool ok = await(yc_chan_recv(c, &x), bool);
+  yc_return(ok ? x : -1);
+}
+
+yc_async(int) forever(void) {
+  await(yc_sleep(1000000));
+  yc_return(1);
+}
+
+yc_async(int) await_remote(yc_xtask *h) {
+  int e = await(yc_xtask_wait(h), int);
+  yc_return(e);
+}
+
+yc_async(int) fails(void) {
+  yc_raise(YC_ENORESULT);
+  yc_return(0);
+}
+
+static void unit_checks(void) {
+  /* Mixed select: 300 local + 300 shared items, summed on loop 1. */
+  yc_loops *g = yc_loops_new(2);
+  EXPECT(g && yc_loops_start(g) == 0);
+  yc_chan *sh = yc_chan_new_shared(3, sizeof(int));
+  EXPECT(yc_chan_is_shared(sh) && !yc_chan_new_shared(0, sizeof(int)));
+  yc_xtask *m = yc_loops_spawn(g, 1, mixed_select(sh, 300));
+  yc_xtask *s = yc_loops_spawn(g, 0, send_n(sh, 300));
+  int sum = 0;
+  EXPECT(yc_xtask_join(m) == 0 && yc_xtask_result(m, &sum) && sum == 2 * 300 * 301 / 2);
+  EXPECT(yc_xtask_join(s) == 0);
+  /* Cancel from another loop's task, await from a third place. */
+  yc_xtask *f = yc_loops_spawn(g, 0, forever());
+  yc_xtask *a = yc_loops_spawn(g, 1, await_remote(f));
+  EXPECT(!yc_xtask_done(f));
+  EXPECT(yc_xtask_cancel(f));
+  int e = 0;
+  EXPECT(yc_xtask_join(a) == 0 && yc_xtask_result(a, &e) && e == YC_ECANCELLED);
+  EXPECT(yc_xtask_join(f) == YC_ECANCELLED && !yc_xtask_cancel(f));
+  /* An error reaches the awaiter on the other loop. */
+  yc_xtask *bad = yc_loops_spawn(g, 0, fails());
+  yc_xtask *a2 = yc_loops_spawn(g, 1, await_remote(bad));
+  EXPECT(yc_xtask_join(a2) == 0 && yc_xtask_result(a2, &e) && e == YC_ENORESULT);
+  /* A task still waiting when the group stops is cancelled. */
+  yc_chan *never = yc_chan_new_shared(1, sizeof(int));
+  yc_xtask *w = yc_loops_spawn(g, 1, recv_one(never));
+  yc_loops_free(g);
+  EXPECT(yc_xtask_join(w) == YC_ECANCELLED);
+  yc_xtask *late = yc_loops_spawn(g = yc_loops_new(1), 0, forever());
+  EXPECT(late == NULL); /* not started */
+  yc_loops_free(g);
+  /* Waiting on a shared channel outside a group loop is refused. */
+  int r = 0;
+  EXPECT(yc_run(recv_one(never), &r) == YC_EINVAL);
+  /* yc_loops_run: result and error. */
+  EXPECT(yc_loops_run(2, await_remote(f), &r) == 0 && r == YC_ECANCELLED);
+  EXPECT(yc_loops_run(2, fails(), &r) == YC_ENORESULT);
+  yc_chan_free(never);
+  yc_chan_free(sh);
+  yc_xtask *hs[] = {m, s, f, a, bad, a2, w};
+  for (size_t i = 0; i < sizeof hs / sizeof *hs; i++)
+    yc_xtask_free(hs[i]);
+}
+
 static yc_xtask *victims[MAXP + MAXC];
 static int nvictims;
 
@@ -241,7 +359,9 @@ int main(int argc, char **argv) {
     fprintf(stderr, "usage: %s [FIRST:END]\n", argv[0]);
     return 2;
   }
-  int fails = 0;
+  alarm(30);
+  unit_checks();
+  int fails = unit_fails;
   for (unsigned seed = first; seed < end; seed++) {
     alarm(30); /* watchdog: a deadlocked seed kills the run */
     fails += run_seed(seed);
