@@ -123,6 +123,8 @@ got = [c.result() for c in clients]
 for a in acceptors:
     a.cancel()
 for lp in loops:
+    lp.spawn(asyncio.sleep(0.01)).result()  # the cancellations run first
+for lp in loops:
     lp.stop()
     lp.join()
 for s in socks:
