@@ -10,6 +10,7 @@
  * is one of many: the only hook in it is the finish of a task started here
  * (yc__xtask_finished), one pointer test per finished task. */
 #include <errno.h>
+#include <sched.h>
 #include <fcntl.h>
 #include <netinet/in.h>
 #include <arpa/inet.h>
@@ -29,9 +30,12 @@ __thread int yc__xslot = -1;
 /* ---- Mailboxes (one per slot, static: never freed) ----------------------- */
 
 typedef struct mbox {
-  pthread_mutex_t mu;
+  yc__spin mu;
   yc__msg *head, *tail;
-  int efd;        /* eventfd the loop's poll watches; -1 when closed */
+  /* The eventfd the loop's poll watches: made when the slot first starts
+   * a loop and kept for good, so that a poster may write it after letting
+   * go of the lock (a late write only wakes a loop for nothing). */
+  int efd;
   bool open;      /* its loop takes messages */
   bool signalled; /* efd written since the loop last drained it */
   yc__msg stop;
@@ -44,7 +48,7 @@ static pthread_once_t boxes_once = PTHREAD_ONCE_INIT;
 
 static void boxes_init(void) {
   for (int i = 0; i < YC_LOOPS_MAX; i++) {
-    pthread_mutex_init(&boxes[i].mu, NULL);
+    atomic_init(&boxes[i].mu.held, false);
     boxes[i].efd = -1;
   }
 }
@@ -53,9 +57,9 @@ static void boxes_init(void) {
  * take messages (stopped, or never started). */
 static bool post(int slot, yc__msg *m) {
   mbox *b = &boxes[slot];
-  pthread_mutex_lock(&b->mu);
+  yc__spin_lock(&b->mu);
   if (!b->open) {
-    pthread_mutex_unlock(&b->mu);
+    yc__spin_unlock(&b->mu);
     return false;
   }
   m->next = NULL;
@@ -64,46 +68,59 @@ static bool post(int slot, yc__msg *m) {
   else
     b->head = m;
   b->tail = m;
-  if (!b->signalled) {
-    b->signalled = true;
+  bool wake = !b->signalled;
+  b->signalled = true;
+  int efd = b->efd;
+  yc__spin_unlock(&b->mu);
+  if (wake) {
     uint64_t one = 1;
     /* Cannot fail short of a counter overflow (never: it is read back). */
-    ssize_t w = write(b->efd, &one, sizeof one);
+    ssize_t w = write(efd, &one, sizeof one);
     (void)w;
   }
-  pthread_mutex_unlock(&b->mu);
   return true;
 }
 
 /* Everything queued for slot (and close the box when `close`). */
 static yc__msg *take_all(int slot, bool shut) {
   mbox *b = &boxes[slot];
-  pthread_mutex_lock(&b->mu);
-  if (b->efd >= 0) {
-    uint64_t v;
-    ssize_t r = read(b->efd, &v, sizeof v);
-    (void)r;
-  }
+  /* Read first: a post after the read but before `signalled` is cleared
+   * below is taken with the rest; one after it writes again. */
+  uint64_t v;
+  ssize_t r = read(b->efd, &v, sizeof v);
+  (void)r;
+  yc__spin_lock(&b->mu);
   yc__msg *m = b->head;
   b->head = b->tail = NULL;
   b->signalled = false;
-  if (shut) {
+  if (shut)
     b->open = false;
-    if (b->efd >= 0)
-      close(b->efd);
-    b->efd = -1;
-  }
-  pthread_mutex_unlock(&b->mu);
+  yc__spin_unlock(&b->mu);
   return m;
 }
 
 /* ---- Objects other loops wait on ----------------------------------------- */
 
 void yc__xobj_init(yc__xobj *x, unsigned char kind) {
-  pthread_mutex_init(&x->mu, NULL);
+  atomic_init(&x->mu.held, false);
   atomic_init(&x->refs, 1);
   x->waitmask = x->notified = 0;
   x->kind = kind;
+}
+
+void yc__spin_wait(yc__spin *l) {
+  for (unsigned n = 0;; n++) {
+    while (atomic_load_explicit(&l->held, memory_order_relaxed)) {
+      if (++n < 100) {
+#if defined(__x86_64__) || defined(__i386__)
+        __builtin_ia32_pause();
+#endif
+      } else
+        sched_yield(); /* the holder may have been preempted */
+    }
+    if (!atomic_exchange_explicit(&l->held, true, memory_order_acquire))
+      return;
+  }
 }
 
 void yc__xobj_ref(yc__xobj *x) { atomic_fetch_add_explicit(&x->refs, 1, memory_order_relaxed); }
@@ -144,17 +161,19 @@ void yc__xobj_notify_locked(yc__xobj *x) {
  * registers again (which its retries do). */
 static void notify_received(yc__xobj *x) {
   uint64_t bit = (uint64_t)1 << yc__xslot;
-  pthread_mutex_lock(&x->mu);
+  yc__spin_lock(&x->mu);
   x->notified &= ~bit;
   x->waitmask &= ~bit;
-  pthread_mutex_unlock(&x->mu);
+  yc__spin_unlock(&x->mu);
 }
 
 /* ---- Task handles ------------------------------------------------------------ */
 
 struct yc_xtask {
   yc__xobj x;
+  pthread_mutex_t jmu; /* yc_xtask_join's sleep (the spinlock is no mutex) */
   pthread_cond_t cv;
+  bool joinable;       /* done, under jmu */
   yc_coro *task;       /* the frame, until it finishes (its loop's thread only) */
   int slot;            /* the loop it runs on */
   bool done;           /* finished (or never started): error is its outcome */
@@ -168,7 +187,7 @@ struct yc_xtask {
 
 static void xtask_destroy(yc_xtask *h) {
   pthread_cond_destroy(&h->cv);
-  pthread_mutex_destroy(&h->x.mu);
+  pthread_mutex_destroy(&h->jmu);
   yc__dealloc(h);
 }
 
@@ -202,11 +221,18 @@ static void complete_locked(yc_xtask *h, int err) {
   h->done = true;
   h->error = err;
   yc__xobj_notify_locked(&h->x);
+}
+
+/* After complete_locked, the lock released: wake the joiners. */
+static void join_wake(yc_xtask *h) {
+  pthread_mutex_lock(&h->jmu);
+  h->joinable = true;
   pthread_cond_broadcast(&h->cv);
+  pthread_mutex_unlock(&h->jmu);
 }
 
 void yc__xtask_finished(yc_xtask *h, yc_coro *c) {
-  pthread_mutex_lock(&h->x.mu);
+  yc__spin_lock(&h->x.mu);
   int err = 0;
   if (c->status == YC__FAILED) {
     c->flags |= YC__F_ERROR_SEEN; /* reported through the handle */
@@ -217,7 +243,8 @@ void yc__xtask_finished(yc_xtask *h, yc_coro *c) {
   }
   h->task = NULL;
   complete_locked(h, err);
-  pthread_mutex_unlock(&h->x.mu);
+  yc__spin_unlock(&h->x.mu);
+  join_wake(h);
   yc__xobj_unref(&h->x); /* the loop's */
 }
 
@@ -229,13 +256,13 @@ static void xtask_notified(yc_xtask *h) {
     next = w->next;
     if (w->h != h)
       continue;
-    pthread_mutex_lock(&h->x.mu);
+    yc__spin_lock(&h->x.mu);
     bool done = h->done;
     if (done)
       w->result = h->error;
     else
       yc__xobj_register_locked(&h->x);
-    pthread_mutex_unlock(&h->x.mu);
+    yc__spin_unlock(&h->x.mu);
     if (done) {
       xwait_unlist(w);
       yc__task_wake(w->task);
@@ -259,13 +286,13 @@ static int xwait_resume(yc_coro *c, void *out, const void *in) {
   if (!w->h || !t || yc__xslot < 0)
     return yc__leaf_fail(c, YC_EINVAL);
   yc_xtask *h = w->h;
-  pthread_mutex_lock(&h->x.mu);
+  yc__spin_lock(&h->x.mu);
   bool done = h->done;
   if (done)
     w->result = h->error;
   else
     yc__xobj_register_locked(&h->x);
-  pthread_mutex_unlock(&h->x.mu);
+  yc__spin_unlock(&h->x.mu);
   if (done)
     return yc__leaf_return(c);
   w->task = t;
@@ -292,38 +319,40 @@ yc_task *yc_xtask_wait(yc_xtask *h) {
 int yc_xtask_join(yc_xtask *h) {
   if (!h || yc__loop_current())
     return YC_EINVAL;
-  pthread_mutex_lock(&h->x.mu);
-  while (!h->done)
-    pthread_cond_wait(&h->cv, &h->x.mu);
+  pthread_mutex_lock(&h->jmu);
+  while (!h->joinable)
+    pthread_cond_wait(&h->cv, &h->jmu);
+  pthread_mutex_unlock(&h->jmu);
+  yc__spin_lock(&h->x.mu);
   int err = h->error;
-  pthread_mutex_unlock(&h->x.mu);
+  yc__spin_unlock(&h->x.mu);
   return err;
 }
 
 bool yc_xtask_done(yc_xtask *h) {
   if (!h)
     return false;
-  pthread_mutex_lock(&h->x.mu);
+  yc__spin_lock(&h->x.mu);
   bool d = h->done;
-  pthread_mutex_unlock(&h->x.mu);
+  yc__spin_unlock(&h->x.mu);
   return d;
 }
 
 bool yc__xtask_result(yc_xtask *h, void *r, size_t r_size) {
   if (!h || !r)
     return false;
-  pthread_mutex_lock(&h->x.mu);
+  yc__spin_lock(&h->x.mu);
   bool ok = h->done && !h->error && r_size == h->r_size;
   if (ok)
     memcpy(r, h->result, r_size); /* zero when it returned without a value */
-  pthread_mutex_unlock(&h->x.mu);
+  yc__spin_unlock(&h->x.mu);
   return ok;
 }
 
 bool yc_xtask_cancel(yc_xtask *h) {
   if (!h)
     return false;
-  pthread_mutex_lock(&h->x.mu);
+  yc__spin_lock(&h->x.mu);
   bool live = !h->done;
   if (live && !h->cancel_pending) {
     h->cancel_pending = true;
@@ -335,7 +364,7 @@ bool yc_xtask_cancel(yc_xtask *h) {
       atomic_fetch_sub_explicit(&h->x.refs, 1, memory_order_relaxed);
     }
   }
-  pthread_mutex_unlock(&h->x.mu);
+  yc__spin_unlock(&h->x.mu);
   return live;
 }
 
@@ -347,10 +376,11 @@ void yc_xtask_free(yc_xtask *h) {
 /* A task that will never run: its handle reports err. */
 static void spawn_refused(yc_xtask *h, yc_coro *c, int err) {
   yc__free(c);
-  pthread_mutex_lock(&h->x.mu);
+  yc__spin_lock(&h->x.mu);
   h->task = NULL;
   complete_locked(h, err);
-  pthread_mutex_unlock(&h->x.mu);
+  yc__spin_unlock(&h->x.mu);
+  join_wake(h);
 }
 
 /* ---- Groups ---------------------------------------------------------------------- */
@@ -444,10 +474,10 @@ static void handle_msg(yc__msg *m, bool dead, host *hs) {
   }
   case YC__MSG_CANCEL: {
     yc_xtask *h = m->obj;
-    pthread_mutex_lock(&h->x.mu);
+    yc__spin_lock(&h->x.mu);
     h->cancel_pending = false;
     bool live = !h->done;
-    pthread_mutex_unlock(&h->x.mu);
+    yc__spin_unlock(&h->x.mu);
     /* done is only set on this thread: h->task stays valid meanwhile. */
     if (live && !dead && h->task && yc__aux(h->task))
       yc__task_cancel(yc__aux(h->task));
@@ -527,22 +557,28 @@ int yc_loops_start(yc_loops *g) {
   g->started = true;
   for (size_t i = 0; i < g->n; i++) {
     mbox *b = &boxes[g->v[i].slot];
-    int fd = eventfd(0, EFD_NONBLOCK | EFD_CLOEXEC);
-    if (fd < 0) {
-      yc_loops_stop(g);
-      return -errno;
+    if (b->efd < 0) {
+      /* (Only this group owns the slot now: no one posts to it yet.) */
+      b->efd = eventfd(0, EFD_NONBLOCK | EFD_CLOEXEC);
+      if (b->efd < 0) {
+        atomic_store(&g->stopped, true);
+        return -errno; /* no box of g is open: spawns are refused */
+      }
     }
-    pthread_mutex_lock(&b->mu);
-    b->efd = fd;
+  }
+  for (size_t i = 0; i < g->n; i++) {
+    mbox *b = &boxes[g->v[i].slot];
+    yc__msg *stale = take_all(g->v[i].slot, false); /* empty: the box was closed */
+    (void)stale;
+    yc__spin_lock(&b->mu);
     b->open = true;
-    b->signalled = false;
-    b->head = b->tail = NULL;
-    pthread_mutex_unlock(&b->mu);
+    yc__spin_unlock(&b->mu);
   }
   for (size_t i = 0; i < g->n; i++) {
     int e = pthread_create(&g->v[i].th, NULL, loop_thread, &g->v[i]);
     if (e) {
-      /* Close the boxes of the loops that have no thread. */
+      /* Loops without a thread: close their boxes, answering what was
+       * posted (nothing yet: spawns come after start returns). */
       for (size_t k = i; k < g->n; k++)
         (void)take_all(g->v[k].slot, true);
       yc_loops_stop(g);
@@ -603,6 +639,7 @@ yc_xtask *yc_loops_spawn(yc_loops *g, int loop, yc_task *task) {
   yc__xobj_init(&h->x, YC__XOBJ_TASK);
   atomic_store(&h->x.refs, 2); /* the caller's and the spawn message's */
   pthread_cond_init(&h->cv, NULL);
+  pthread_mutex_init(&h->jmu, NULL);
   h->task = c;
   h->slot = g->v[idx].slot;
   h->r_size = c->type->r_size;

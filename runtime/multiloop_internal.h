@@ -29,8 +29,26 @@ typedef struct yc__msg {
 
 enum { YC__MSG_SPAWN = 1, YC__MSG_CANCEL, YC__MSG_NOTIFY, YC__MSG_STOP };
 
+/* The lock of an object other loops wait on: a spinlock, held for a few
+ * loads and stores (an item copy at most).  A pthread mutex sleeps in the
+ * kernel as soon as two loops meet on it, which cost more than the whole
+ * operation; spinning yields the CPU after a while, for a holder that
+ * was preempted on a busy machine. */
+typedef struct yc__spin {
+  atomic_bool held;
+} yc__spin;
+
+void yc__spin_wait(yc__spin *l);
+static inline void yc__spin_lock(yc__spin *l) {
+  if (__builtin_expect(atomic_exchange_explicit(&l->held, true, memory_order_acquire), 0))
+    yc__spin_wait(l);
+}
+static inline void yc__spin_unlock(yc__spin *l) {
+  atomic_store_explicit(&l->held, false, memory_order_release);
+}
+
 typedef struct yc__xobj {
-  pthread_mutex_t mu;
+  yc__spin mu;
   atomic_long refs;
   uint64_t waitmask; /* loops with a waiter on it (conservative: may be stale) */
   uint64_t notified; /* loops with its NOTIFY message pending */

@@ -134,11 +134,11 @@ int yc__xchan_op(yc_chan *ch, bool send, void *item, void *r, yc__wait *w, yc__t
   yc__xchan *s = ch->shared;
   if (w && (!t || yc__xslot < 0))
     w = NULL; /* no loop of a group to wake it: try only */
-  pthread_mutex_lock(&s->x.mu);
+  yc__spin_lock(&s->x.mu);
   bool done = try_op_locked(s, send, item, r);
   if (!done && w)
     yc__xobj_register_locked(&s->x);
-  pthread_mutex_unlock(&s->x.mu);
+  yc__spin_unlock(&s->x.mu);
   if (done)
     return YC__OP_DONE;
   if (!w)
@@ -192,9 +192,9 @@ static bool case_ready(yc_case *k) {
   if (!yc__chan_shared(ch))
     return k->send ? yc__send_ready(ch) : yc__recv_ready(ch);
   yc__xchan *s = ch->shared;
-  pthread_mutex_lock(&s->x.mu);
+  yc__spin_lock(&s->x.mu);
   bool ok = ready_locked(s, k->send);
-  pthread_mutex_unlock(&s->x.mu);
+  yc__spin_unlock(&s->x.mu);
   return ok;
 }
 
@@ -214,7 +214,7 @@ static bool case_do(yc_case *k) {
     return true;
   }
   yc__xchan *s = ch->shared;
-  pthread_mutex_lock(&s->x.mu);
+  yc__spin_lock(&s->x.mu);
   bool done;
   if (k->send) {
     int r = 0;
@@ -225,7 +225,7 @@ static bool case_do(yc_case *k) {
     done = try_recv_locked(s, k->item, &r);
     k->ok = r;
   }
-  pthread_mutex_unlock(&s->x.mu);
+  yc__spin_unlock(&s->x.mu);
   return done;
 }
 
@@ -252,9 +252,9 @@ static void register_shared(yc_case *cases, size_t n) {
   for (size_t i = 0; i < n; i++)
     if (cases[i].chan && yc__chan_shared(cases[i].chan)) {
       yc__xchan *s = cases[i].chan->shared;
-      pthread_mutex_lock(&s->x.mu);
+      yc__spin_lock(&s->x.mu);
       yc__xobj_register_locked(&s->x);
-      pthread_mutex_unlock(&s->x.mu);
+      yc__spin_unlock(&s->x.mu);
     }
 }
 
@@ -305,10 +305,10 @@ void yc__xselect_wait(yc__wait *w, yc__task *t, yc_case *cases, size_t n) {
 void yc__xchan_notified(yc__xobj *x) {
   yc__xchan *s = (yc__xchan *)(void *)x;
   uint64_t bit = (uint64_t)1 << yc__xslot;
-  pthread_mutex_lock(&x->mu);
+  yc__spin_lock(&x->mu);
   x->notified &= ~bit;
   x->waitmask &= ~bit;
-  pthread_mutex_unlock(&x->mu);
+  yc__spin_unlock(&x->mu);
   /* A completed wait may complete others on its way (a select's local
    * case hands an item to a local select that also waits here, which
    * leaves the list): start again from the head after each completion.
@@ -325,11 +325,11 @@ restart:
       bool send = w->op == YC__WAIT_SEND;
       int ri = 0;
       bool rb = false;
-      pthread_mutex_lock(&x->mu);
+      yc__spin_lock(&x->mu);
       bool done = try_op_locked(s, send, w->node.item, send ? (void *)&ri : (void *)&rb);
       if (!done)
         yc__xobj_register_locked(x);
-      pthread_mutex_unlock(&x->mu);
+      yc__spin_unlock(&x->mu);
       if (done) {
         list_remove(w);
         done_wake(w, t, send ? ri : rb);
@@ -386,25 +386,24 @@ bool yc_chan_is_shared(const yc_chan *ch) { return ch && ch->shared; }
 
 void yc__xchan_close(yc_chan *ch) {
   yc__xchan *s = ch->shared;
-  pthread_mutex_lock(&s->x.mu);
+  yc__spin_lock(&s->x.mu);
   if (!s->closed) {
     s->closed = true;
     yc__xobj_notify_locked(&s->x);
   }
-  pthread_mutex_unlock(&s->x.mu);
+  yc__spin_unlock(&s->x.mu);
 }
 
 size_t yc__xchan_len(const yc_chan *ch) {
   yc__xchan *s = ch->shared;
-  pthread_mutex_lock(&s->x.mu);
+  yc__spin_lock(&s->x.mu);
   size_t n = s->count;
-  pthread_mutex_unlock(&s->x.mu);
+  yc__spin_unlock(&s->x.mu);
   return n;
 }
 
 void yc__xchan_destroy(yc__xobj *x) {
   yc__xchan *s = (yc__xchan *)(void *)x;
-  pthread_mutex_destroy(&x->mu);
   yc__rt_realloc(s->buf, 0);
   yc__rt_realloc(s, 0);
 }
