@@ -552,7 +552,7 @@ static void *loop_thread(void *arg) {
 }
 
 int yc_loops_start(yc_loops *g) {
-  if (!g || g->started)
+  if (!g || g->started || atomic_load(&g->stopped))
     return YC_EINVAL;
   g->started = true;
   for (size_t i = 0; i < g->n; i++) {
@@ -600,7 +600,8 @@ void yc_loops_stop(yc_loops *g) {
 }
 
 void yc_loops_join(yc_loops *g) {
-  if (!g || g->joined)
+  /* A loop cannot wait for its own thread. */
+  if (!g || g->joined || yc_loops_self(g) >= 0)
     return;
   g->joined = true;
   for (size_t i = 0; i < g->n; i++)
@@ -612,6 +613,8 @@ void yc_loops_free(yc_loops *g) {
   if (!g)
     return;
   yc_loops_stop(g);
+  if (yc_loops_self(g) >= 0)
+    return; /* misuse (from one of its loops): stopped, not freed */
   yc_loops_join(g);
   pthread_mutex_lock(&slots_mu);
   for (size_t i = 0; i < g->n; i++)

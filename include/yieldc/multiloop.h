@@ -36,15 +36,18 @@ typedef struct yc_xtask yc_xtask;
 yc_loops *yc_loops_new(size_t n);
 /* The number of loops of g. */
 size_t yc_loops_count(const yc_loops *g);
-/* Start one thread per loop; each runs its loop until yc_loops_stop.
- * 0, YC_EINVAL (started already) or a negative errno. */
+/* Start one thread per loop; each runs its loop until yc_loops_stop
+ * (a loop of a group never ends on its own: its mailbox keeps it alive,
+ * so there is no deadlock detection as in yc_run).  0, YC_EINVAL (started
+ * or stopped already) or a negative errno. */
 int yc_loops_start(yc_loops *g);
 /* Ask every loop to stop: each cancels the tasks it still runs, waits for
  * them to finish and ends its thread.  From any thread; idempotent. */
 void yc_loops_stop(yc_loops *g);
-/* Wait for the threads of a stopped group (not from one of its loops). */
+/* Wait for the threads of a stopped group (a no-op from one of its loops). */
 void yc_loops_join(yc_loops *g);
-/* Stop, join and free g.  NULL is a no-op. */
+/* Stop, join and free g; from one of its loops it only stops g.  NULL is a
+ * no-op. */
 void yc_loops_free(yc_loops *g);
 /* The index of the loop of g running on this thread, or -1. */
 int yc_loops_self(const yc_loops *g);
