@@ -20,6 +20,7 @@
 #include "yieldc/loop.h"
 #include "yieldc/chan.h"
 #include "yieldc/deadline.h"
+#include "yieldc/multiloop.h"
 
 /* ---- Declaring coroutine functions (SPEC section 2) -------------------- */
 

@@ -39,8 +39,10 @@
 #endif
 #endif
 
-static long fail_countdown; /* > 0: the allocation bringing it to 0 fails */
-static unsigned long n_allocs, n_injected;
+/* Per thread: the loops of a yc_loops group allocate at once, and a plain
+ * shared counter would be a data race (tests count on one thread). */
+static __thread long fail_countdown; /* > 0: the allocation bringing it to 0 fails */
+static __thread unsigned long n_allocs, n_injected;
 
 static inline int inject(void) {
   n_allocs++;

@@ -36,12 +36,13 @@ void *yc__frame_alloc(size_t n);     /* zeroed */
 void *yc__frame_alloc_raw(size_t n); /* not zeroed: the caller sets it all */
 void yc__frame_dealloc(void *p, size_t n);
 
-/* Fault injection (tests only): make the nth allocation from now fail
- * (n >= 1); 0 turns injection off.  Not thread-safe; single-threaded tests. */
+/* Fault injection (tests only): make the nth allocation of this thread
+ * from now fail (n >= 1); 0 turns injection off.  The counts are per
+ * thread (the loops of a yc_loops group allocate concurrently). */
 void yc__alloc_fail_nth(long n);
-/* Allocations attempted since the process started (failed ones included). */
+/* Allocations attempted by this thread (failed ones included). */
 unsigned long yc__alloc_count(void);
-/* Allocations that failed by injection since the process started. */
+/* Allocations of this thread that failed by injection. */
 unsigned long yc__alloc_injected(void);
 
 #endif

@@ -35,6 +35,11 @@ SAME_FIELD(recv_slow, recv_slow);
 /* ---- Wait records ------------------------------------------------------------ */
 
 void yc__wait_unqueue(yc__wait *w) {
+  if (UNLIKELY(w->node.w == (yc__wait *)(void *)&yc__xlisted)) {
+    yc__xwait_forget(w); /* a wait on shared channels (xchan.c) */
+    if (w->op != YC__WAIT_SELECT)
+      return;
+  }
   if (w->op == YC__WAIT_SELECT) {
     for (size_t i = 0; i < w->n; i++)
       yc__node_unqueue(&w->cases[i].yc__node);
@@ -109,6 +114,19 @@ bool yc__chan_park_send_(yc_chan *ch, const void *v, size_t v_size, yc__wait *w)
   if (!ch || !v || !v_size || v_size != ch->esz || v_size > sizeof w->item || !w || !t ||
       !yc__live_root || w->state == YC__WAIT_WAITING)
     return false;
+  if (UNLIKELY(yc__chan_shared(ch))) {
+    int r = 0;
+    yc__copy_item(w->item, v, v_size);
+    int rc = yc__xchan_op(ch, true, w->item, &r, w, t);
+    if (rc == YC__OP_DONE) {
+      /* As park_done_now: done, and the caller's YC__PENDING costs a turn. */
+      w->result = r;
+      w->state = YC__WAIT_DONE;
+      w->task = NULL;
+      yc__task_wake(t);
+    }
+    return rc != YC__OP_REFUSED;
+  }
   yc__copy_item(w->item, v, v_size);
   if (UNLIKELY(yc__send_ready(ch)))
     park_done_now(w, t, ch, YC__WAIT_SEND, w->item);
@@ -122,6 +140,18 @@ bool yc__chan_park_recv_(yc_chan *ch, void *v, size_t v_size, yc__wait *w) {
   if (!ch || !v || !v_size || v_size != ch->esz || !w || !t || !yc__live_root ||
       w->state == YC__WAIT_WAITING)
     return false;
+  if (UNLIKELY(yc__chan_shared(ch))) {
+    bool r = false;
+    int rc = yc__xchan_op(ch, false, v, &r, w, t);
+    if (rc == YC__OP_DONE) {
+      /* As park_done_now: done, and the caller's YC__PENDING costs a turn. */
+      w->result = r;
+      w->state = YC__WAIT_DONE;
+      w->task = NULL;
+      yc__task_wake(t);
+    }
+    return rc != YC__OP_REFUSED;
+  }
   if (UNLIKELY(yc__recv_ready(ch)))
     park_done_now(w, t, ch, YC__WAIT_RECV, v);
   else
@@ -163,12 +193,27 @@ static __attribute__((noinline)) int op_slow(chan_op *op) {
   return yc__leaf_fail(c, YC_EINVAL); /* not awaited by a task of a loop */
 }
 
+/* The first attempt of an operation on a shared channel (xchan.c). */
+static __attribute__((noinline)) int shared_op(chan_op *op, yc__task *t, bool send) {
+  void *item = send ? (void *)op->item : op->w.node.item;
+  void *r = send ? (void *)&op->w.result : (void *)&op->recv_result;
+  int rc = yc__xchan_op(op->ch, send, item, r, &op->w, t);
+  if (rc == YC__OP_DONE)
+    return yc__leaf_return(&op->hdr);
+  if (rc == YC__OP_REFUSED)
+    return yc__leaf_fail(&op->hdr, YC_EINVAL); /* must wait, and no loop of a group */
+  op->hdr.state = 1;
+  return YC__PENDING;
+}
+
 static int send_resume(yc_coro *c, void *out, const void *in) {
   chan_op *op = (chan_op *)c;
   yc__task *t = yc__task_current();
   (void)out, (void)in;
   if (UNLIKELY(c->state != 0 || (c->flags & (YC__F_THROW | YC__F_CLOSE)) || op->error || !t))
     return op_slow(op);
+  if (UNLIKELY(yc__chan_shared(op->ch)))
+    return shared_op(op, t, true);
   if (yc__send_now(op->ch, op->item, &op->w.result))
     return yc__leaf_return(c);
   wait_single(&op->w, t, op->ch, YC__WAIT_SEND, op->item);
@@ -182,6 +227,8 @@ static int recv_resume(yc_coro *c, void *out, const void *in) {
   (void)out, (void)in;
   if (UNLIKELY(c->state != 0 || (c->flags & (YC__F_THROW | YC__F_CLOSE)) || op->error || !t))
     return op_slow(op);
+  if (UNLIKELY(yc__chan_shared(op->ch)))
+    return shared_op(op, t, false);
   if (yc__recv_now(op->ch, op->w.node.item, &op->recv_result))
     return yc__leaf_return(c);
   wait_single(&op->w, t, op->ch, YC__WAIT_RECV, op->w.node.item);
@@ -195,12 +242,16 @@ static int recv_resume(yc_coro *c, void *out, const void *in) {
 bool yc__chan_try_send_slow(yc_chan *ch, const void *v, size_t v_size, int *r) {
   if (!ch || !v || !v_size || v_size != ch->esz || !yc__live_root)
     return false;
+  if (UNLIKELY(yc__chan_shared(ch)))
+    return yc__xchan_op(ch, true, (void *)(uintptr_t)v, r, NULL, NULL) == YC__OP_DONE;
   return yc__send_now(ch, v, r);
 }
 
 bool yc__chan_try_recv_slow(yc_chan *ch, void *v, size_t v_size, bool *r) {
   if (!ch || !v || !v_size || v_size != ch->esz || !yc__live_root)
     return false;
+  if (UNLIKELY(yc__chan_shared(ch)))
+    return yc__xchan_op(ch, false, v, r, NULL, NULL) == YC__OP_DONE;
   return yc__recv_now(ch, v, r);
 }
 
@@ -211,6 +262,8 @@ bool yc__chan_try_recv_slow(yc_chan *ch, void *v, size_t v_size, bool *r) {
 static inline __attribute__((always_inline)) int send_or_park(yc_chan *ch, const void *v,
                                                                size_t v_size, int *r,
                                                                yc__wait *w) {
+  if (UNLIKELY(yc__chan_shared(ch)))
+    return yc__xchan_send_or_park(ch, v, v_size, r, w);
   if (yc__send_now(ch, v, r))
     return YC__OP_DONE;
   yc__task *t = yc__task_current();
@@ -223,6 +276,12 @@ static inline __attribute__((always_inline)) int send_or_park(yc_chan *ch, const
 
 static inline __attribute__((always_inline)) int recv_or_park(yc_chan *ch, void *v, bool *r,
                                                                yc__wait *w) {
+  if (UNLIKELY(yc__chan_shared(ch))) {
+    yc__task *t = yc__task_current();
+    if (!t || !w || w->state == YC__WAIT_WAITING)
+      t = NULL, w = NULL;
+    return yc__xchan_op(ch, false, v, r, w, t);
+  }
   if (yc__recv_now(ch, v, r))
     return YC__OP_DONE;
   yc__task *t = yc__task_current();
@@ -368,7 +427,13 @@ yc_chan *yc_chan_new(size_t capacity, size_t elem_size) {
 }
 
 void yc_chan_close(yc_chan *ch) {
-  if (!ch || ch->closed)
+  if (!ch)
+    return;
+  if (UNLIKELY(yc__chan_shared(ch))) {
+    yc__xchan_close(ch);
+    return;
+  }
+  if (ch->closed)
     return;
   ch->closed = true;
   yc__chan_limits(ch);
@@ -383,12 +448,16 @@ void yc_chan_close(yc_chan *ch) {
 size_t yc_chan_len(const yc_chan *ch) {
   if (!ch)
     return 0;
+  if (yc__chan_shared(ch))
+    return yc__xchan_len(ch);
   return ch->fill / ch->unit;
 }
 
 void yc_chan_free(yc_chan *ch) {
   if (!ch)
     return;
+  if (yc__chan_shared(ch))
+    yc__xchan_free(ch);
   yc__rt_realloc(ch->buf, 0);
   yc__rt_realloc(ch, 0);
 }

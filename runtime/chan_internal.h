@@ -37,6 +37,11 @@ struct yc_chan {
   yc__wnode *receivers, *receivers_tail;
   const yc__coro_type *send_type; /* static: see send_types in chan.c */
   size_t send_size;               /* bytes of a send frame */
+  /* A channel of yc_chan_new_shared (xchan.c): its items and state live
+   * there, under a lock; the fields above stay frozen (count 0, send_limit
+   * 0, recv_min SIZE_MAX: the inline paths always call the runtime, whose
+   * out-of-line entries branch to xchan.c).  NULL for every other. */
+  struct yc__xchan *shared;
 };
 
 /* The windows, as far as the inline paths may go on their own.
@@ -63,6 +68,32 @@ static inline void yc__chan_open_send(yc_chan *ch) {
   }
 }
 
+/* Is ch shared?  recv_slow is set on a channel of one loop only while a
+ * sender waits or it is closed (rare), so the usual test reads the hot
+ * line only. */
+static inline bool yc__chan_shared(const yc_chan *ch) {
+  return __builtin_expect(ch->recv_slow && ch->shared != NULL, 0);
+}
+/* xchan.c: a wait record in this thread's list of waits on shared
+ * channels has w->node.w == &yc__xlisted (its node is not in any queue of
+ * a channel of one loop). */
+extern char yc__xlisted;
+void yc__xwait_forget(yc__wait *w);
+/* The shared forms of the out-of-line entries (xchan.c).  An op: try, and
+ * when w and t are given and it cannot complete, park t in w (item: the
+ * send's item, which must stay valid while it waits, or the receive's
+ * destination).  r: int * (send) or bool * (recv).  YC__OP_* result. */
+int yc__xchan_op(yc_chan *ch, bool send, void *item, void *r, yc__wait *w, yc__task *t);
+int yc__xchan_send_or_park(yc_chan *ch, const void *v, size_t v_size, int *r, yc__wait *w);
+bool yc__cases_shared(const yc_case *cases, size_t n);
+/* May this thread wait on a shared channel (it runs a loop of a group)? */
+bool yc__xwait_allowed(void);
+int yc__xselect_now(yc_case *cases, size_t n);
+void yc__xselect_wait(yc__wait *w, yc__task *t, yc_case *cases, size_t n);
+void yc__xchan_close(yc_chan *ch);
+size_t yc__xchan_len(const yc_chan *ch);
+void yc__xchan_free(yc_chan *ch);
+
 /* Receives: the buffered items up to the end, while no sender waits (its
  * item must move into the buffer as a receive makes room).  (With wp still
  * at bend the items are [rp, bend).) */
@@ -74,7 +105,7 @@ static inline void yc__chan_open_recv(yc_chan *ch) {
   } else {
     ch->rend = ch->rp;
   }
-  ch->recv_slow = ch->closed || ch->senders;
+  ch->recv_slow = ch->closed || ch->senders || ch->shared; /* (a shared one: always) */
 }
 
 static inline void yc__chan_open(yc_chan *ch) {

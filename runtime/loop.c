@@ -218,6 +218,8 @@ static void finish(yc__loop *l, yc__task *t) {
   if (t->next)
     t->next->prev = t->prev;
   l->ntasks--;
+  if (__builtin_expect(t->xh != NULL, 0))
+    yc__xtask_finished(t->xh, c); /* detached: freed below */
   yc__aux(c) = NULL;
   yc_group *g = t->group;
   bool detached = t->detached;

@@ -48,6 +48,9 @@ struct yc__task {
    * armed at the earliest deadline of its scopes, or earlier (a scope
    * left before its deadline leaves it be: re-armed when it fires). */
   yc__timer dl_timer;
+  /* The handle of a task started by yc_loops_spawn (multiloop.c), told when
+   * it finishes; NULL for every other task. */
+  struct yc_xtask *xh;
 };
 
 /* Interest of at most one reader and one writer in a descriptor. */
@@ -113,6 +116,9 @@ static inline void yc__task_wake(yc__task *t) {
 }
 /* Request cancellation of a live task (see yc_cancel). */
 void yc__task_cancel(yc__task *t);
+/* Called by loop.c when a root with a handle of yc_loops_spawn finishes
+ * (multiloop.c): records its outcome for the other loops. */
+void yc__xtask_finished(struct yc_xtask *h, yc_coro *c);
 /* Called by loop.c when a root finishes; defined in task.c (groups). */
 void yc__group_child_done(yc_group *g, yc_coro *child);
 

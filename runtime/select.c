@@ -48,6 +48,8 @@ static int check_cases(const yc_case *cases, size_t n, const char *api) {
     if (!k->chan)
       continue;
     if (k->size && k->size != k->chan->esz) {
+      if (!api)
+        return YC_ESIZE; /* silent: the await reports it */
       fprintf(stderr,
               "yieldc: %s: case %zu: the item is %zu bytes but the channel carries %zu-byte "
               "items; pass the address of an item variable\n",
@@ -63,6 +65,8 @@ static int check_cases(const yc_case *cases, size_t n, const char *api) {
 /* Complete one ready case, chosen fairly: its index, or -1 when none is
  * ready.  The cases are valid (check_cases). */
 static int select_now(yc_case *cases, size_t n) {
+  if (UNLIKELY(yc__cases_shared(cases, n)))
+    return yc__xselect_now(cases, n); /* xchan.c */
   int pick = -1;
   unsigned ready = 0;
   for (size_t i = 0; i < n; i++) {
@@ -100,6 +104,13 @@ int yc_select_now(yc_case *cases, size_t n) {
 bool yc__select_try_slow(yc_case *cases, size_t n, int *r) {
   if (UNLIKELY(!cases || !n || !yc__live_root))
     return false;
+  if (UNLIKELY(yc__cases_shared(cases, n))) {
+    int i = check_cases(cases, n, NULL) ? -1 : yc__xselect_now(cases, n);
+    if (i < 0)
+      return false;
+    *r = i;
+    return true;
+  }
   size_t pick = 0;
   unsigned ready = 0;
   for (size_t i = 0; i < n; i++) {
@@ -148,6 +159,10 @@ bool yc__select_try_slow(yc_case *cases, size_t n, int *r) {
  * completes now and t is made ready, the caller's YC__PENDING then costs
  * one turn. */
 static void wait_select(yc__wait *w, yc__task *t, yc_case *cases, size_t n, bool retry) {
+  if (UNLIKELY(yc__cases_shared(cases, n))) {
+    yc__xselect_wait(w, t, cases, n); /* xchan.c */
+    return;
+  }
   w->task = t;
   w->cases = cases;
   w->n = n;
@@ -174,6 +189,8 @@ bool yc__select_park(yc_case *cases, size_t n, yc__wait *w) {
   if (!w || !t || !yc__live_root || w->state == YC__WAIT_WAITING ||
       check_cases(cases, n, "yc_select"))
     return false;
+  if (UNLIKELY(yc__cases_shared(cases, n) && !yc__xwait_allowed()))
+    return false; /* the await reports it */
   wait_select(w, t, cases, n, true);
   return true;
 }
@@ -209,6 +226,8 @@ static int select_resume(yc_coro *c, void *out, const void *in) {
     op->w.result = i;
     return yc__leaf_return(c);
   }
+  if (UNLIKELY(yc__cases_shared(op->cases, op->n) && !yc__xwait_allowed()))
+    return yc__leaf_fail(c, YC_EINVAL); /* shared channels wait on group loops only */
   wait_select(&op->w, t, op->cases, op->n, false);
   c->state = 1;
   return YC__PENDING;

@@ -12,6 +12,7 @@
  * FILES-NEXT: ./include/yieldc/coro.h
  * FILES-NEXT: ./include/yieldc/deadline.h
  * FILES-NEXT: ./include/yieldc/loop.h
+ * FILES-NEXT: ./include/yieldc/multiloop.h
  * FILES-NEXT: ./include/yieldc/sched.h
  * FILES-NEXT: ./lib/cmake/yieldc/yieldcConfig.cmake
  * FILES-NEXT: ./lib/cmake/yieldc/yieldcConfigVersion.cmake
