@@ -224,8 +224,9 @@ static inline __attribute__((always_inline)) bool yc__select_try(yc_case *cases,
       if (pick != (size_t)-1)
         return yc__select_try_slow(cases, n, r); /* two ready: choose fairly */
       pick = i;
-    } else if (__builtin_expect(c->recv_slow, 0)) {
-      /* (a closed channel, a waiting sender: ready, out of line) */
+    } else if (__builtin_expect(c->fill || c->recv_slow, 0)) {
+      /* (items the window does not show yet: the runtime opens it; a
+       * closed channel, a waiting sender: ready, out of line) */
       return yc__select_try_slow(cases, n, r);
     }
   }
