@@ -38,9 +38,10 @@ struct yc_chan {
   const yc__coro_type *send_type; /* static: see send_types in chan.c */
   size_t send_size;               /* bytes of a send frame */
   /* A channel of yc_chan_new_shared (xchan.c): its items and state live
-   * there, under a lock; the fields above stay frozen (count 0, send_limit
-   * 0, recv_min SIZE_MAX: the inline paths always call the runtime, whose
-   * out-of-line entries branch to xchan.c).  NULL for every other. */
+   * there, under a lock; the fields above stay frozen (no buffer: both
+   * windows closed; recv_slow set: the inline paths always call the
+   * runtime, whose out-of-line entries branch to xchan.c).  NULL for every
+   * other. */
   struct yc__xchan *shared;
 };
 
