@@ -107,6 +107,22 @@ static __attribute__((noinline)) void park_done_now(yc__wait *w, yc__task *t, yc
   yc__task_wake(t);
 }
 
+/* A park on a shared channel (xchan.c): the task waits there, or the
+ * operation completed at once (as park_done_now: the caller's YC__PENDING
+ * then costs a turn).  False: refused. */
+static bool park_shared(yc__wait *w, yc__task *t, yc_chan *ch, bool send, void *item) {
+  int ri = 0;
+  bool rb = false;
+  int rc = yc__xchan_op(ch, send, item, send ? (void *)&ri : (void *)&rb, w, t);
+  if (rc == YC__OP_DONE) {
+    w->result = send ? ri : rb;
+    w->state = YC__WAIT_DONE;
+    w->task = NULL;
+    yc__task_wake(t);
+  }
+  return rc != YC__OP_REFUSED;
+}
+
 /* ---- Frameless waits ----------------------------------------------------------- */
 
 bool yc__chan_park_send_(yc_chan *ch, const void *v, size_t v_size, yc__wait *w) {
@@ -115,17 +131,8 @@ bool yc__chan_park_send_(yc_chan *ch, const void *v, size_t v_size, yc__wait *w)
       !yc__live_root || w->state == YC__WAIT_WAITING)
     return false;
   if (UNLIKELY(yc__chan_shared(ch))) {
-    int r = 0;
     yc__copy_item(w->item, v, v_size);
-    int rc = yc__xchan_op(ch, true, w->item, &r, w, t);
-    if (rc == YC__OP_DONE) {
-      /* As park_done_now: done, and the caller's YC__PENDING costs a turn. */
-      w->result = r;
-      w->state = YC__WAIT_DONE;
-      w->task = NULL;
-      yc__task_wake(t);
-    }
-    return rc != YC__OP_REFUSED;
+    return park_shared(w, t, ch, true, w->item);
   }
   yc__copy_item(w->item, v, v_size);
   if (UNLIKELY(yc__send_ready(ch)))
@@ -140,18 +147,8 @@ bool yc__chan_park_recv_(yc_chan *ch, void *v, size_t v_size, yc__wait *w) {
   if (!ch || !v || !v_size || v_size != ch->esz || !w || !t || !yc__live_root ||
       w->state == YC__WAIT_WAITING)
     return false;
-  if (UNLIKELY(yc__chan_shared(ch))) {
-    bool r = false;
-    int rc = yc__xchan_op(ch, false, v, &r, w, t);
-    if (rc == YC__OP_DONE) {
-      /* As park_done_now: done, and the caller's YC__PENDING costs a turn. */
-      w->result = r;
-      w->state = YC__WAIT_DONE;
-      w->task = NULL;
-      yc__task_wake(t);
-    }
-    return rc != YC__OP_REFUSED;
-  }
+  if (UNLIKELY(yc__chan_shared(ch)))
+    return park_shared(w, t, ch, false, v);
   if (UNLIKELY(yc__recv_ready(ch)))
     park_done_now(w, t, ch, YC__WAIT_RECV, v);
   else

@@ -326,6 +326,20 @@ static inline __attribute__((always_inline)) bool yc__recv_now(yc_chan *ch, void
   return false;
 }
 
+/* Complete the chosen case k of a select on a channel of one loop (it is
+ * ready): its operation's result goes to k->ok. */
+static inline void yc__case_complete(yc_case *k) {
+  if (k->send) {
+    int r = 0;
+    (void)yc__send_now(k->chan, k->item, &r);
+    k->ok = r == 0;
+  } else {
+    bool r = false;
+    (void)yc__recv_now(k->chan, k->item, &r);
+    k->ok = r;
+  }
+}
+
 /* The error a completed wait lets pass (the wait keeps its result, the
  * error arrives at the next suspension point): a cancellation or a
  * deadline.  -1009 is YC_ETIMEDOUT (coro.h, added with deadlines). */

@@ -79,16 +79,7 @@ static int select_now(yc_case *cases, size_t n) {
   }
   if (pick < 0)
     return -1;
-  yc_case *k = &cases[pick];
-  if (k->send) {
-    int r = 0;
-    (void)yc__send_now(k->chan, k->item, &r);
-    k->ok = r == 0;
-  } else {
-    bool r = false;
-    (void)yc__recv_now(k->chan, k->item, &r);
-    k->ok = r;
-  }
+  yc__case_complete(&cases[pick]);
   return pick;
 }
 
@@ -142,15 +133,7 @@ bool yc__select_try_slow(yc_case *cases, size_t n, int *r) {
     k->ok = true;
     return true;
   }
-  if (k->send) {
-    int e = 0;
-    (void)yc__send_now(ch, k->item, &e);
-    k->ok = e == 0;
-  } else {
-    bool b = false;
-    (void)yc__recv_now(ch, k->item, &b);
-    k->ok = b;
-  }
+  yc__case_complete(k);
   return true;
 }
 

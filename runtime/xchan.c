@@ -203,15 +203,7 @@ static bool case_ready(yc_case *k) {
 static bool case_do(yc_case *k) {
   yc_chan *ch = k->chan;
   if (!yc__chan_shared(ch)) {
-    if (k->send) {
-      int r = 0;
-      (void)yc__send_now(ch, k->item, &r);
-      k->ok = r == 0;
-    } else {
-      bool r = false;
-      (void)yc__recv_now(ch, k->item, &r);
-      k->ok = r;
-    }
+    yc__case_complete(k);
     return true;
   }
   yc__xchan *s = ch->shared;
