@@ -230,6 +230,29 @@ static bool find_marker(CXCursor c, const char *marker, CXCursor *out) {
   return st.ok;
 }
 
+static enum CXChildVisitResult any_marker_visit(CXCursor c, CXCursor parent, CXClientData d) {
+  (void)parent;
+  char *name = callee_name(c);
+  bool hit = is_marker(name);
+  free(name);
+  if (hit) {
+    *(bool *)d = true;
+    return CXChildVisit_Break;
+  }
+  return CXChildVisit_Recurse;
+}
+
+/* Is there a call of any yieldc marker in c? */
+static bool has_any_marker(CXCursor c) {
+  bool found = false;
+  char *name = callee_name(c);
+  found = is_marker(name);
+  free(name);
+  if (!found)
+    clang_visitChildren(c, any_marker_visit, &found);
+  return found;
+}
+
 /* ---- variables -------------------------------------------------------- */
 
 static int var_index(pctx *p, CXCursor decl) {
@@ -514,6 +537,17 @@ static int add_var(pctx *p, CXCursor decl, ir_node *scope, ir_node *declnode, bo
     for (size_t i = 0; eq && i < kids.n; i++)
       if (is_expr_kind(clang_getCursorKind(kids.v[i])) && span_of(p, kids.v[i]).b > eq)
         init = kids.v[i];
+    /* A declaration that a macro's body writes has no '=' in the file's
+     * text: its initialiser is not lowered, but a suspension point in it
+     * (from the macro's argument) must still be seen, so that analyse.c
+     * refuses it instead of leaving the marker in the output. */
+    for (size_t i = 0; !eq && i < kids.n; i++) {
+      if (!is_expr_kind(clang_getCursorKind(kids.v[i])) || !has_any_marker(kids.v[i]))
+        continue;
+      ir_node *e = build_expr(p, kids.v[i], declnode);
+      if (e)
+        ir_add_kid(declnode, e);
+    }
     free(kids.v);
     if (!clang_Cursor_isNull(init)) {
       ir_var *vp = &p->fn->vars.v[idx];
