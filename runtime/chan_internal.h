@@ -340,6 +340,9 @@ static inline void yc__case_complete(yc_case *k) {
   }
 }
 
+/* This thread's choice sequence of select (select.c; yc_select_seed). */
+uint64_t yc__select_rng(void);
+
 /* The error a completed wait lets pass (the wait keeps its result, the
  * error arrives at the next suspension point): a cancellation or a
  * deadline.  -1009 is YC_ETIMEDOUT (coro.h, added with deadlines). */

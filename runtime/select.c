@@ -29,8 +29,9 @@ static __thread uint64_t rng_state = SEED;
 
 void yc_select_seed(unsigned long long seed) { rng_state = seed ? seed : SEED; }
 
-/* xorshift64*: fast, and good enough to pick among a few cases. */
-static uint64_t rng_next(void) {
+/* xorshift64*: fast, and good enough to pick among a few cases.  xchan.c
+ * picks among shared cases with it too (chan_internal.h). */
+uint64_t yc__select_rng(void) {
   uint64_t x = rng_state;
   x ^= x >> 12;
   x ^= x << 25;
@@ -74,7 +75,7 @@ static int select_now(yc_case *cases, size_t n) {
     if (!ch || !(cases[i].send ? yc__send_ready(ch) : yc__recv_ready(ch)))
       continue;
     ready++;
-    if (ready == 1 || rng_next() % ready == 0)
+    if (ready == 1 || yc__select_rng() % ready == 0)
       pick = (int)i;
   }
   if (pick < 0)
@@ -119,7 +120,7 @@ bool yc__select_try_slow(yc_case *cases, size_t n, int *r) {
     } else if (!yc__recv_ready(ch)) {
       continue;
     }
-    if (++ready == 1 || rng_next() % ready == 0)
+    if (++ready == 1 || yc__select_rng() % ready == 0)
       pick = i;
   }
   if (!ready)

@@ -176,18 +176,6 @@ bool yc__cases_shared(const yc_case *cases, size_t n) {
   return false;
 }
 
-/* select.c's rng is its own; a select over shared channels picks among the
- * ready cases with this thread's generator here (fairness as there). */
-static __thread uint64_t xrng = 0x2545f4914f6cdd1dull;
-static uint64_t xrng_next(void) {
-  uint64_t x = xrng;
-  x ^= x >> 12;
-  x ^= x << 25;
-  x ^= x >> 27;
-  xrng = x;
-  return x * 0x2545f4914f6cdd1dull;
-}
-
 static bool case_ready(yc_case *k) {
   yc_chan *ch = k->chan;
   if (!yc__chan_shared(ch))
@@ -230,7 +218,7 @@ int yc__xselect_now(yc_case *cases, size_t n) {
       if (!cases[i].chan || !case_ready(&cases[i]))
         continue;
       ready++;
-      if (ready == 1 || xrng_next() % ready == 0)
+      if (ready == 1 || yc__select_rng() % ready == 0)
         pick = (int)i;
     }
     if (pick < 0)

@@ -87,14 +87,7 @@ void emit_c(const lower_opts *o, buf *out) {
       buf_putc(out, '\n');
     lower_function(o, fn, out);
     pos = fn->whole.e;
-    if (o->lines) {
-      unsigned l, c;
-      diag_line_col(&u->file, pos, &l, &c);
-      buf_printf(out, "#line %u \"%s\"\n", l, o->line_path);
-      /* keep the rest of the closing brace's line in its column */
-      for (unsigned k = 1; k < c; k++)
-        buf_putc(out, ' ');
-    }
+    line_back_to(o, pos, out);
   }
   free(ats.v);
   lower_plain(o, pos, u->file.len, out);

@@ -406,13 +406,7 @@ void lower_genexprs_at(const lower_opts *o, unsigned at, buf *out) {
     buf_puts(out, LINE_OUT);
   for (size_t i = 0; i < here.n; i++)
     lower_one(&lc, here.v[i]);
-  if (o->lines) {
-    unsigned l, c;
-    diag_line_col(&u->file, at, &l, &c);
-    buf_printf(out, "#line %u \"%s\"\n", l, o->line_path);
-    for (unsigned k = 1; k < c; k++)
-      buf_putc(out, ' ');
-  }
+  line_back_to(o, at, out);
   free(refs.v);
   free(here.v);
 }

@@ -21,6 +21,16 @@
 #include "lex.h"
 #include "lower_internal.h"
 
+void line_back_to(const lower_opts *o, unsigned pos, buf *out) {
+  if (!o->lines)
+    return;
+  unsigned l, c;
+  diag_line_col(&o->u->file, pos, &l, &c);
+  buf_printf(out, "#line %u \"%s\"\n", l, o->line_path);
+  for (unsigned k = 1; k < c; k++)
+    buf_putc(out, ' ');
+}
+
 char *new_temp(lctx *lc, const char *type, const char *prefix) {
   char *name = xasprintf("yc__%s%zu", prefix, lc->temp_names.n + 1);
   VEC_PUSH(lc->temp_names, name);

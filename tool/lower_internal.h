@@ -37,6 +37,9 @@ typedef struct {
   "_Pragma(\"GCC diagnostic ignored \\\"-Wdeclaration-after-statement\\\"\") "
 #define DECL_AFTER_STMT_ON "_Pragma(\"GCC diagnostic pop\") "
 
+/* After generated code: a #line back to the input's offset pos, and spaces
+ * that keep the rest of that line in its column (with o->lines only). */
+void line_back_to(const lower_opts *o, unsigned pos, buf *out);
 /* A new frame temporary of the given type; its name (owned by lc). */
 char *new_temp(lctx *lc, const char *type, const char *prefix);
 /* Copies input text [b, e) to lc->out, lifted variables as frame fields. */
